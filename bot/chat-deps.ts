@@ -1,0 +1,12 @@
+import type { Logger } from 'pino';
+import type { CommandInput, Reply } from '../handlers/types.ts';
+import type { Metrics } from './metrics.ts';
+import type { TenantRegistry } from './tenants.ts';
+
+/** What the Slack and Teams edges need: everything else reaches them through handlers. */
+export interface ChatDeps {
+  log: Logger;
+  metrics: Metrics;
+  tenants: TenantRegistry;
+  runCommand(input: CommandInput): Promise<Reply>;
+}

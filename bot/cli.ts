@@ -1,0 +1,96 @@
+#!/usr/bin/env node
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Command } from 'commander';
+import { readConfig, type Config } from './config.ts';
+import { asCodedError } from './errors.ts';
+import { createLogger } from './logger.ts';
+import { startServer } from './main.ts';
+import { projectRoot } from './project-root.ts';
+
+const { version } = JSON.parse(readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as {
+  version: string;
+};
+const DEMO_IGNORED_PREFIXES = ['SLACK_', 'MICROSOFT_APP_'];
+
+/** One clear line on stderr and a non-zero exit: what went wrong and what to set. */
+function fail(error: unknown): never {
+  const coded = asCodedError(error);
+  const detail = coded.code === 'internal' ? coded.message : coded.publicMessage;
+  console.error(`em-agent: ${coded.code === 'config_invalid' ? 'invalid configuration: ' : ''}${detail}`);
+  process.exit(coded.code === 'config_invalid' ? 78 : 1);
+}
+
+async function serve(config: Config): Promise<void> {
+  const log = createLogger(config.logLevel);
+  const server = await startServer(config, { log });
+  let signals = 0;
+  const shutdown = (signal: NodeJS.Signals) => {
+    signals += 1;
+    if (signals > 1) {
+      log.warn({ signal }, 'second signal: exiting now');
+      process.exit(1);
+    }
+    log.info({ signal }, 'signal received');
+    server.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        log.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', shutdown);
+  process.on('SIGINT', shutdown);
+}
+
+function withoutChatCredentials(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return Object.fromEntries(
+    Object.entries(env).filter(([key]) => !DEMO_IGNORED_PREFIXES.some((prefix) => key.startsWith(prefix))),
+  );
+}
+
+const program = new Command('em-agent')
+  .description('A chief of staff for engineering teams, in Slack and Microsoft Teams.')
+  .version(version);
+
+program
+  .command('start', { isDefault: true })
+  .description('serve Slack and Teams (demo mode when no chat credentials are set)')
+  .action(() => serve(readConfig()).catch(fail));
+
+program
+  .command('demo')
+  .description('serve the demo tenant only, ignoring any SLACK_* and MICROSOFT_APP_* settings')
+  .action(() => serve(readConfig(withoutChatCredentials(process.env))).catch(fail));
+
+program
+  .command('config')
+  .description('validate the environment (and POLICY_FILE) and show what is configured, without secrets')
+  .action(async () => {
+    try {
+      const config = readConfig();
+      if (config.policyFile) {
+        const { loadPolicyFile } = await import('./load-policy-file.ts');
+        await loadPolicyFile(config.policyFile);
+      }
+      console.log(
+        JSON.stringify(
+          {
+            port: config.port,
+            database: config.database.uri ? 'MONGODB_URI' : `embedded (${config.database.embedded})`,
+            slack: config.slack ? (config.slack.appToken ? 'socket mode' : 'http') : 'off',
+            teams: config.teams ? config.teams.appType : 'off (Emulator only)',
+            policyFile: config.policyFile ?? null,
+            demo: config.demo,
+          },
+          null,
+          2,
+        ),
+      );
+    } catch (error) {
+      fail(error);
+    }
+  });
+
+await program.parseAsync();

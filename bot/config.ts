@@ -1,0 +1,169 @@
+import { z } from 'zod';
+import { ConfigError } from './errors.ts';
+
+/** Variables whose values must never appear in an error message or a log line. */
+export const SECRET_VARIABLES = new Set([
+  'MONGODB_URI',
+  'SLACK_BOT_TOKEN',
+  'SLACK_SIGNING_SECRET',
+  'SLACK_APP_TOKEN',
+  'MICROSOFT_APP_PASSWORD',
+  'API_TOKEN',
+]);
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((value) => (value === '' ? undefined : value))
+  .optional();
+
+const url = (what: string) =>
+  optionalText.refine((value) => value === undefined || URL.canParse(value), `expected ${what}`);
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
+
+  MONGODB_URI: optionalText.refine(
+    (value) => value === undefined || /^mongodb(\+srv)?:\/\//.test(value),
+    'expected a connection string starting with mongodb:// or mongodb+srv://',
+  ),
+  EMBEDDED_DB: z.enum(['auto', 'ferretdb', 'mongodb-memory-server']).default('auto'),
+  DATA_DIR: z.string().trim().min(1).default('.data'),
+
+  SLACK_BOT_TOKEN: optionalText.refine(
+    (value) => value === undefined || value.startsWith('xoxb-'),
+    'expected a bot token starting with xoxb-',
+  ),
+  SLACK_SIGNING_SECRET: optionalText,
+  SLACK_APP_TOKEN: optionalText.refine(
+    (value) => value === undefined || value.startsWith('xapp-'),
+    'expected an app-level token starting with xapp-',
+  ),
+  SLACK_API_URL: url('an http(s) URL such as https://slack.com/api/'),
+
+  MICROSOFT_APP_ID: optionalText,
+  MICROSOFT_APP_PASSWORD: optionalText,
+  MICROSOFT_APP_TENANT_ID: optionalText,
+  MICROSOFT_APP_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
+
+  POLICY_FILE: optionalText,
+  API_TOKEN: optionalText.refine(
+    (value) => value === undefined || value.length >= 24,
+    'expected at least 24 characters',
+  ),
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(25_000),
+});
+
+type Env = z.infer<typeof envSchema>;
+
+export interface SlackConfig {
+  botToken: string;
+  /** Absent in Socket Mode, where Slack authenticates the WebSocket instead of each request. */
+  signingSecret?: string;
+  appToken?: string;
+  apiUrl?: string;
+}
+
+export interface TeamsConfig {
+  appId: string;
+  appPassword?: string;
+  appTenantId?: string;
+  appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+}
+
+export interface Config {
+  port: number;
+  logLevel: Env['LOG_LEVEL'];
+  database: {
+    uri?: string;
+    embedded: Env['EMBEDDED_DB'];
+    dataDir: string;
+  };
+  slack?: SlackConfig;
+  teams?: TeamsConfig;
+  policyFile?: string;
+  apiToken?: string;
+  shutdownTimeoutMs: number;
+  /** No chat credentials: serve the demo tenant (Teams accepts unauthenticated Emulator traffic). */
+  demo: boolean;
+}
+
+type Problem = { variable: string; expected: string };
+
+function crossFieldProblems(env: Env): Problem[] {
+  const problems: Problem[] = [];
+  if (env.SLACK_BOT_TOKEN && !env.SLACK_SIGNING_SECRET && !env.SLACK_APP_TOKEN) {
+    problems.push({
+      variable: 'SLACK_SIGNING_SECRET',
+      expected: 'required with SLACK_BOT_TOKEN (or set SLACK_APP_TOKEN for Socket Mode)',
+    });
+  }
+  if (!env.SLACK_BOT_TOKEN && (env.SLACK_SIGNING_SECRET || env.SLACK_APP_TOKEN)) {
+    problems.push({
+      variable: 'SLACK_BOT_TOKEN',
+      expected: 'required when other SLACK_* credentials are set',
+    });
+  }
+  if (env.MICROSOFT_APP_ID && env.MICROSOFT_APP_TYPE !== 'UserAssignedMSI' && !env.MICROSOFT_APP_PASSWORD) {
+    problems.push({ variable: 'MICROSOFT_APP_PASSWORD', expected: 'required with MICROSOFT_APP_ID' });
+  }
+  if (!env.MICROSOFT_APP_ID && env.MICROSOFT_APP_PASSWORD) {
+    problems.push({ variable: 'MICROSOFT_APP_ID', expected: 'required with MICROSOFT_APP_PASSWORD' });
+  }
+  if (env.MICROSOFT_APP_TYPE === 'SingleTenant' && !env.MICROSOFT_APP_TENANT_ID) {
+    problems.push({
+      variable: 'MICROSOFT_APP_TENANT_ID',
+      expected: 'required when MICROSOFT_APP_TYPE=SingleTenant',
+    });
+  }
+  return problems;
+}
+
+function describeProblem({ variable, expected }: Problem, env: NodeJS.ProcessEnv): string {
+  const raw = env[variable];
+  const shown = raw === undefined || raw === '' || SECRET_VARIABLES.has(variable) ? '' : ` (got "${raw}")`;
+  return `${variable}: ${expected}${shown}`;
+}
+
+/**
+ * Reads and validates every setting from the environment. Pure: no I/O, no defaults from the machine.
+ * Throws one ConfigError whose message is a single line naming each bad variable.
+ */
+export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  const problems: Problem[] = parsed.success
+    ? crossFieldProblems(parsed.data)
+    : parsed.error.issues.map((issue) => ({ variable: String(issue.path[0]), expected: issue.message }));
+  if (!parsed.success || problems.length > 0) {
+    throw new ConfigError(problems.map((problem) => describeProblem(problem, env)).join('; '));
+  }
+  const e = parsed.data;
+  const slack: SlackConfig | undefined = e.SLACK_BOT_TOKEN
+    ? {
+        botToken: e.SLACK_BOT_TOKEN,
+        signingSecret: e.SLACK_SIGNING_SECRET,
+        appToken: e.SLACK_APP_TOKEN,
+        apiUrl: e.SLACK_API_URL && (e.SLACK_API_URL.endsWith('/') ? e.SLACK_API_URL : `${e.SLACK_API_URL}/`),
+      }
+    : undefined;
+  const teams: TeamsConfig | undefined = e.MICROSOFT_APP_ID
+    ? {
+        appId: e.MICROSOFT_APP_ID,
+        appPassword: e.MICROSOFT_APP_PASSWORD,
+        appTenantId: e.MICROSOFT_APP_TENANT_ID,
+        appType: e.MICROSOFT_APP_TYPE,
+      }
+    : undefined;
+  return {
+    port: e.PORT,
+    logLevel: e.LOG_LEVEL,
+    database: { uri: e.MONGODB_URI, embedded: e.EMBEDDED_DB, dataDir: e.DATA_DIR },
+    slack,
+    teams,
+    policyFile: e.POLICY_FILE,
+    apiToken: e.API_TOKEN,
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    demo: !slack && !teams,
+  };
+}

@@ -1,0 +1,144 @@
+import { createServer, type Server } from 'node:http';
+import type { Connection } from 'mongoose';
+import type { Logger } from 'pino';
+import { connectDatabase, pingDatabase } from '../data/db/connect.ts';
+import { startEmbeddedDatabase, type EmbeddedDatabase } from '../data/db/embedded.ts';
+import { defineModels, ensureIndexes, type Models } from '../data/models/index.ts';
+import { runCommand } from '../handlers/run-command.ts';
+import { HEARTBEAT_JOB } from '../jobs/scheduler-heartbeat.ts';
+import { JOBS_COLLECTION, startScheduler, type Scheduler, type SchedulerOptions } from '../jobs/scheduler.ts';
+import type { ChatDeps } from './chat-deps.ts';
+import type { Config } from './config.ts';
+import { createHttpApp } from './http/create-http-app.ts';
+import { createLogger } from './logger.ts';
+import { createMetrics, type Metrics } from './metrics.ts';
+import { loadPolicyFile, type Policy } from './load-policy-file.ts';
+import {
+  createSlackSurface,
+  unavailableSlackRouter,
+  type SlackSurface,
+} from './slack/create-slack-surface.ts';
+import { createTeamsSurface } from './teams/create-teams-surface.ts';
+import { createTenantRegistry } from './tenants.ts';
+
+export const DEMO_TENANT_ID = 'demo';
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  connection: Connection;
+  models: Models;
+  metrics: Metrics;
+  scheduler: Scheduler;
+  policy?: Policy;
+  /** Graceful: stop accepting, finish or requeue jobs, close connections. Idempotent. */
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  log?: Logger;
+  scheduler?: SchedulerOptions;
+}
+
+function listen(server: Server, port: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, () => {
+      const address = server.address();
+      resolve(typeof address === 'object' && address ? address.port : port);
+    });
+  });
+}
+
+function nextStepsForDemo(url: string): string {
+  return (
+    `em-agent is running in demo mode at ${url} (no Slack or Teams credentials set). ` +
+    `Try it: point the Bot Framework Emulator at ${url}/api/messages and send "help", ` +
+    'or set SLACK_BOT_TOKEN + SLACK_SIGNING_SECRET (see README "Connect Slack") and restart.'
+  );
+}
+
+/** The composition root: builds every part from the config, wires them, and starts serving. */
+export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
+  const log = options.log ?? createLogger(config.logLevel);
+  const policy = config.policyFile ? await loadPolicyFile(config.policyFile) : undefined;
+
+  let embedded: EmbeddedDatabase | undefined;
+  const uri =
+    config.database.uri ??
+    (embedded = await startEmbeddedDatabase({
+      mode: config.database.embedded,
+      dataDir: config.database.dataDir,
+      log,
+    })).uri;
+  let connection: Connection;
+  try {
+    connection = await connectDatabase(uri);
+  } catch (error) {
+    await embedded?.stop();
+    throw error;
+  }
+  const models = defineModels(connection);
+  await ensureIndexes(models);
+  const metrics = createMetrics();
+  const tenants = createTenantRegistry(models.Tenant);
+  const chat: ChatDeps = { log, metrics, tenants, runCommand: (input) => runCommand(input) };
+
+  let slack: SlackSurface | undefined;
+  if (config.slack) {
+    slack = await createSlackSurface(config.slack, chat);
+    if (slack.teamId) await tenants.ensure(slack.teamId, 'slack');
+  }
+  if (config.demo) await tenants.ensure(DEMO_TENANT_ID, 'demo', 'Demo team');
+  if (config.teams?.appTenantId) await tenants.ensure(config.teams.appTenantId, 'teams');
+  const teams = createTeamsSurface(config.teams, {
+    ...chat,
+    fallbackTenantId: config.demo ? DEMO_TENANT_ID : undefined,
+  });
+
+  const scheduler = await startScheduler(connection.db!, { log, metrics }, options.scheduler);
+
+  let accepting = true;
+  const app = createHttpApp({
+    log,
+    metrics,
+    probe: {
+      database: () => pingDatabase(connection),
+      accepting: () => accepting,
+      async schedulerLastTick() {
+        const job = await connection.db!.collection(JOBS_COLLECTION).findOne({ name: HEARTBEAT_JOB });
+        return job?.lastFinishedAt instanceof Date ? job.lastFinishedAt : undefined;
+      },
+    },
+    routers: [
+      slack?.router ??
+        unavailableSlackRouter('Slack is not configured: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET.'),
+      teams.router,
+    ],
+  });
+  const server = createServer(app);
+  const port = await listen(server, config.port);
+  const url = `http://localhost:${port}`;
+  await slack?.start();
+
+  if (config.demo) log.info(nextStepsForDemo(url));
+  else log.info({ url, slack: Boolean(slack), teams: Boolean(config.teams) }, 'em-agent is ready');
+
+  let closing: Promise<void> | undefined;
+  const close = () =>
+    (closing ??= (async () => {
+      accepting = false;
+      log.info('shutting down: no new requests, finishing jobs');
+      const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      const jobs = await scheduler.stop(config.shutdownTimeoutMs);
+      await slack?.stop();
+      server.closeAllConnections();
+      await stopped;
+      await connection.close();
+      await embedded?.stop();
+      log.info(jobs, 'em-agent stopped');
+    })());
+
+  return { url, port, connection, models, metrics, scheduler, policy, close };
+}

@@ -1,0 +1,50 @@
+import { ActivityTypes, CardFactory, MessageFactory, type TurnContext } from 'botbuilder';
+import type { Application } from '@microsoft/teams-ai';
+import { renderViewForTeams } from '../../../cards/teams/render-view.ts';
+import { parseCommandText } from '../../../handlers/run-command.ts';
+import type { View } from '../../../handlers/types.ts';
+import type { TeamsDeps } from '../teams-deps.ts';
+import { userFacingError } from '../../user-facing-error.ts';
+
+export function sendView(context: TurnContext, view: View) {
+  return context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(renderViewForTeams(view))));
+}
+
+/** The organisation a Teams activity comes from; the Emulator sends none, which only demo mode accepts. */
+export function tenantOf(context: TurnContext, deps: TeamsDeps): string | undefined {
+  const { conversation, channelData } = context.activity;
+  return (
+    conversation?.tenantId ??
+    (channelData as { tenant?: { id?: string } })?.tenant?.id ??
+    deps.fallbackTenantId
+  );
+}
+
+/** Any message to the bot (`help`, `@em-agent help` in a channel) is a command, as `/em …` is in Slack. */
+export function register(app: Application, deps: TeamsDeps): void {
+  app.activity(ActivityTypes.Message, async (context) => {
+    deps.metrics.chatEvents.inc({ surface: 'teams', kind: 'message' });
+    const tenantId = tenantOf(context, deps);
+    if (!tenantId) {
+      await sendView(context, {
+        kind: 'notice',
+        tone: 'error',
+        title: 'I could not tell which organisation this is',
+        body: 'Messages must come through Microsoft Teams. Ask your admin to check the em-agent installation.',
+      });
+      return;
+    }
+    try {
+      await deps.tenants.ensure(tenantId, 'teams');
+      const from = context.activity.from;
+      const reply = await deps.runCommand({
+        actor: { surface: 'teams', tenantId, userId: from.aadObjectId ?? from.id, displayName: from.name },
+        conversationId: context.activity.conversation.id,
+        ...parseCommandText(context.activity.text ?? ''),
+      });
+      await sendView(context, reply.view);
+    } catch (error) {
+      await sendView(context, userFacingError(error, deps.log));
+    }
+  });
+}

@@ -1,0 +1,35 @@
+import type { HelpView } from '../../handlers/types.ts';
+import { escapeMrkdwn, SLACK_LIMITS, truncate } from './mrkdwn.ts';
+import type { Block, SlackMessage } from './types.ts';
+
+const RESERVED_BLOCKS = 3; // header, intro, footer
+
+export function renderHelpForSlack(view: HelpView): SlackMessage {
+  const commandBlocks: Block[] = view.commands
+    .slice(0, SLACK_LIMITS.blocksPerMessage - RESERVED_BLOCKS)
+    .map((command) => ({
+      type: 'section',
+      text: {
+        type: 'mrkdwn',
+        text: truncate(
+          `\`${escapeMrkdwn(command.usage)}\`\n${escapeMrkdwn(command.description)}`,
+          SLACK_LIMITS.sectionText,
+        ),
+      },
+    }));
+  return {
+    text: `${view.title}: ${view.commands.map((command) => command.usage).join(', ')}`,
+    blocks: [
+      {
+        type: 'header',
+        text: { type: 'plain_text', text: truncate(view.title, SLACK_LIMITS.headerText), emoji: true },
+      },
+      { type: 'section', text: { type: 'mrkdwn', text: view.intro } },
+      ...commandBlocks,
+      {
+        type: 'context',
+        elements: [{ type: 'mrkdwn', text: ':bulb: Questions or ideas? Tell your em-agent admin.' }],
+      },
+    ],
+  };
+}

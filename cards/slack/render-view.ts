@@ -1,0 +1,13 @@
+import type { View } from '../../handlers/types.ts';
+import { renderHelpForSlack } from './help.ts';
+import { renderNoticeForSlack } from './notice.ts';
+import type { SlackMessage } from './types.ts';
+
+export function renderViewForSlack(view: View): SlackMessage {
+  switch (view.kind) {
+    case 'help':
+      return renderHelpForSlack(view);
+    case 'notice':
+      return renderNoticeForSlack(view);
+  }
+}

@@ -1,0 +1,46 @@
+import type { Query, Schema } from 'mongoose';
+
+const FILTERED_OPERATIONS = [
+  'countDocuments',
+  'deleteMany',
+  'deleteOne',
+  'distinct',
+  'find',
+  'findOne',
+  'findOneAndDelete',
+  'findOneAndReplace',
+  'findOneAndUpdate',
+  'replaceOne',
+  'updateMany',
+  'updateOne',
+] as const;
+
+export class TenantScopeError extends Error {
+  override name = 'TenantScopeError';
+}
+
+function hasTenant(filter: Record<string, unknown> | undefined): boolean {
+  const tenantId = filter?.tenantId;
+  return typeof tenantId === 'string' && tenantId.length > 0;
+}
+
+/**
+ * Adds a required `tenantId` (each model declares indexes that lead with it) and refuses any query, update, delete or aggregation that does not
+ * name one tenant: isolation is enforced by the schema, not by remembering to add a filter.
+ */
+export function tenantScoped(schema: Schema): void {
+  schema.add({ tenantId: { type: String, required: true, immutable: true } });
+  for (const operation of FILTERED_OPERATIONS) {
+    schema.pre(operation, function (this: Query<unknown, unknown>) {
+      if (!hasTenant(this.getFilter())) {
+        throw new TenantScopeError(`${this.model.modelName}.${operation} must filter on a single tenantId`);
+      }
+    });
+  }
+  schema.pre('aggregate', function () {
+    const [first] = this.pipeline();
+    if (!first || !('$match' in first) || !hasTenant(first.$match as Record<string, unknown>)) {
+      throw new TenantScopeError('aggregations must start with a $match on a single tenantId');
+    }
+  });
+}

@@ -1,0 +1,34 @@
+import { randomUUID } from 'node:crypto';
+import type { Agenda, Job } from 'agenda';
+import type { Logger } from 'pino';
+import type { Metrics } from '../bot/metrics.ts';
+import { runWithRequestContext } from '../bot/request-context.ts';
+
+export interface JobDeps {
+  log: Logger;
+  metrics: Metrics;
+}
+
+/** Defines a job whose every run is counted, logged under its own request id, and never crashes the process. */
+export function defineJob<Data extends Record<string, unknown>>(
+  agenda: Agenda,
+  name: string,
+  deps: JobDeps,
+  run: (job: Job<Data>) => Promise<void>,
+): void {
+  agenda.define<Data>(name, async (job) => {
+    const requestId = `job-${name}-${randomUUID()}`;
+    await runWithRequestContext(requestId, async () => {
+      const started = Date.now();
+      try {
+        await run(job);
+        deps.metrics.jobRuns.inc({ job: name, outcome: 'success' });
+        deps.log.debug({ job: name, ms: Date.now() - started }, 'job finished');
+      } catch (error) {
+        deps.metrics.jobRuns.inc({ job: name, outcome: 'failure' });
+        deps.log.error({ job: name, err: error }, 'job failed');
+        throw error;
+      }
+    });
+  });
+}
