@@ -4,7 +4,8 @@ import type { Logger } from 'pino';
 import { connectDatabase, pingDatabase } from '../data/db/connect.ts';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from '../data/db/embedded.ts';
 import { defineModels, ensureIndexes, type Models } from '../data/models/index.ts';
-import { runCommand } from '../handlers/run-command.ts';
+import type { CommandDefinition } from '../handlers/catalog.ts';
+import { COMMANDS, runCommand } from '../handlers/run-command.ts';
 import { HEARTBEAT_JOB } from '../jobs/scheduler-heartbeat.ts';
 import { JOBS_COLLECTION, startScheduler, type Scheduler, type SchedulerOptions } from '../jobs/scheduler.ts';
 import type { ChatDeps } from './chat-deps.ts';
@@ -38,6 +39,8 @@ export interface RunningServer {
 export interface StartOptions {
   log?: Logger;
   scheduler?: SchedulerOptions;
+  /** The commands the bot answers; defaults to all of them. */
+  commands?: readonly CommandDefinition[];
 }
 
 function listen(server: Server, port: number): Promise<number> {
@@ -82,7 +85,12 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   await ensureIndexes(models);
   const metrics = createMetrics();
   const tenants = createTenantRegistry(models.Tenant);
-  const chat: ChatDeps = { log, metrics, tenants, runCommand: (input) => runCommand(input) };
+  const chat: ChatDeps = {
+    log,
+    metrics,
+    tenants,
+    runCommand: (input) => runCommand(input, options.commands ?? COMMANDS),
+  };
 
   let slack: SlackSurface | undefined;
   if (config.slack) {

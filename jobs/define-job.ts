@@ -15,20 +15,25 @@ export function defineJob<Data extends Record<string, unknown>>(
   name: string,
   deps: JobDeps,
   run: (job: Job<Data>) => Promise<void>,
+  options: { lockLifetimeMs?: number } = {},
 ): void {
-  agenda.define<Data>(name, async (job) => {
-    const requestId = `job-${name}-${randomUUID()}`;
-    await runWithRequestContext(requestId, async () => {
-      const started = Date.now();
-      try {
-        await run(job);
-        deps.metrics.jobRuns.inc({ job: name, outcome: 'success' });
-        deps.log.debug({ job: name, ms: Date.now() - started }, 'job finished');
-      } catch (error) {
-        deps.metrics.jobRuns.inc({ job: name, outcome: 'failure' });
-        deps.log.error({ job: name, err: error }, 'job failed');
-        throw error;
-      }
-    });
-  });
+  agenda.define<Data>(
+    name,
+    async (job) => {
+      const requestId = `job-${name}-${randomUUID()}`;
+      await runWithRequestContext(requestId, async () => {
+        const started = Date.now();
+        try {
+          await run(job);
+          deps.metrics.jobRuns.inc({ job: name, outcome: 'success' });
+          deps.log.debug({ job: name, ms: Date.now() - started }, 'job finished');
+        } catch (error) {
+          deps.metrics.jobRuns.inc({ job: name, outcome: 'failure' });
+          deps.log.error({ job: name, err: error }, 'job failed');
+          throw error;
+        }
+      });
+    },
+    options.lockLifetimeMs ? { lockLifetime: options.lockLifetimeMs } : {},
+  );
 }

@@ -8,6 +8,7 @@ export const HEARTBEAT_JOB = 'scheduler-heartbeat';
  * processing jobs; `/readyz` reports it so a stalled scheduler is visible before digests go missing.
  */
 export async function define(agenda: Agenda, deps: JobDeps): Promise<void> {
-  defineJob(agenda, HEARTBEAT_JOB, deps, async () => undefined);
+  // A short lock: Agenda's liveness check keeps a timer of half the lock lifetime alive after every run.
+  defineJob(agenda, HEARTBEAT_JOB, deps, async () => undefined, { lockLifetimeMs: 10_000 });
   await agenda.every('1 minute', HEARTBEAT_JOB);
 }

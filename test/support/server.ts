@@ -1,0 +1,36 @@
+import { Writable } from 'node:stream';
+import { readConfig } from '../../bot/config.ts';
+import { createLogger } from '../../bot/logger.ts';
+import { startServer, type RunningServer, type StartOptions } from '../../bot/main.ts';
+import { openTestDatabase, testDatabaseUri } from './database.ts';
+
+export interface TestServer extends RunningServer {
+  /** Every log line the server wrote, parsed. */
+  logs: Record<string, unknown>[];
+}
+
+/** A real server on a free port, on this test file's own (emptied) database, logging into memory. */
+export async function startTestServer(
+  testFileUrl: string,
+  env: Record<string, string> = {},
+  options: Omit<StartOptions, 'log'> = {},
+): Promise<TestServer> {
+  const emptied = await openTestDatabase(testFileUrl);
+  await emptied.close();
+  const logs: Record<string, unknown>[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      for (const line of chunk.toString().split('\n').filter(Boolean)) logs.push(JSON.parse(line));
+      done();
+    },
+  });
+  const config = readConfig({
+    PORT: '0',
+    LOG_LEVEL: 'debug',
+    MONGODB_URI: testDatabaseUri(testFileUrl),
+    SHUTDOWN_TIMEOUT_MS: '2000',
+    ...env,
+  });
+  const server = await startServer(config, { ...options, log: createLogger(config.logLevel, sink) });
+  return Object.assign(server, { logs });
+}
