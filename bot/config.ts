@@ -46,6 +46,7 @@ const envSchema = z.object({
   MICROSOFT_APP_PASSWORD: optionalText,
   MICROSOFT_APP_TENANT_ID: optionalText,
   MICROSOFT_APP_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
+  MICROSOFT_BOT_OPENID_METADATA: url('the https URL of an OpenID metadata document'),
 
   POLICY_FILE: optionalText,
   API_TOKEN: optionalText.refine(
@@ -70,6 +71,8 @@ export interface TeamsConfig {
   appPassword?: string;
   appTenantId?: string;
   appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+  /** Where the signing keys for inbound activity JWTs are published (sovereign clouds; the tests' fake). */
+  openIdMetadataUrl?: string;
 }
 
 export interface Config {
@@ -153,6 +156,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
         appPassword: e.MICROSOFT_APP_PASSWORD,
         appTenantId: e.MICROSOFT_APP_TENANT_ID,
         appType: e.MICROSOFT_APP_TYPE,
+        openIdMetadataUrl: e.MICROSOFT_BOT_OPENID_METADATA,
       }
     : undefined;
   return {

@@ -1,7 +1,9 @@
 import { Application, TeamsAdapter } from '@microsoft/teams-ai';
+import { AuthenticationConstants } from 'botframework-connector';
 import express, { Router } from 'express';
 import type { TeamsConfig } from '../config.ts';
 import { BODY_LIMIT } from '../http/create-http-app.ts';
+import { answerBadTokensWith401 } from './answer-bad-tokens-with-401.ts';
 import * as routes from './routes/index.ts';
 import type { TeamsDeps } from './teams-deps.ts';
 
@@ -10,6 +12,23 @@ export const TEAMS_MESSAGES_PATH = '/api/messages';
 export interface TeamsSurface {
   router: Router;
   adapter: TeamsAdapter;
+}
+
+/**
+ * Overriding one endpoint switches botbuilder to fully custom settings, so restate the public cloud's values
+ * and change only where inbound token signing keys come from.
+ */
+function publicCloudWithKeysFrom(openIdMetadataUrl: string) {
+  return {
+    ValidateAuthority: true,
+    ToChannelFromBotLoginUrl: AuthenticationConstants.ToChannelFromBotLoginUrl,
+    ToChannelFromBotOAuthScope: AuthenticationConstants.ToChannelFromBotOAuthScope,
+    ToBotFromChannelTokenIssuer: AuthenticationConstants.ToBotFromChannelTokenIssuer,
+    OAuthUrl: AuthenticationConstants.OAuthUrl,
+    ToBotFromChannelOpenIdMetadataUrl: openIdMetadataUrl,
+    ToBotFromEmulatorOpenIdMetadataUrl: AuthenticationConstants.ToBotFromEmulatorOpenIdMetadataUrl,
+    CallerId: 'urn:botframework:azure',
+  };
 }
 
 /**
@@ -22,7 +41,9 @@ export function createTeamsSurface(config: TeamsConfig | undefined, deps: TeamsD
     MicrosoftAppPassword: config?.appPassword,
     MicrosoftAppTenantId: config?.appTenantId,
     MicrosoftAppType: config?.appType,
+    ...(config?.openIdMetadataUrl ? publicCloudWithKeysFrom(config.openIdMetadataUrl) : {}),
   });
+  answerBadTokensWith401(adapter);
   adapter.onTurnError = async (context, error) => {
     deps.log.error({ err: error, activityType: context.activity.type }, 'teams turn failed');
     await context.sendActivity('Something went wrong on my side. It has been logged; please try again.');

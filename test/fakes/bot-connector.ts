@@ -1,3 +1,4 @@
+import { BotFrameworkKeys } from './bot-framework-keys.ts';
 import { HttpFake, sendJson } from './http-fake.ts';
 
 export interface ConnectorPost {
@@ -16,10 +17,13 @@ export interface ConnectorPost {
  */
 export class FakeBotConnector {
   readonly http: HttpFake;
+  /** Signs the activities this connector sends; its metadata URL goes in MICROSOFT_BOT_OPENID_METADATA. */
+  readonly keys = new BotFrameworkKeys();
   #next = 0;
 
   constructor() {
     this.http = new HttpFake((request, response) => {
+      if (this.keys.route(request, response)) return;
       if (request.method === 'POST' && /^\/v3\/conversations\/[^/]+\/activities/.test(request.path)) {
         this.#next += 1;
         return sendJson(response, 200, { id: `reply-${this.#next}` });
@@ -30,6 +34,10 @@ export class FakeBotConnector {
 
   get serviceUrl(): string {
     return `${this.http.url}/`;
+  }
+
+  get openIdMetadataUrl(): string {
+    return this.keys.metadataUrl(this.http.url);
   }
 
   posts(): ConnectorPost[] {
