@@ -2,7 +2,7 @@ import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
 import { Agenda, type Job } from 'agenda';
 import { MongoBackend } from '@agendajs/mongo-backend';
-import type { Db, ObjectId } from 'mongodb';
+import { ObjectId, type Db } from 'mongodb';
 import type { JobDeps } from './define-job.ts';
 import { JOBS, type JobModule } from './index.ts';
 
@@ -38,8 +38,9 @@ export async function startScheduler(
     backend: new MongoBackend({ mongo: db, collection: JOBS_COLLECTION }),
     processEvery: options.processEvery ?? '5 seconds',
   });
-  const running = new Map<string, ObjectId>();
-  agenda.on('start', (job: Job) => running.set(String(job.attrs._id), job.attrs._id as unknown as ObjectId));
+  // Agenda 6 hands out backend-neutral string ids; the jobs collection stores ObjectIds.
+  const running = new Set<string>();
+  agenda.on('start', (job: Job) => running.add(String(job.attrs._id)));
   agenda.on('complete', (job: Job) => running.delete(String(job.attrs._id)));
   agenda.on('error', (error: unknown) => deps.log.error({ err: error }, 'scheduler error'));
 
@@ -50,7 +51,7 @@ export async function startScheduler(
     agenda,
     async stop(graceMs) {
       const result = await agenda.drain({ timeout: graceMs, closeConnection: false });
-      const abandoned = [...running.values()];
+      const abandoned = [...running].map((id) => new ObjectId(id));
       const jobs = db.collection(JOBS_COLLECTION);
       if (abandoned.length > 0) {
         await jobs.updateMany(
