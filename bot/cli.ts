@@ -44,6 +44,14 @@ async function serve(config: Config): Promise<void> {
   process.on('SIGINT', shutdown);
 }
 
+async function serveOrFail(read: () => Config): Promise<void> {
+  try {
+    await serve(read());
+  } catch (error) {
+    fail(error);
+  }
+}
+
 function withoutChatCredentials(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   return Object.fromEntries(
     Object.entries(env).filter(([key]) => !DEMO_IGNORED_PREFIXES.some((prefix) => key.startsWith(prefix))),
@@ -57,12 +65,12 @@ const program = new Command('em-agent')
 program
   .command('start', { isDefault: true })
   .description('serve Slack and Teams (demo mode when no chat credentials are set)')
-  .action(() => serve(readConfig()).catch(fail));
+  .action(() => serveOrFail(() => readConfig()));
 
 program
   .command('demo')
   .description('serve the demo tenant only, ignoring any SLACK_* and MICROSOFT_APP_* settings')
-  .action(() => serve(readConfig(withoutChatCredentials(process.env))).catch(fail));
+  .action(() => serveOrFail(() => readConfig(withoutChatCredentials(process.env))));
 
 program
   .command('config')

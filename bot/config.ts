@@ -17,11 +17,21 @@ const optionalText = z
   .transform((value) => (value === '' ? undefined : value))
   .optional();
 
-const url = (what: string) =>
-  optionalText.refine((value) => value === undefined || URL.canParse(value), `expected ${what}`);
+const httpUrl = (what: string) =>
+  optionalText.refine(
+    (value) => value === undefined || (URL.canParse(value) && /^https?:$/.test(new URL(value).protocol)),
+    `expected ${what}`,
+  );
+
+const wholeNumber = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^\d+$/, `expected a whole number from ${min} to ${max}`)
+    .transform(Number)
+    .refine((value) => value >= min && value <= max, `expected a whole number from ${min} to ${max}`);
 
 const envSchema = z.object({
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  PORT: wholeNumber(0, 65_535).default(3000),
   LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
 
   MONGODB_URI: optionalText.refine(
@@ -40,20 +50,20 @@ const envSchema = z.object({
     (value) => value === undefined || value.startsWith('xapp-'),
     'expected an app-level token starting with xapp-',
   ),
-  SLACK_API_URL: url('an http(s) URL such as https://slack.com/api/'),
+  SLACK_API_URL: httpUrl('an http(s) URL such as https://slack.com/api/'),
 
   MICROSOFT_APP_ID: optionalText,
   MICROSOFT_APP_PASSWORD: optionalText,
   MICROSOFT_APP_TENANT_ID: optionalText,
   MICROSOFT_APP_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
-  MICROSOFT_BOT_OPENID_METADATA: url('the https URL of an OpenID metadata document'),
+  MICROSOFT_BOT_OPENID_METADATA: httpUrl('the https URL of an OpenID metadata document'),
 
   POLICY_FILE: optionalText,
   API_TOKEN: optionalText.refine(
     (value) => value === undefined || value.length >= 24,
     'expected at least 24 characters',
   ),
-  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(25_000),
+  SHUTDOWN_TIMEOUT_MS: wholeNumber(0, 600_000).default(25_000),
 });
 
 type Env = z.infer<typeof envSchema>;
@@ -94,7 +104,8 @@ export interface Config {
 
 type Problem = { variable: string; expected: string };
 
-function crossFieldProblems(env: Env): Problem[] {
+/** Rules between variables; they read only presence and a few literal values, so raw strings will do. */
+function crossFieldProblems(env: Record<string, string | undefined>): Problem[] {
   const problems: Problem[] = [];
   if (env.SLACK_BOT_TOKEN && !env.SLACK_SIGNING_SECRET && !env.SLACK_APP_TOKEN) {
     problems.push({
@@ -134,10 +145,17 @@ function describeProblem({ variable, expected }: Problem, env: NodeJS.ProcessEnv
  * Throws one ConfigError whose message is a single line naming each bad variable.
  */
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = envSchema.safeParse(env);
-  const problems: Problem[] = parsed.success
-    ? crossFieldProblems(parsed.data)
-    : parsed.error.issues.map((issue) => ({ variable: String(issue.path[0]), expected: issue.message }));
+  // A variable set to nothing (`PORT=`) means "use the default", as it does for most twelve-factor apps.
+  const setVariables = Object.fromEntries(
+    Object.entries(env).filter(([, value]) => value !== undefined && value.trim() !== ''),
+  );
+  const parsed = envSchema.safeParse(setVariables);
+  const problems: Problem[] = [
+    ...(parsed.success
+      ? []
+      : parsed.error.issues.map((issue) => ({ variable: String(issue.path[0]), expected: issue.message }))),
+    ...crossFieldProblems(setVariables),
+  ];
   if (!parsed.success || problems.length > 0) {
     throw new ConfigError(problems.map((problem) => describeProblem(problem, env)).join('; '));
   }

@@ -81,7 +81,7 @@ function fromKnownShape(error: unknown): CodedError | undefined {
   }
   if (
     typeof shape.name === 'string' &&
-    /^Mongo(ServerSelection|Network|NotConnected|Topology)/.test(shape.name)
+    /^Mongo(ose)?(ServerSelection|Network|NotConnected|Topology)|^PoolClearedError/.test(shape.name)
   ) {
     return new DatabaseUnavailableError('The database is unavailable; try again shortly.', { cause: error });
   }

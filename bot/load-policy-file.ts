@@ -11,7 +11,7 @@ export function parsePolicy(text: string, source = 'policy'): Policy {
   const document = parseDocument(text, { lineCounter, prettyErrors: false });
   if (document.errors.length > 0) {
     const [first] = document.errors;
-    const line = first?.linePos?.[0].line ?? 0;
+    const line = first ? lineCounter.linePos(first.pos[0]).line : 0;
     throw new ConfigError(`${source}: line ${line}: ${first?.message.split('\n')[0]}`);
   }
   const parsed = policySchema.safeParse(document.toJS());

@@ -18,7 +18,7 @@ export function renderHelpForSlack(view: HelpView): SlackMessage {
       },
     }));
   return {
-    text: `${view.title}: ${view.commands.map((command) => command.usage).join(', ')}`,
+    text: escapeMrkdwn(`${view.title}: ${view.commands.map((command) => command.usage).join(', ')}`),
     blocks: [
       {
         type: 'header',

@@ -27,5 +27,5 @@ export function renderNoticeForSlack(view: NoticeView): SlackMessage {
       elements: [{ type: 'mrkdwn', text: `Try \`${escapeMrkdwn(view.suggestion)}\`` }],
     });
   }
-  return { text: `${view.title}. ${view.body}`, blocks };
+  return { text: escapeMrkdwn(`${view.title}. ${view.body}`), blocks };
 }

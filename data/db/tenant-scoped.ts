@@ -37,6 +37,35 @@ export function tenantScoped(schema: Schema): void {
       }
     });
   }
+  // A replacement must stay in the tenant its filter names.
+  for (const operation of ['replaceOne', 'findOneAndReplace'] as const) {
+    schema.pre(operation, function (this: Query<unknown, unknown>) {
+      const tenantId = this.getFilter().tenantId as string;
+      const replacement = this.getUpdate() as Record<string, unknown> | null;
+      if (!replacement) return;
+      if (replacement.tenantId === undefined) replacement.tenantId = tenantId;
+      else if (replacement.tenantId !== tenantId) {
+        throw new TenantScopeError(
+          `${this.model.modelName}.${operation} cannot move a document to another tenant`,
+        );
+      }
+    });
+  }
+  schema.pre(
+    'bulkWrite',
+    function (
+      operations: Record<string, { filter?: Record<string, unknown>; document?: Record<string, unknown> }>[],
+    ) {
+      for (const operation of operations) {
+        const [kind, body] = Object.entries(operation)[0] ?? [];
+        const scoped =
+          kind === 'insertOne' ? typeof body?.document?.tenantId === 'string' : hasTenant(body?.filter);
+        if (!scoped) throw new TenantScopeError(`bulkWrite ${kind ?? '?'} must name a single tenantId`);
+      }
+    },
+  );
+  // Mongoose adds shard-key fields to the filters of document-level save/deleteOne/updateOne.
+  schema.set('shardKey', { tenantId: 1 });
   schema.pre('aggregate', function () {
     const [first] = this.pipeline();
     if (!first || !('$match' in first) || !hasTenant(first.$match as Record<string, unknown>)) {

@@ -29,14 +29,23 @@ const tenantSchema = new Schema<TenantFields, TenantModel>(
     statics: {
       async ensure(tenantId: string, source: TenantSource, name?: string) {
         const now = new Date();
-        return this.findOneAndUpdate(
-          { tenantId },
-          {
-            $setOnInsert: { tenantId, source, createdAt: now },
-            $set: { lastSeenAt: now, ...(name ? { name } : {}) },
-          },
-          { upsert: true, returnDocument: 'after' },
-        ).orFail();
+        const upsert = () =>
+          this.findOneAndUpdate(
+            { tenantId },
+            {
+              $setOnInsert: { tenantId, source, createdAt: now },
+              $set: { lastSeenAt: now, ...(name ? { name } : {}) },
+            },
+            { upsert: true, returnDocument: 'after' },
+          ).orFail();
+        try {
+          return await upsert();
+        } catch (error) {
+          // Two first sightings at once: one insert wins the unique index. MongoDB retries such an upsert
+          // itself; FerretDB does not, so retry once: the document now exists and the update applies.
+          if ((error as { code?: number }).code === 11000) return upsert();
+          throw error;
+        }
       },
     },
   },

@@ -3,6 +3,7 @@ import { renderViewForSlack } from '../../../../cards/slack/render-view.ts';
 import { parseCommandText } from '../../../../handlers/run-command.ts';
 import type { ChatDeps } from '../../../chat-deps.ts';
 import { userFacingError } from '../../../user-facing-error.ts';
+import { decodeSlackText } from '../../decode-slack-text.ts';
 
 /** `/em <command> [args]`: ack at once (Slack allows 3 s), then answer through the response URL. */
 export function register(app: App, deps: ChatDeps): void {
@@ -19,7 +20,7 @@ export function register(app: App, deps: ChatDeps): void {
           displayName: command.user_name,
         },
         conversationId: command.channel_id,
-        ...parseCommandText(command.text),
+        ...parseCommandText(decodeSlackText(command.text)),
       });
       await respond({
         response_type: reply.visibility === 'private' ? 'ephemeral' : 'in_channel',

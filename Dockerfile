@@ -1,0 +1,38 @@
+# syntax=docker/dockerfile:1
+# em-agent as a container: build with `docker build -t em-agent .`, run with
+#   docker run -p 3000:3000 -e MONGODB_URI=mongodb://… -e SLACK_BOT_TOKEN=… -e SLACK_SIGNING_SECRET=… em-agent
+# Set MONGODB_URI (MongoDB 6+) in production. Without it the bot starts an embedded mongodb-memory-server,
+# which downloads mongod on first start and keeps its data in /app/.data: fine for a trial, not for production.
+
+# ---- build: all dependencies, TypeScript → dist/ ----
+FROM node:24-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+# `npm run build` runs scripts/with-node.sh, which keeps this image's Node (it only fetches one below 24).
+COPY tsconfig.json tsconfig.build.json ./
+COPY scripts/ scripts/
+COPY bot/ bot/
+COPY handlers/ handlers/
+COPY cards/ cards/
+COPY jobs/ jobs/
+COPY data/ data/
+RUN npm run build
+
+# ---- runtime: production dependencies and the compiled JavaScript only ----
+FROM node:24-slim AS runtime
+ENV NODE_ENV=production PORT=3000
+WORKDIR /app
+COPY package.json package-lock.json ./
+# botbuilder-dialogs' postinstall runs `npx rimraf` (a devDependency here) to drop nested duplicate packages;
+# npm_config_yes lets npx fetch it without a prompt. The npm cache, npx's included, is removed afterwards.
+RUN npm_config_yes=true npm ci --omit=dev --no-audit --no-fund && rm -rf /root/.npm
+# dist/bot/project-root.js walks up from dist/bot/ to /app, where package.json is.
+COPY --from=build /app/dist ./dist
+# The code stays root-owned and read-only for the app; only the embedded database's folder is writable.
+RUN mkdir -p /app/.data && chown node:node /app/.data
+USER node
+EXPOSE 3000
+HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
+  CMD ["node", "-e", "fetch(`http://127.0.0.1:${process.env.PORT || 3000}/healthz`, { signal: AbortSignal.timeout(4000) }).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
+CMD ["node", "dist/bot/cli.js", "start"]

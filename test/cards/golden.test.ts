@@ -1,0 +1,222 @@
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { renderViewForSlack } from '../../cards/slack/render-view.ts';
+import { renderViewForTeams } from '../../cards/teams/render-view.ts';
+import type { CommandDefinition } from '../../handlers/catalog.ts';
+import { formatUsage } from '../../handlers/catalog.ts';
+import { showHelp } from '../../handlers/help/show-help.ts';
+import type { HelpView, Surface, View } from '../../handlers/types.ts';
+import {
+  adaptiveCardProblems,
+  adaptiveCardVersion,
+  assertWithinSlackLimits,
+} from '../support/validate-cards.ts';
+
+const GOLDEN_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'golden');
+const UPDATE = process.env.UPDATE_GOLDEN === '1';
+
+const noop = () =>
+  ({ visibility: 'private', view: { kind: 'notice', tone: 'info', title: '-', body: '-' } }) as const;
+
+/** A fixed catalogue, so the goldens pin the renderers, not whatever commands exist today. */
+const FIXTURE_COMMANDS: CommandDefinition[] = [
+  { name: 'help', argsHint: '', description: 'List the commands em-agent understands.', run: noop },
+  { name: 'standup', argsHint: '[team]', description: "Open today's standup for your team.", run: noop },
+  { name: 'triage', argsHint: '<repo>', description: 'Show issues waiting for a first response.', run: noop },
+];
+
+function helpFor(surface: Surface, commands = FIXTURE_COMMANDS): HelpView {
+  const view = showHelp(
+    { actor: { surface, tenantId: 'T1', userId: 'U1' }, name: 'help', args: [], rawArgs: '' },
+    commands,
+  ).view;
+  assert.equal(view.kind, 'help');
+  return view;
+}
+
+/** Each fixture is the view a person on that surface would get. */
+const FIXTURES: Record<string, (surface: Surface) => View> = {
+  help: (surface) => helpFor(surface),
+  'notice-warning-with-suggestion': (surface) => ({
+    kind: 'notice',
+    tone: 'warning',
+    title: 'I don\'t know "hlep" yet',
+    body: `Did you mean ${formatUsage(surface, 'help')}?`,
+    suggestion: formatUsage(surface, 'help'),
+  }),
+  'notice-error-without-suggestion': () => ({
+    kind: 'notice',
+    tone: 'error',
+    title: 'Something went wrong on our side',
+    body: 'It has been logged. Try again in a minute.',
+  }),
+  'notice-escaping': (surface) => ({
+    kind: 'notice',
+    tone: 'info',
+    title: 'I don\'t know "<script>" & > yet',
+    body: 'Tom & Jerry <b>bold</b> a > b <!channel> <@U123>',
+    suggestion: formatUsage(surface, 'help <script> & >'),
+  }),
+};
+
+function render(surface: Surface, view: View): unknown {
+  return surface === 'slack' ? renderViewForSlack(view) : renderViewForTeams(view);
+}
+
+async function compareWithGolden(surface: Surface, name: string, rendered: unknown): Promise<void> {
+  const file = path.join(GOLDEN_DIR, surface, `${name}.json`);
+  // Round-trip so `undefined` properties are dropped, as they are when the JSON is sent.
+  const actual: unknown = JSON.parse(JSON.stringify(rendered));
+  if (UPDATE) {
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(file, `${JSON.stringify(actual, null, 2)}\n`);
+    return;
+  }
+  assert.ok(existsSync(file), `missing golden file ${file}: run with UPDATE_GOLDEN=1 and review it`);
+  const expected: unknown = JSON.parse(await readFile(file, 'utf8'));
+  assert.deepEqual(
+    actual,
+    expected,
+    `${surface}/${name}.json differs; if intended, run with UPDATE_GOLDEN=1`,
+  );
+}
+
+/** Help views far beyond what fits: 60 commands with 5,000-character descriptions and a long title. */
+function oversizedHelp(surface: Surface): HelpView {
+  const commands: CommandDefinition[] = Array.from({ length: 60 }, (_, index) => ({
+    name: `command-${index}`,
+    argsHint: '<a> [b] & <c>',
+    description: `${index}: ${'long & <escaped> text '.repeat(250)}`.slice(0, 5000),
+    run: noop,
+  }));
+  return { ...helpFor(surface, commands), title: `em-agent ${'commands '.repeat(40)}` };
+}
+
+const OVERSIZED: Record<string, (surface: Surface) => View> = {
+  'oversized help': oversizedHelp,
+  'oversized notice': (surface) => ({
+    kind: 'notice',
+    tone: 'warning',
+    title: `${'&'.repeat(1000)} title`,
+    body: '<b> '.repeat(2000),
+    suggestion: formatUsage(surface, 'x'.repeat(2000)),
+  }),
+};
+
+describe('card goldens', () => {
+  for (const surface of ['slack', 'teams'] as const) {
+    describe(surface, () => {
+      for (const [name, fixture] of Object.entries(FIXTURES)) {
+        it(`renders ${name} as in golden/${surface}/${name}.json`, async () => {
+          await compareWithGolden(surface, name, render(surface, fixture(surface)));
+        });
+      }
+    });
+  }
+});
+
+describe('golden files', () => {
+  it('are formatted exactly as UPDATE_GOLDEN=1 writes them', async () => {
+    for (const surface of ['slack', 'teams'] as const) {
+      for (const name of Object.keys(FIXTURES)) {
+        const text = await readFile(path.join(GOLDEN_DIR, surface, `${name}.json`), 'utf8');
+        assert.equal(text, `${JSON.stringify(JSON.parse(text), null, 2)}\n`, `${surface}/${name}.json`);
+      }
+    }
+  });
+});
+
+describe('Slack rendering', () => {
+  const all = { ...FIXTURES, ...OVERSIZED };
+  for (const [name, fixture] of Object.entries(all)) {
+    it(`keeps ${name} within Slack's limits`, () => {
+      assertWithinSlackLimits(renderViewForSlack(fixture('slack')), name);
+    });
+  }
+
+  it('fills the message up to 50 blocks and no more for a help view with 60 commands', () => {
+    const message = renderViewForSlack(oversizedHelp('slack'));
+    assert.equal(message.blocks.length, 50);
+    assert.equal(message.blocks[0]?.type, 'header');
+    assert.equal(message.blocks.at(-1)?.type, 'context');
+    const first = message.blocks[2];
+    assert.ok(first?.type === 'section');
+    assert.equal(first.text.text.length, 3000);
+    assert.ok(first.text.text.endsWith('…'));
+  });
+
+  it('escapes &, < and > in everything people or tools wrote, in every block', () => {
+    const message = renderViewForSlack(FIXTURES['notice-escaping']!('slack'));
+    const blockText = JSON.stringify(message.blocks);
+    assert.ok(blockText.includes('&lt;script&gt;'), blockText);
+    assert.ok(blockText.includes('Tom &amp; Jerry'), blockText);
+    assert.ok(blockText.includes('&lt;!channel&gt;'), blockText);
+    // Every & in the blocks starts an entity we wrote; no raw < or > reaches Slack.
+    assert.doesNotMatch(blockText, /[<>]/);
+    assert.doesNotMatch(blockText, /&(?!amp;|lt;|gt;)/);
+  });
+
+  it('leaves card text plain for Teams: no entities', () => {
+    const card = renderViewForTeams(FIXTURES['notice-escaping']!('teams'));
+    assert.equal(card.body[0]?.type === 'TextBlock' && card.body[0].text, 'I don\'t know "<script>" & > yet');
+    assert.doesNotMatch(JSON.stringify(card), /&(amp|lt|gt);/);
+  });
+});
+
+describe('Teams rendering', () => {
+  const all = { ...FIXTURES, ...OVERSIZED };
+  for (const [name, fixture] of Object.entries(all)) {
+    it(`renders ${name} as a valid Adaptive Card 1.5`, () => {
+      const card = renderViewForTeams(fixture('teams'));
+      assert.equal(card.version, '1.5');
+      assert.equal(card.type, 'AdaptiveCard');
+      assert.ok(card.fallbackText.trim().length > 0, 'empty fallbackText');
+      assert.equal(adaptiveCardVersion(card), '1.5');
+      assert.deepEqual(adaptiveCardProblems(card), []);
+    });
+  }
+
+  it('turns a suggestion into an imBack button that sends it', () => {
+    const card = renderViewForTeams(FIXTURES['notice-warning-with-suggestion']!('teams'));
+    assert.deepEqual(card.actions, [
+      { type: 'Action.Submit', title: 'Send "help"', data: { msteams: { type: 'imBack', value: 'help' } } },
+    ]);
+    const withoutSuggestion = renderViewForTeams(FIXTURES['notice-error-without-suggestion']!('teams'));
+    assert.equal('actions' in withoutSuggestion, false);
+  });
+
+  describe('the validator itself', () => {
+    const valid = () => renderViewForTeams(FIXTURES['notice-warning-with-suggestion']!('teams'));
+
+    it('flags an unknown element type', () => {
+      const broken = { ...valid(), body: [...valid().body, { type: 'Carousel3D', text: 'x' }] };
+      const problems = adaptiveCardProblems(broken);
+      assert.equal(problems.length, 1, problems.join('\n'));
+      assert.match(problems[0]!, /UnknownElementType: Unknown element type "Carousel3D"/);
+    });
+
+    it('flags an unknown action type and a bad property value', () => {
+      const broken = {
+        ...valid(),
+        body: [{ type: 'TextBlock', text: 'x', wrap: true, color: 'Purple' }],
+        actions: [{ type: 'Action.Teleport', title: 'Go' }],
+      };
+      const problems = adaptiveCardProblems(broken);
+      assert.ok(
+        problems.some((problem) => /InvalidPropertyValue: .*"Purple"/.test(problem)),
+        problems.join('\n'),
+      );
+      assert.ok(
+        problems.some((problem) => /UnknownActionType/.test(problem)),
+        problems.join('\n'),
+      );
+    });
+
+    it('reads the version it is given', () => {
+      assert.equal(adaptiveCardVersion({ ...valid(), version: '1.2' }), '1.2');
+    });
+  });
+});
