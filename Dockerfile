@@ -24,9 +24,9 @@ FROM node:24-slim AS runtime
 ENV NODE_ENV=production PORT=3000
 WORKDIR /app
 COPY package.json package-lock.json ./
-# botbuilder-dialogs' postinstall runs `npx rimraf` (a devDependency here) to drop nested duplicate packages;
-# npm_config_yes lets npx fetch it without a prompt. The npm cache, npx's included, is removed afterwards.
-RUN npm_config_yes=true npm ci --omit=dev --no-audit --no-fund && rm -rf /root/.npm
+# No install scripts at run time: the only one, botbuilder-dialogs' `npx rimraf` clean-up of nested duplicates,
+# needs a devDependency and changes nothing the bot uses.
+RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund && rm -rf /root/.npm
 # dist/bot/project-root.js walks up from dist/bot/ to /app, where package.json is.
 COPY --from=build /app/dist ./dist
 # The code stays root-owned and read-only for the app; only the embedded database's folder is writable.
