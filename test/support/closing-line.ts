@@ -16,5 +16,7 @@ export const mochaHooks = {
 
 /** A plain `N passed, N failed` line that any CI can read, after mocha's own report. */
 export function mochaGlobalTeardown(): void {
-  process.stdout.write(`\nmocha: ${passed} passed, ${failed} failed${pending ? `, ${pending} skipped` : ''}\n`);
+  process.stdout.write(
+    `\nmocha: ${passed} passed, ${failed} failed${pending ? `, ${pending} skipped` : ''}\n`,
+  );
 }
