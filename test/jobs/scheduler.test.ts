@@ -22,11 +22,18 @@ function gatedJob() {
     startedOnce,
     module: {
       define(agenda: Agenda, deps: JobDeps) {
-        defineJob(agenda, JOB, deps, async (job) => {
-          runs.push(String(job.attrs.data.label));
-          started();
-          if (job.attrs.data.hold) await gate;
-        });
+        defineJob(
+          agenda,
+          JOB,
+          deps,
+          async (job) => {
+            runs.push(String(job.attrs.data.label));
+            started();
+            if (job.attrs.data.hold) await gate;
+            // Agenda keeps a timer of half the lock lifetime after each run; keep it short so mocha can exit.
+          },
+          { lockLifetimeMs: 5_000 },
+        );
       },
     },
   };
