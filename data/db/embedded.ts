@@ -104,7 +104,9 @@ async function startFerretdb(dataDir: string, log: Logger): Promise<EmbeddedData
 }
 
 async function startMongoMemoryServer(dataDir: string): Promise<EmbeddedDatabase> {
-  const { MongoMemoryServer } = await import('mongodb-memory-server-core');
+  const { MongoBinary, MongoMemoryServer } = await import('mongodb-memory-server-core');
+  // Fetch (or find) mongod first: a failed download then surfaces as our one-line error, not the server's warning.
+  await MongoBinary.getPath();
   const dbPath = path.resolve(dataDir, 'mongodb');
   mkdirSync(dbPath, { recursive: true });
   const server = await MongoMemoryServer.create({ instance: { dbPath, storageEngine: 'wiredTiger' } });
@@ -134,8 +136,9 @@ export async function startEmbeddedDatabase({
     log.info({ kind, dataDir: path.resolve(dataDir) }, 'embedded database started');
     return database;
   } catch (error) {
+    const reason = (error as Error).message.replace(/\s+/g, ' ').trim();
     throw new DatabaseUnavailableError(
-      `No database: the embedded ${kind} could not start (${(error as Error).message}). ` +
+      `No database: the embedded ${kind} could not start (${reason}). ` +
         'Set MONGODB_URI to a MongoDB 6+ connection string, e.g. mongodb://localhost:27017/em-agent.',
       { cause: error },
     );
