@@ -43,7 +43,7 @@ export async function createSlackSurface(config: SlackConfig, deps: ChatDeps): P
   const clientOptions = config.apiUrl ? { slackApiUrl: config.apiUrl } : {};
   const socketMode = Boolean(config.appToken);
   const receiver = socketMode
-    ? new SocketModeReceiver({ appToken: config.appToken!, logger })
+    ? new SocketModeReceiver({ appToken: config.appToken!, logger, installerOptions: { clientOptions } })
     : new ExpressReceiver({
         signingSecret: config.signingSecret!,
         endpoints: SLACK_EVENTS_PATH,

@@ -14,6 +14,8 @@ export class FakeSlack {
   readonly team = { id: 'T0EMAGENT', domain: 'em-agent-test', name: 'em-agent test' };
   readonly bot = { userId: 'U0BOT', botId: 'B0BOT' };
   readonly http: HttpFake;
+  /** The WebSocket URL `apps.connections.open` hands out (set it to a FakeSocketMode's url). */
+  socketModeUrl = '';
   #rateLimited = new Map<string, number>();
   #ts = 1_700_000_000;
 
@@ -84,6 +86,10 @@ export class FakeSlack {
           bot_id: this.bot.botId,
           is_enterprise_install: false,
         };
+      case 'apps.connections.open':
+        return this.socketModeUrl
+          ? { ok: true, url: this.socketModeUrl }
+          : { ok: false, error: 'invalid_auth' };
       case 'chat.postMessage':
         return {
           ok: true,
