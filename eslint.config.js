@@ -54,7 +54,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['bot/cli.ts', 'scripts/**', 'bench/**'],
+    files: ['bot/cli.ts', 'bot/cli/**', 'scripts/**', 'bench/**'],
     rules: { 'no-console': 'off' },
   },
 );

@@ -2,10 +2,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Command } from 'commander';
+import { registerAuditCommands } from './cli/audit-commands.ts';
 import { readConfig, type Config } from './config.ts';
 import { asCodedError } from './errors.ts';
 import { createLogger } from './logger.ts';
-import { startServer } from './main.ts';
 import { projectRoot } from './project-root.ts';
 
 const { version } = JSON.parse(readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as {
@@ -22,6 +22,9 @@ function fail(error: unknown): never {
 }
 
 async function serve(config: Config): Promise<void> {
+  // Loaded here, not at the top: the server's modules take about a second to load, which `config`, `audit`
+  // and `--help` need not wait for.
+  const { startServer } = await import('./main.ts');
   const log = createLogger(config.logLevel);
   const server = await startServer(config, { log });
   let signals = 0;
@@ -100,5 +103,7 @@ program
       fail(error);
     }
   });
+
+registerAuditCommands(program, fail);
 
 await program.parseAsync();

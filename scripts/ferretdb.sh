@@ -9,7 +9,8 @@ version="v1.24.2"
 bin="$root/.tools/bin/ferretdb"
 
 build() {
-  if [ -x "$bin" ] && "$bin" --version 2>/dev/null | grep -q "version: $version"; then return 0; fi
+  # Read the whole output first: `grep -q` under pipefail can SIGPIPE the writer and fail the check.
+  if [ -x "$bin" ] && [[ "$("$bin" --version 2>/dev/null)" == *"version: $version"* ]]; then return 0; fi
   command -v go >/dev/null || { echo "ferretdb: the Go toolchain is needed to build FerretDB $version (or set MONGODB_URI)" >&2; exit 1; }
   echo "ferretdb: building FerretDB $version (one time, about a minute)" >&2
   # `go install …@version` builds a binary whose embedded version file is empty (it panics at start),

@@ -1,4 +1,5 @@
 import type { Connection } from 'mongoose';
+import { defineAuditEventModel } from './audit-event.ts';
 import { defineTenantModel } from './tenant.ts';
 
 export type Models = ReturnType<typeof defineModels>;
@@ -7,6 +8,7 @@ export type Models = ReturnType<typeof defineModels>;
 export function defineModels(connection: Connection) {
   return {
     Tenant: defineTenantModel(connection),
+    AuditEvent: defineAuditEventModel(connection),
   };
 }
 
