@@ -148,6 +148,14 @@ describe('Slack rendering', () => {
     assert.ok(first.text.text.endsWith('…'));
   });
 
+  it('names the commands that did not fit instead of dropping them silently', () => {
+    const message = renderViewForSlack(oversizedHelp('slack'));
+    const more = message.blocks.at(-2);
+    assert.ok(more?.type === 'section');
+    assert.match(more.text.text, /^…and 14 more: `/);
+    assert.ok(more.text.text.length <= 3000);
+  });
+
   it('escapes &, < and > in everything people or tools wrote, in every block', () => {
     const message = renderViewForSlack(FIXTURES['notice-escaping']!('slack'));
     const blockText = JSON.stringify(message.blocks);

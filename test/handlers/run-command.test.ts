@@ -222,3 +222,26 @@ describe('suggestCommand', () => {
     assert.equal(suggestCommand('HELP', ['help']), undefined);
   });
 });
+
+describe('unknownCommand echo', () => {
+  it('never echoes markup a person typed: links, mentions and markdown are dropped', async () => {
+    for (const surface of ['slack', 'teams'] as const) {
+      const reply = await runCommand({
+        actor: { surface, tenantId: 't', userId: 'u' },
+        ...parseCommandText('[click](https://evil.example)<!channel>**bold**'),
+      });
+      assert.equal(reply.view.kind, 'notice');
+      const title = reply.view.kind === 'notice' ? reply.view.title : '';
+      assert.doesNotMatch(title, /[[\]()<>!*:/]/, title);
+      assert.equal(title, `I don't know "clickhttpsevil.examplechannelbold" yet`);
+    }
+  });
+
+  it('says so plainly when nothing printable is left', async () => {
+    const reply = await runCommand({
+      actor: { surface: 'slack', tenantId: 't', userId: 'u' },
+      ...parseCommandText('<>'),
+    });
+    assert.equal(reply.view.kind === 'notice' && reply.view.title, `I don't know that command yet`);
+  });
+});
