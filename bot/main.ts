@@ -10,6 +10,7 @@ import { HEARTBEAT_JOB } from '../jobs/scheduler-heartbeat.ts';
 import { JOBS_COLLECTION, startScheduler, type Scheduler, type SchedulerOptions } from '../jobs/scheduler.ts';
 import type { ChatDeps } from './chat-deps.ts';
 import type { Config } from './config.ts';
+import { apiRoutes } from './http/api-routes.ts';
 import { createHttpApp } from './http/create-http-app.ts';
 import { createLogger } from './logger.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
@@ -122,6 +123,12 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       slack?.router ??
         unavailableSlackRouter('Slack is not configured: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET.'),
       teams.router,
+      apiRoutes({
+        ApiToken: models.ApiToken,
+        envToken: config.apiToken,
+        // The single tenant set up by the environment: the Slack workspace, else the Teams tenant, else the demo.
+        envTenantId: slack?.teamId ?? config.teams?.appTenantId ?? DEMO_TENANT_ID,
+      }),
     ],
   });
   const server = createServer(app);

@@ -1,54 +1,17 @@
-import { existsSync } from 'node:fs';
 import { open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { createMongoAuditLedger } from '../../data/audit/mongo-audit-ledger.ts';
-import { connectDatabase } from '../../data/db/connect.ts';
-import { startEmbeddedDatabase, type EmbeddedDatabase, type EmbeddedKind } from '../../data/db/embedded.ts';
-import { defineModels } from '../../data/models/index.ts';
 import { describeVerification } from '../../handlers/audit/describe-verification.ts';
 import { InvalidTimeRangeError, parseTimeRange } from '../../handlers/audit/parse-time-range.ts';
 import type { AuditLedger, TimeRange } from '../../handlers/audit/types.ts';
 import { readConfig, type Config } from '../config.ts';
-import { BadRequestError, NotConfiguredError } from '../errors.ts';
-import { createLogger } from '../logger.ts';
+import { BadRequestError } from '../errors.ts';
+import { withDatabase } from './with-database.ts';
 
-/** With no MONGODB_URI: the embedded database `npm start` keeps in DATA_DIR, if there is one. */
-function embeddedKindIn(config: Config): EmbeddedKind | undefined {
-  const { dataDir, embedded } = config.database;
-  const holds = (kind: EmbeddedKind) =>
-    existsSync(path.resolve(dataDir, kind === 'ferretdb' ? 'ferretdb' : 'mongodb'));
-  if (embedded !== 'auto') return holds(embedded) ? embedded : undefined;
-  return (['ferretdb', 'mongodb-memory-server'] as const).find(holds);
-}
-
-/**
- * Opens the ledger on MONGODB_URI or, without it, on the demo's embedded database in DATA_DIR (started for the
- * command and stopped after it), runs `use`, and always closes what it opened.
- */
-async function withAuditLedger<T>(config: Config, use: (ledger: AuditLedger) => Promise<T>): Promise<T> {
-  let embedded: EmbeddedDatabase | undefined;
-  if (!config.database.uri) {
-    const kind = embeddedKindIn(config);
-    if (!kind) {
-      throw new NotConfiguredError(
-        'audit commands read the database: set MONGODB_URI, or run them where the demo keeps its data ' +
-          `(there is no embedded database in ${path.resolve(config.database.dataDir)}; see DATA_DIR)`,
-      );
-    }
-    const log = createLogger('warn', process.stderr);
-    embedded = await startEmbeddedDatabase({ mode: kind, dataDir: config.database.dataDir, log });
-  }
-  try {
-    const connection = await connectDatabase(config.database.uri ?? embedded!.uri);
-    try {
-      return await use(createMongoAuditLedger(defineModels(connection).AuditEvent));
-    } finally {
-      await connection.close();
-    }
-  } finally {
-    await embedded?.stop();
-  }
+/** Opens the ledger on the bot's database for the length of `use`. */
+function withAuditLedger<T>(config: Config, use: (ledger: AuditLedger) => Promise<T>): Promise<T> {
+  return withDatabase(config, 'audit', (models) => use(createMongoAuditLedger(models.AuditEvent)));
 }
 
 function parseRange(options: { from?: string; to?: string }): TimeRange {

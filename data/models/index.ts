@@ -1,4 +1,5 @@
 import type { Connection } from 'mongoose';
+import { defineApiTokenModel } from './api-token.ts';
 import { defineAuditEventModel } from './audit-event.ts';
 import { defineTenantModel } from './tenant.ts';
 
@@ -9,6 +10,7 @@ export function defineModels(connection: Connection) {
   return {
     Tenant: defineTenantModel(connection),
     AuditEvent: defineAuditEventModel(connection),
+    ApiToken: defineApiTokenModel(connection),
   };
 }
 
