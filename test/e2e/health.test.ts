@@ -29,6 +29,13 @@ describe('health, readiness and metrics endpoints', () => {
     assert.match(metrics, /process_cpu_user_seconds_total/);
   });
 
+  it('never labels metrics with a raw path, even for requests refused before a route matched', async () => {
+    for (const id of ['a1', 'b2', 'c3']) await fetch(`${server.url}/v1/approvals/${id}`);
+    const metrics = await (await fetch(`${server.url}/metrics`)).text();
+    assert.match(metrics, /em_http_requests_total\{method="GET",route="\/v1\*",status="401"\} 3/);
+    assert.doesNotMatch(metrics, /route="\/v1\/approvals/);
+  });
+
   it('answers unknown routes with a JSON 404 and echoes a sane request id', async () => {
     const response = await fetch(`${server.url}/nope`, { headers: { 'x-request-id': 'req-123' } });
     assert.equal(response.status, 404);
