@@ -5,6 +5,8 @@ export type ErrorCode =
   | 'bad_request'
   | 'payload_too_large'
   | 'unauthorized'
+  | 'forbidden'
+  | 'conflict'
   | 'not_found'
   | 'not_configured'
   | 'internal';
@@ -46,6 +48,18 @@ export class UnauthorizedError extends CodedError {
   readonly code = 'unauthorized';
   readonly httpStatus = 401;
   override name = 'UnauthorizedError';
+}
+
+export class ForbiddenError extends CodedError {
+  readonly code = 'forbidden';
+  readonly httpStatus = 403;
+  override name = 'ForbiddenError';
+}
+
+export class ConflictError extends CodedError {
+  readonly code = 'conflict';
+  readonly httpStatus = 409;
+  override name = 'ConflictError';
 }
 
 export class NotFoundError extends CodedError {

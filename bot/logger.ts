@@ -46,7 +46,10 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
       redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
       mixin() {
         const context = currentRequestContext();
-        return context ? { requestId: context.requestId } : {};
+        if (!context) return {};
+        return context.traceId
+          ? { requestId: context.requestId, traceId: context.traceId }
+          : { requestId: context.requestId };
       },
     },
     destination,

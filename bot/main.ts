@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import { connectDatabase, pingDatabase } from '../data/db/connect.ts';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from '../data/db/embedded.ts';
 import { defineModels, ensureIndexes, type Models } from '../data/models/index.ts';
+import type { ApprovalServices } from '../handlers/approvals/types.ts';
 import type { CommandDefinition } from '../handlers/catalog.ts';
 import { COMMANDS, runCommand } from '../handlers/run-command.ts';
 import { HEARTBEAT_JOB } from '../jobs/scheduler-heartbeat.ts';
@@ -14,7 +15,9 @@ import { apiRoutes } from './http/api-routes.ts';
 import { createHttpApp } from './http/create-http-app.ts';
 import { createLogger } from './logger.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
-import { loadPolicyFile, type Policy } from './load-policy-file.ts';
+import { parsePolicy, readPolicyFile, type Policy } from './load-policy-file.ts';
+import { createApprovalServices } from './approvals/create-approval-services.ts';
+import { scheduleApprovalStep } from '../jobs/advance-approval.ts';
 import {
   createSlackSurface,
   unavailableSlackRouter,
@@ -33,6 +36,7 @@ export interface RunningServer {
   metrics: Metrics;
   scheduler: Scheduler;
   policy?: Policy;
+  approvals: ApprovalServices;
   /** Graceful: stop accepting, finish or requeue jobs, close connections. Idempotent. */
   close(): Promise<void>;
 }
@@ -65,7 +69,11 @@ function nextStepsForDemo(url: string): string {
 /** The composition root: builds every part from the config, wires them, and starts serving. */
 export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
   const log = options.log ?? createLogger(config.logLevel);
-  const policy = config.policyFile ? await loadPolicyFile(config.policyFile) : undefined;
+  const policyFileYaml = config.policyFile ? await readPolicyFile(config.policyFile) : undefined;
+  const policy =
+    policyFileYaml === undefined
+      ? undefined
+      : parsePolicy(policyFileYaml, `POLICY_FILE ${config.policyFile}`);
 
   let embedded: EmbeddedDatabase | undefined;
   const uri =
@@ -86,11 +94,23 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   await ensureIndexes(models);
   const metrics = createMetrics();
   const tenants = createTenantRegistry(models.Tenant);
+  // The scheduler starts after the surfaces (its jobs deliver through them); approvals only schedule once
+  // requests are served, after it has started.
+  const approvals = createApprovalServices({
+    models,
+    log,
+    metrics,
+    policyFileYaml,
+    notifiers: [],
+    async scheduleStep(tenantId, approvalId, at) {
+      await scheduleApprovalStep(scheduler.agenda, tenantId, approvalId, at);
+    },
+  });
   const chat: ChatDeps = {
     log,
     metrics,
     tenants,
-    runCommand: (input) => runCommand(input, options.commands ?? COMMANDS),
+    runCommand: (input) => runCommand(input, options.commands ?? COMMANDS, { approvals }),
   };
 
   let slack: SlackSurface | undefined;
@@ -105,7 +125,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     fallbackTenantId: config.demo ? DEMO_TENANT_ID : undefined,
   });
 
-  const scheduler = await startScheduler(connection.db!, { log, metrics }, options.scheduler);
+  const scheduler = await startScheduler(connection.db!, { log, metrics, approvals }, options.scheduler);
 
   let accepting = true;
   const app = createHttpApp({
@@ -123,12 +143,15 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       slack?.router ??
         unavailableSlackRouter('Slack is not configured: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET.'),
       teams.router,
-      apiRoutes({
-        ApiToken: models.ApiToken,
-        envToken: config.apiToken,
-        // The single tenant set up by the environment: the Slack workspace, else the Teams tenant, else the demo.
-        envTenantId: slack?.teamId ?? config.teams?.appTenantId ?? DEMO_TENANT_ID,
-      }),
+      apiRoutes(
+        {
+          ApiToken: models.ApiToken,
+          envToken: config.apiToken,
+          // The single tenant set up by the environment: the Slack workspace, else the Teams tenant, else the demo.
+          envTenantId: slack?.teamId ?? config.teams?.appTenantId ?? DEMO_TENANT_ID,
+        },
+        approvals,
+      ),
     ],
   });
   const server = createServer(app);
@@ -155,5 +178,5 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       log.info(jobs, 'em-agent stopped');
     })());
 
-  return { url, port, connection, models, metrics, scheduler, policy, close };
+  return { url, port, connection, models, metrics, scheduler, policy, approvals, close };
 }

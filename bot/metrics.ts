@@ -1,4 +1,4 @@
-import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 
 export type Metrics = ReturnType<typeof createMetrics>;
 
@@ -6,6 +6,12 @@ export type Metrics = ReturnType<typeof createMetrics>;
 export function createMetrics() {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
+  const approvalsClosed = new Counter({
+    name: 'em_approvals_closed_total',
+    help: 'Approvals closed (approved, declined or expired), and whether a decider modified the payload.',
+    labelNames: ['modified'] as const,
+    registers: [registry],
+  });
   return {
     registry,
     httpRequests: new Counter({
@@ -31,6 +37,31 @@ export function createMetrics() {
       name: 'em_chat_events_total',
       help: 'Slack and Teams events handled, by surface and kind.',
       labelNames: ['surface', 'kind'] as const,
+      registers: [registry],
+    }),
+    approvalLatency: new Histogram({
+      name: 'approval_latency_ms',
+      help: 'Milliseconds from a proposal to the decision (or expiry) that closed it, by outcome.',
+      labelNames: ['outcome'] as const,
+      buckets: [1_000, 10_000, 60_000, 300_000, 900_000, 3_600_000, 14_400_000, 86_400_000],
+      registers: [registry],
+    }),
+    approvalsClosed,
+    approvalOverrideRate: new Gauge({
+      name: 'approval_override_rate',
+      help: 'Share of closed approvals whose payload a decider modified before it ran (0..1, since start).',
+      registers: [registry],
+      async collect() {
+        const counts = (await approvalsClosed.get()).values;
+        const all = counts.reduce((sum, entry) => sum + entry.value, 0);
+        const modified = counts.find((entry) => entry.labels.modified === 'true')?.value ?? 0;
+        this.set(all === 0 ? 0 : modified / all);
+      },
+    }),
+    autoVsHitl: new Counter({
+      name: 'auto_vs_hitl_counts',
+      help: 'Proposed actions by path: auto (no human) or hitl (ask or require_approval), and mode.',
+      labelNames: ['path', 'mode'] as const,
       registers: [registry],
     }),
   };

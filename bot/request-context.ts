@@ -3,6 +3,8 @@ import { randomUUID } from 'node:crypto';
 
 export interface RequestContext {
   requestId: string;
+  /** The approval trace this request works on, once known: every later log line of the request carries it. */
+  traceId?: string;
 }
 
 const storage = new AsyncLocalStorage<RequestContext>();
@@ -14,6 +16,12 @@ export function runWithRequestContext<T>(requestId: string, fn: () => T): T {
 
 export function currentRequestContext(): RequestContext | undefined {
   return storage.getStore();
+}
+
+/** Tags the rest of the current request (or job run) with an approval's trace id. */
+export function joinTrace(traceId: string): void {
+  const context = storage.getStore();
+  if (context) context.traceId = traceId;
 }
 
 const SAFE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;

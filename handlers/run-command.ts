@@ -1,5 +1,7 @@
-import type { CommandDefinition } from './catalog.ts';
+import type { CommandDefinition, CommandServices } from './catalog.ts';
+import { listApprovals } from './approvals/list-approvals.ts';
 import { showHelp } from './help/show-help.ts';
+import { runPolicyCommand } from './policy/policy-command.ts';
 import { unknownCommand } from './help/unknown-command.ts';
 import type { CommandInput, Reply } from './types.ts';
 
@@ -10,6 +12,19 @@ export const COMMANDS: readonly CommandDefinition[] = [
     argsHint: '',
     description: 'List the commands em-agent understands, with a line on each.',
     run: (input) => showHelp(input, COMMANDS),
+  },
+  {
+    name: 'approvals',
+    argsHint: '',
+    description: 'List the actions waiting for a decision, with Approve, Decline and Modify buttons.',
+    run: listApprovals,
+  },
+  {
+    name: 'policy',
+    argsHint: 'show | validate <yaml> | set <yaml>',
+    description:
+      'Show the approval policy in force, check a new one, or propose it (an approver must agree).',
+    run: runPolicyCommand,
   },
 ];
 
@@ -28,9 +43,10 @@ export function parseCommandText(text: string): Pick<CommandInput, 'name' | 'arg
 export async function runCommand(
   input: CommandInput,
   commands: readonly CommandDefinition[] = COMMANDS,
+  services: CommandServices = {},
 ): Promise<Reply> {
   const name = input.name || 'help';
   const command = commands.find((candidate) => candidate.name === name);
   if (!command) return unknownCommand(input, commands);
-  return command.run({ ...input, name });
+  return command.run({ ...input, name }, services);
 }

@@ -45,8 +45,64 @@ export interface NoticeView {
   suggestion?: string;
 }
 
+/** One approval as people see it: what would run, on what, who asked, and where it stands. */
+export interface ApprovalSummary {
+  id: string;
+  actionType: string;
+  targetRef: string;
+  risk: 'low' | 'medium' | 'high';
+  mode: 'auto' | 'ask' | 'require_approval';
+  status: 'pending' | 'approved' | 'declined' | 'expired';
+  /** Policy user id (`slack:U…`, `teams:…`, `api:…`); renderers mention chat users. */
+  requester: string;
+  /** ISO timestamps. */
+  createdAt: string;
+  expiresAt: string | null;
+  /** The payload as pretty JSON, shortened to fit a message. */
+  payloadPreview: string;
+  /** Why the policy asks, in plain sentences. */
+  reasons: string[];
+  approvalsNeeded: number;
+  approvedBy: string[];
+  /** Set once closed: who closed it (or `system:expiry`) and why. */
+  decidedBy: string | null;
+  reason: string | null;
+  modified: boolean;
+  execution: {
+    status: 'not_started' | 'running' | 'succeeded' | 'failed';
+    summary: string | null;
+    url: string | null;
+  };
+}
+
+export interface ApprovalView {
+  kind: 'approval';
+  approval: ApprovalSummary;
+  /** Show Approve / Decline / Modify (a pending request shown to someone who may decide, or to a shared channel). */
+  decidable: boolean;
+  /** A line above the card, e.g. "Reminder: this is still waiting for you." */
+  note?: string;
+}
+
+export interface ApprovalListView {
+  kind: 'approval-list';
+  title: string;
+  items: ApprovalSummary[];
+  /** Pending approvals beyond those listed. */
+  more: number;
+}
+
+export interface PolicyView {
+  kind: 'policy';
+  /** Where the policy in force comes from. */
+  source: 'tenant' | 'file' | 'default';
+  yaml: string;
+  updatedBy?: string;
+  updatedAt?: string;
+}
+
 /** Everything a handler can show; each kind has a Slack and a Teams renderer in `cards/`. */
-export type View = HelpView | NoticeView;
+export type View = HelpView | NoticeView | ApprovalView | ApprovalListView | PolicyView;
 
 export interface Reply {
   view: View;

@@ -2,11 +2,14 @@ import { randomUUID } from 'node:crypto';
 import type { Agenda, Job } from 'agenda';
 import type { Logger } from 'pino';
 import type { Metrics } from '../bot/metrics.ts';
+import type { ApprovalServices } from '../handlers/approvals/types.ts';
 import { runWithRequestContext } from '../bot/request-context.ts';
 
 export interface JobDeps {
   log: Logger;
   metrics: Metrics;
+  /** Absent in tests that run the scheduler alone. */
+  approvals?: ApprovalServices;
 }
 
 /** Defines a job whose every run is counted, logged under its own request id, and never crashes the process. */

@@ -1,5 +1,6 @@
 import type { Agenda } from 'agenda';
 import type { JobDeps } from './define-job.ts';
+import * as advanceApproval from './advance-approval.ts';
 import * as schedulerHeartbeat from './scheduler-heartbeat.ts';
 
 export interface JobModule {
@@ -7,4 +8,4 @@ export interface JobModule {
 }
 
 /** Every job the bot runs on its own. */
-export const JOBS: readonly JobModule[] = [schedulerHeartbeat];
+export const JOBS: readonly JobModule[] = [schedulerHeartbeat, advanceApproval];

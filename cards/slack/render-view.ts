@@ -9,5 +9,15 @@ export function renderViewForSlack(view: View): SlackMessage {
       return renderHelpForSlack(view);
     case 'notice':
       return renderNoticeForSlack(view);
+    // Interim: the approval renderers land with the Slack approval surface.
+    case 'approval':
+    case 'approval-list':
+    case 'policy':
+      return renderNoticeForSlack({
+        kind: 'notice',
+        tone: 'info',
+        title: view.kind,
+        body: JSON.stringify(view, null, 2),
+      });
   }
 }

@@ -9,5 +9,15 @@ export function renderViewForTeams(view: View): AdaptiveCard {
       return renderHelpForTeams(view);
     case 'notice':
       return renderNoticeForTeams(view);
+    // Interim: the approval renderers land with the Teams approval surface.
+    case 'approval':
+    case 'approval-list':
+    case 'policy':
+      return renderNoticeForTeams({
+        kind: 'notice',
+        tone: 'info',
+        title: view.kind,
+        body: JSON.stringify(view, null, 2),
+      });
   }
 }

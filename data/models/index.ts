@@ -1,7 +1,9 @@
 import type { Connection } from 'mongoose';
 import { defineApiTokenModel } from './api-token.ts';
+import { defineApprovalModel } from './approval.ts';
 import { defineAuditEventModel } from './audit-event.ts';
 import { defineTenantModel } from './tenant.ts';
+import { defineTenantPolicyModel } from './tenant-policy.ts';
 
 export type Models = ReturnType<typeof defineModels>;
 
@@ -11,6 +13,8 @@ export function defineModels(connection: Connection) {
     Tenant: defineTenantModel(connection),
     AuditEvent: defineAuditEventModel(connection),
     ApiToken: defineApiTokenModel(connection),
+    Approval: defineApprovalModel(connection),
+    TenantPolicy: defineTenantPolicyModel(connection),
   };
 }
 

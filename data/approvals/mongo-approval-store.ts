@@ -1,0 +1,69 @@
+import type { ApprovalFields, ApprovalModel } from '../models/approval.ts';
+import type { Approval, ApprovalStore } from '../../handlers/approvals/types.ts';
+
+function toApproval({ _id, ...fields }: ApprovalFields): Approval {
+  return { id: _id, ...fields } as unknown as Approval;
+}
+
+function toFields({ id, ...approval }: Approval): ApprovalFields {
+  return { _id: id, ...approval } as unknown as ApprovalFields;
+}
+
+/**
+ * Approvals in MongoDB. Without transactions, every change is one conditional `findOneAndUpdate`: on the
+ * version it read (decisions, expiry, escalation) or on the execution state (claiming the run), so of two
+ * racing writers exactly one matches.
+ */
+export function createMongoApprovalStore(Approval: ApprovalModel): ApprovalStore {
+  const after = { returnDocument: 'after' } as const;
+  const found = (document: ApprovalFields | null) => (document ? toApproval(document) : null);
+  return {
+    async insert(approval) {
+      await Approval.create(toFields(approval));
+    },
+    async get(tenantId, id) {
+      return found(await Approval.findOne({ tenantId, _id: id }).lean<ApprovalFields>());
+    },
+    async update(tenantId, id, expectedVersion, changes) {
+      const { id: _ignored, tenantId: _tenant, version: _version, ...fields } = changes;
+      return found(
+        await Approval.findOneAndUpdate(
+          { tenantId, _id: id, version: expectedVersion },
+          { $set: fields, $inc: { version: 1 } },
+          after,
+        ).lean<ApprovalFields>(),
+      );
+    },
+    async claimExecution(tenantId, id, startedAt) {
+      return found(
+        await Approval.findOneAndUpdate(
+          { tenantId, _id: id, status: 'approved', 'execution.status': 'not_started' },
+          {
+            $set: { 'execution.status': 'running', 'execution.started_at': startedAt },
+            $inc: { version: 1 },
+          },
+          after,
+        ).lean<ApprovalFields>(),
+      );
+    },
+    async finishExecution(tenantId, id, execution) {
+      return found(
+        await Approval.findOneAndUpdate(
+          { tenantId, _id: id, 'execution.status': 'running' },
+          { $set: { execution }, $inc: { version: 1 } },
+          after,
+        ).lean<ApprovalFields>(),
+      );
+    },
+    async addMessage(tenantId, id, message) {
+      await Approval.updateOne({ tenantId, _id: id }, { $push: { messages: message } });
+    },
+    async listPending(tenantId, limit) {
+      const documents = await Approval.find({ tenantId, status: 'pending' })
+        .sort({ created_at: 1 })
+        .limit(limit)
+        .lean<ApprovalFields[]>();
+      return documents.map(toApproval);
+    },
+  };
+}

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import type { JsonObject } from './types.ts';
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+/**
+ * The payload each known action takes. A proposal and every `modify` are checked against it, so a decider can
+ * change what runs only within what that action means (a merge method, not a different repository). Actions
+ * not listed here take any JSON object.
+ */
+export const ACTION_PAYLOADS: Readonly<Record<string, z.ZodType<JsonObject>>> = {
+  'pr.merge': z
+    .object({
+      merge_method: z.enum(['merge', 'squash', 'rebase']).default('squash'),
+      commit_title: text(256).optional(),
+    })
+    .strict(),
+  'pr.label': z.object({ labels: z.array(text(50)).min(1).max(20) }).strict(),
+  'pr.comment.summary': z.object({ body: text(10_000) }).strict(),
+  'issue.create.low': z.object({ title: text(255), body: z.string().max(30_000).default('') }).strict(),
+  'incident.page': z
+    .object({
+      service: text(100),
+      message: text(1_000),
+      urgency: z.enum(['high', 'low']).default('high'),
+    })
+    .strict(),
+  'policy.set': z.object({ yaml: z.string().min(1).max(100_000) }).strict(),
+};
+
+const anyObject = z.record(z.string(), z.json()) as z.ZodType<JsonObject>;
+
+export type PayloadCheck = { ok: true; payload: JsonObject } | { ok: false; problem: string };
+
+/** Checks a payload against its action's schema; the problem names the field, e.g. `labels: …`. */
+export function checkActionPayload(actionType: string, payload: unknown): PayloadCheck {
+  const schema = Object.hasOwn(ACTION_PAYLOADS, actionType) ? ACTION_PAYLOADS[actionType]! : anyObject;
+  const parsed = schema.safeParse(payload ?? {});
+  if (parsed.success) return { ok: true, payload: parsed.data };
+  const problem = parsed.error.issues
+    .map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
+    .join('; ');
+  return { ok: false, problem: `The payload does not fit ${actionType}: ${problem}` };
+}
