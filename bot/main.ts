@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import { connectDatabase, pingDatabase } from '../data/db/connect.ts';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from '../data/db/embedded.ts';
 import { defineModels, ensureIndexes, type Models } from '../data/models/index.ts';
-import type { ApprovalServices } from '../handlers/approvals/types.ts';
+import type { ActionExecutor, ApprovalServices } from '../handlers/approvals/types.ts';
 import type { CommandDefinition } from '../handlers/catalog.ts';
 import { COMMANDS, runCommand } from '../handlers/run-command.ts';
 import { HEARTBEAT_JOB } from '../jobs/scheduler-heartbeat.ts';
@@ -46,6 +46,8 @@ export interface StartOptions {
   scheduler?: SchedulerOptions;
   /** The commands the bot answers; defaults to all of them. */
   commands?: readonly CommandDefinition[];
+  /** Executors of outward actions by action type (tests count executions with their own). */
+  executors?: Readonly<Record<string, ActionExecutor>>;
 }
 
 function listen(server: Server, port: number): Promise<number> {
@@ -101,6 +103,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     log,
     metrics,
     policyFileYaml,
+    executors: options.executors,
     notifiers: [],
     async scheduleStep(tenantId, approvalId, at) {
       await scheduleApprovalStep(scheduler.agenda, tenantId, approvalId, at);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parsePolicy } from '../policy/parse-policy.ts';
 import type { JsonObject } from './types.ts';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -25,10 +26,36 @@ export const ACTION_PAYLOADS: Readonly<Record<string, z.ZodType<JsonObject>>> = 
       urgency: z.enum(['high', 'low']).default('high'),
     })
     .strict(),
-  'policy.set': z.object({ yaml: z.string().min(1).max(100_000) }).strict(),
+  'policy.set': z
+    .object({
+      yaml: z
+        .string()
+        .min(1)
+        .max(100_000)
+        .superRefine((yaml, context) => {
+          const parsed = parsePolicy(yaml);
+          if (!parsed.ok)
+            context.addIssue({ code: 'custom', message: `not a valid policy: ${parsed.problem}` });
+        }),
+    })
+    .strict(),
 };
 
-const anyObject = z.record(z.string(), z.json()) as z.ZodType<JsonObject>;
+/** FerretDB v1 (and MongoDB before 5) cannot store keys with `.` or a leading `$`, so refuse them up front. */
+function hasUnstorableKey(value: unknown): boolean {
+  if (Array.isArray(value)) return value.some(hasUnstorableKey);
+  if (value === null || typeof value !== 'object') return false;
+  return Object.entries(value).some(
+    ([key, inner]) => key.includes('.') || key.startsWith('$') || hasUnstorableKey(inner),
+  );
+}
+
+const anyObject = z
+  .record(z.string(), z.json())
+  .refine(
+    (payload) => !hasUnstorableKey(payload),
+    'keys must not contain "." or start with "$"',
+  ) as z.ZodType<JsonObject>;
 
 export type PayloadCheck = { ok: true; payload: JsonObject } | { ok: false; problem: string };
 
