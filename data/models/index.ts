@@ -1,6 +1,7 @@
 import type { Connection } from 'mongoose';
 import { defineApiTokenModel } from './api-token.ts';
 import { defineApprovalModel } from './approval.ts';
+import { defineApprovalClaimModel } from './approval-claim.ts';
 import { defineAuditEventModel } from './audit-event.ts';
 import { defineTenantModel } from './tenant.ts';
 import { defineTenantPolicyModel } from './tenant-policy.ts';
@@ -14,6 +15,7 @@ export function defineModels(connection: Connection) {
     AuditEvent: defineAuditEventModel(connection),
     ApiToken: defineApiTokenModel(connection),
     Approval: defineApprovalModel(connection),
+    ApprovalClaim: defineApprovalClaimModel(connection),
     TenantPolicy: defineTenantPolicyModel(connection),
   };
 }
