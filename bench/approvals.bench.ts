@@ -119,7 +119,9 @@ try {
     const refused = statuses.filter((status) => status === 409).length;
     if (won !== 1 || refused !== APPROVERS - 1) {
       winnersOk = false;
-      console.error(`round ${round}: statuses ${JSON.stringify(Object.fromEntries(Object.entries(Object.groupBy(statuses, String)).map(([k, v]) => [k, v?.length])))}`);
+      console.error(
+        `round ${round}: statuses ${JSON.stringify(Object.fromEntries(Object.entries(Object.groupBy(statuses, String)).map(([k, v]) => [k, v?.length])))}`,
+      );
     }
   }
   const decisions = quantiles(decisionLatencies, decisionSeconds);
