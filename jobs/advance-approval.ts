@@ -29,16 +29,16 @@ export function define(agenda: Agenda, deps: JobDeps): void {
   );
 }
 
-/** Schedules (or moves) the one advance job of an approval; unique by approval, so re-scheduling replaces it. */
+/**
+ * Schedules the advance job of a new approval. Each approval gets one job, created when it is proposed; its
+ * runs move it along by setting its own nextRunAt, so no lookup for an existing job is needed (a unique
+ * upsert would scan the whole jobs collection on FerretDB).
+ */
 export async function scheduleApprovalStep(
   agenda: Agenda,
   tenantId: string,
   approvalId: string,
   at: Date,
 ): Promise<void> {
-  await agenda
-    .create<AdvanceApprovalData>(ADVANCE_APPROVAL_JOB, { tenantId, approvalId })
-    .unique({ name: ADVANCE_APPROVAL_JOB, 'data.tenantId': tenantId, 'data.approvalId': approvalId })
-    .schedule(at)
-    .save();
+  await agenda.schedule<AdvanceApprovalData>(at, ADVANCE_APPROVAL_JOB, { tenantId, approvalId });
 }

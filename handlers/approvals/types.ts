@@ -166,7 +166,7 @@ export interface ApprovalDeps {
   joinTrace(traceId: string): void;
   now(): Date;
   newId(): string;
-  /** Arranges for `advanceApproval` to run at `at` (replacing any earlier schedule for this approval). */
+  /** Arranges for `advanceApproval` to run at `at`; called once per approval, when it is proposed. */
   scheduleStep(tenantId: string, approvalId: string, at: Date): Promise<void>;
 }
 
