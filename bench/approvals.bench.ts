@@ -10,6 +10,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startTestServer } from '../test/support/server.ts';
+import { formatTiming, load, timingOf, type Timing } from './support/load.ts';
 
 const PROPOSALS = Number(process.env.PROPOSALS ?? 1_000);
 const CONCURRENCY = Number(process.env.CONCURRENCY ?? 20);
@@ -28,39 +29,7 @@ tiers:
     approvers: { users: [${approvers.join(', ')}] }
 `;
 
-interface Timing {
-  perSecond: number;
-  p50: number;
-  p99: number;
-}
-
-function quantiles(latencies: number[], seconds: number): Timing {
-  latencies.sort((a, b) => a - b);
-  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]!;
-  return { perSecond: latencies.length / seconds, p50: at(0.5), p99: at(0.99) };
-}
-
-async function load(count: number, send: (index: number) => Promise<Response>): Promise<Timing> {
-  const latencies: number[] = [];
-  let next = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: CONCURRENCY }, async () => {
-      while (next < count) {
-        const index = next++;
-        const sent = performance.now();
-        const response = await send(index);
-        await response.arrayBuffer();
-        if (!response.ok) throw new Error(`request ${index} answered ${response.status}`);
-        latencies.push(performance.now() - sent);
-      }
-    }),
-  );
-  return quantiles(latencies, (performance.now() - started) / 1000);
-}
-
-const format = (name: string, t: Timing) =>
-  `${name.padEnd(34)} ${t.perSecond.toFixed(0).padStart(6)} req/s   p50 ${t.p50.toFixed(2)} ms   p99 ${t.p99.toFixed(2)} ms`;
+const format = (name: string, timing: Timing) => formatTiming(name, timing, 34);
 
 const dir = await mkdtemp(join(tmpdir(), 'em-bench-approvals-'));
 await writeFile(join(dir, 'policy.yaml'), policy);
@@ -91,9 +60,9 @@ const propose = (index: number) =>
   });
 
 try {
-  await load(200, () => fetch(`${server.url}/v1/tenant`, { headers })); // warm-up
-  const baseline = await load(PROPOSALS, () => fetch(`${server.url}/v1/tenant`, { headers }));
-  const proposals = await load(PROPOSALS, propose);
+  await load(200, CONCURRENCY, () => fetch(`${server.url}/v1/tenant`, { headers })); // warm-up
+  const baseline = await load(PROPOSALS, CONCURRENCY, () => fetch(`${server.url}/v1/tenant`, { headers }));
+  const proposals = await load(PROPOSALS, CONCURRENCY, propose);
 
   const decisionLatencies: number[] = [];
   let decisionSeconds = 0;
@@ -124,7 +93,7 @@ try {
       );
     }
   }
-  const decisions = quantiles(decisionLatencies, decisionSeconds);
+  const decisions = timingOf(decisionLatencies, decisionSeconds);
   const verified = await server.approvals.ledger.verify('demo');
 
   console.log(

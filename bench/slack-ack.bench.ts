@@ -5,6 +5,7 @@
  *   npm run bench -- bench/slack-ack.bench.ts      (REQUESTS and CONCURRENCY env vars adjust the load)
  */
 import { FakeSlack } from '../test/fakes/slack-api.ts';
+import { formatTiming, load as loadAll, type Timing } from './support/load.ts';
 import { startTestServer } from '../test/support/server.ts';
 import { slackSignatureHeaders, slashCommandBody } from '../test/support/slack-signing.ts';
 
@@ -12,36 +13,9 @@ const REQUESTS = Number(process.env.REQUESTS ?? 2_000);
 const CONCURRENCY = Number(process.env.CONCURRENCY ?? 20);
 const SECRET = 'bench-signing-secret';
 
-interface Result {
-  perSecond: number;
-  p50: number;
-  p99: number;
-}
-
-async function load(send: (index: number) => Promise<Response>): Promise<Result> {
-  const latencies: number[] = [];
-  let next = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: CONCURRENCY }, async () => {
-      while (next < REQUESTS) {
-        const index = next++;
-        const sent = performance.now();
-        const response = await send(index);
-        await response.arrayBuffer();
-        if (!response.ok) throw new Error(`request ${index} answered ${response.status}`);
-        latencies.push(performance.now() - sent);
-      }
-    }),
-  );
-  const seconds = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]!;
-  return { perSecond: REQUESTS / seconds, p50: at(0.5), p99: at(0.99) };
-}
-
-const format = (name: string, r: Result) =>
-  `${name.padEnd(28)} ${r.perSecond.toFixed(0).padStart(7)} req/s   p50 ${r.p50.toFixed(2)} ms   p99 ${r.p99.toFixed(2)} ms`;
+const load = (send: (index: number) => Promise<Response>): Promise<Timing> =>
+  loadAll(REQUESTS, CONCURRENCY, send);
+const format = (name: string, timing: Timing) => formatTiming(name, timing, 28);
 
 const slack = new FakeSlack();
 await slack.http.start();
