@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import { connectDatabase, pingDatabase } from '../data/db/connect.ts';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from '../data/db/embedded.ts';
 import { defineModels, ensureIndexes, type Models } from '../data/models/index.ts';
-import type { ApprovalServices } from '../handlers/approvals/types.ts';
+import type { ActionExecutor, ApprovalServices } from '../handlers/approvals/types.ts';
 import type { CommandDefinition } from '../handlers/catalog.ts';
 import { COMMANDS, runCommand } from '../handlers/run-command.ts';
 import { HEARTBEAT_JOB } from '../jobs/scheduler-heartbeat.ts';
@@ -23,6 +23,7 @@ import {
   unavailableSlackRouter,
   type SlackSurface,
 } from './slack/create-slack-surface.ts';
+import { slackApprovalNotifier } from './slack/slack-approval-notifier.ts';
 import { createTeamsSurface } from './teams/create-teams-surface.ts';
 import { createTenantRegistry } from './tenants.ts';
 
@@ -46,6 +47,8 @@ export interface StartOptions {
   scheduler?: SchedulerOptions;
   /** The commands the bot answers; defaults to all of them. */
   commands?: readonly CommandDefinition[];
+  /** Executors of outward actions by action type, beside the built-in ones (tests register their own). */
+  executors?: Readonly<Record<string, ActionExecutor>>;
 }
 
 function listen(server: Server, port: number): Promise<number> {
@@ -101,7 +104,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     log,
     metrics,
     policyFileYaml,
-    notifiers: [],
+    notifiers: config.slack ? [slackApprovalNotifier(config.slack, log)] : [],
+    executors: options.executors,
     async scheduleStep(tenantId, approvalId, at) {
       await scheduleApprovalStep(scheduler.agenda, tenantId, approvalId, at);
     },
@@ -115,7 +119,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
 
   let slack: SlackSurface | undefined;
   if (config.slack) {
-    slack = await createSlackSurface(config.slack, chat);
+    slack = await createSlackSurface(config.slack, { ...chat, approvals });
     if (slack.teamId) await tenants.ensure(slack.teamId, 'slack');
   }
   if (config.demo) await tenants.ensure(DEMO_TENANT_ID, 'demo', 'Demo team');
