@@ -1,3 +1,4 @@
+import type { ApprovalClaimModel } from '../models/approval-claim.ts';
 import type { ApprovalFields, ApprovalModel } from '../models/approval.ts';
 import type { Approval, ApprovalStore } from '../../handlers/approvals/types.ts';
 
@@ -9,14 +10,37 @@ function toFields({ id, ...approval }: Approval): ApprovalFields {
   return { _id: id, ...approval } as unknown as ApprovalFields;
 }
 
+function isDuplicateKey(error: unknown): boolean {
+  return (error as { code?: unknown } | null)?.code === 11000;
+}
+
 /**
  * Approvals in MongoDB. Without transactions, every change is one conditional `findOneAndUpdate`: on the
- * version it read (decisions, expiry, escalation) or on the execution state (claiming the run), so of two
- * racing writers exactly one matches.
+ * version it read (decisions, expiry, escalation) or on the execution state (claiming the run). MongoDB
+ * applies those atomically, but FerretDB v1 reads and then writes by `_id`, so two racing writers could both
+ * match; each writer therefore first inserts a claim on what it is about to change (the version it read, or
+ * the execution), and only the one whose insert succeeds writes.
  */
-export function createMongoApprovalStore(Approval: ApprovalModel): ApprovalStore {
+export function createMongoApprovalStore(
+  Approval: ApprovalModel,
+  ApprovalClaim: ApprovalClaimModel,
+): ApprovalStore {
   const after = { returnDocument: 'after' } as const;
   const found = (document: ApprovalFields | null) => (document ? toApproval(document) : null);
+  async function claim(tenantId: string, approvalId: string, what: string): Promise<boolean> {
+    try {
+      await ApprovalClaim.create({
+        _id: `${tenantId}:${approvalId}:${what}`,
+        tenantId,
+        approvalId,
+        claimed_at: new Date(),
+      });
+      return true;
+    } catch (error) {
+      if (isDuplicateKey(error)) return false;
+      throw error;
+    }
+  }
   return {
     async insert(approval) {
       await Approval.create(toFields(approval));
@@ -26,6 +50,8 @@ export function createMongoApprovalStore(Approval: ApprovalModel): ApprovalStore
     },
     async update(tenantId, id, expectedVersion, changes) {
       const { id: _ignored, tenantId: _tenant, version: _version, ...fields } = changes;
+      const current = await Approval.exists({ tenantId, _id: id, version: expectedVersion });
+      if (!current || !(await claim(tenantId, id, `v${expectedVersion}`))) return null;
       return found(
         await Approval.findOneAndUpdate(
           { tenantId, _id: id, version: expectedVersion },
@@ -35,6 +61,8 @@ export function createMongoApprovalStore(Approval: ApprovalModel): ApprovalStore
       );
     },
     async claimExecution(tenantId, id, startedAt) {
+      const runnable = { tenantId, _id: id, status: 'approved', 'execution.status': 'not_started' };
+      if (!(await Approval.exists(runnable)) || !(await claim(tenantId, id, 'execution'))) return null;
       return found(
         await Approval.findOneAndUpdate(
           { tenantId, _id: id, status: 'approved', 'execution.status': 'not_started' },

@@ -1,5 +1,6 @@
 import type { Connection } from 'mongoose';
 import { defineApiTokenModel } from './api-token.ts';
+import { defineApprovalClaimModel } from './approval-claim.ts';
 import { defineApprovalModel } from './approval.ts';
 import { defineAuditEventModel } from './audit-event.ts';
 import { defineTenantModel } from './tenant.ts';
@@ -14,6 +15,7 @@ export function defineModels(connection: Connection) {
     AuditEvent: defineAuditEventModel(connection),
     ApiToken: defineApiTokenModel(connection),
     Approval: defineApprovalModel(connection),
+    ApprovalClaim: defineApprovalClaimModel(connection),
     TenantPolicy: defineTenantPolicyModel(connection),
   };
 }
