@@ -27,7 +27,7 @@ export function renderApprovalListForSlack(view: ApprovalListView): SlackMessage
   if (more > 0) {
     blocks.push({
       type: 'context',
-      elements: [{ type: 'mrkdwn', text: `…and ${more} more waiting. Decide on these first.` }],
+      elements: [{ type: 'mrkdwn', text: `…and ${more} more waiting, newer than these.` }],
     });
   }
   blocks.push({

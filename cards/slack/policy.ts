@@ -63,7 +63,7 @@ export function renderPolicyForSlack(view: PolicyView): SlackMessage {
     elements: [
       {
         type: 'mrkdwn',
-        text: 'Change it with `/em policy set <yaml>`; an approver has to agree before it takes effect.',
+        text: 'Change it with `/em policy set &lt;yaml&gt;`; an approver has to agree before it takes effect.',
       },
     ],
   });
