@@ -573,6 +573,24 @@ describe('Slack: approvals end to end', () => {
     });
   });
 
+  describe('answers where the bot cannot post', () => {
+    it('sends the private answer as a direct message instead', async () => {
+      slack.channelsWithoutBot.add('C0NOBOT');
+      const id = await propose('deploy.tag', { tag: 'no-bot' });
+      const before = slack.calls('chat.postMessage').length;
+      await click(DAVE, 'approve', id, {
+        channel: 'C0NOBOT',
+        messageTs: '1700000000.000900',
+        ephemeral: true,
+      });
+      const [dm] = await callsOf('chat.postMessage', (call) => call.args.channel === DAVE.id, {
+        after: before,
+      });
+      assert.match(String(dm!.args.text), /you are not one of them/);
+      assert.ok(slack.calls('chat.postEphemeral').some((call) => call.args.channel === 'C0NOBOT'));
+    });
+  });
+
   // ---- audit ----------------------------------------------------------------------------------------
 
   async function ledgerEntries() {

@@ -18,6 +18,8 @@ export class FakeSlack {
   socketModeUrl = '';
   /** Members of each user group (`S…` → user ids), as usergroups.users.list answers. */
   readonly usergroups = new Map<string, string[]>();
+  /** Conversations the bot is not in: posting there answers not_in_channel, as Slack does. */
+  readonly channelsWithoutBot = new Set<string>();
   /** Messages posted with chat.postMessage (`channel:ts`); chat.update of anything else is message_not_found. */
   #posted = new Set<string>();
   #rateLimited = new Map<string, number>();
@@ -78,6 +80,9 @@ export class FakeSlack {
   }
 
   #answer(method: string, args: Record<string, unknown>): Record<string, unknown> {
+    if (method.startsWith('chat.post') && this.channelsWithoutBot.has(String(args.channel))) {
+      return { ok: false, error: 'not_in_channel' };
+    }
     switch (method) {
       case 'auth.test':
         return {
