@@ -35,6 +35,7 @@ const policyYaml = (costLimit: number) => `actions:
   deploy.tag: { risk: high, mode: require_approval }
   pr.merge: { risk: high, mode: require_approval }
   pr.label: { risk: medium, mode: require_approval }
+  release.cut: { risk: high, mode: require_approval, quorum: 2 }
 limits:
   max_monthly_cost_usd: ${costLimit}
 tiers:
@@ -83,6 +84,7 @@ describe('Slack: approvals end to end', () => {
           'deploy.tag': countingExecutor,
           'pr.merge': countingExecutor,
           'pr.label': countingExecutor,
+          'release.cut': countingExecutor,
         },
       },
     );
@@ -236,7 +238,7 @@ describe('Slack: approvals end to end', () => {
     it('lets an approver approve: the policy changes once, the message loses its buttons, the requester is told', async () => {
       const updates = slack.calls('chat.update').length;
       const answer = await clickAndHear(BOB, 'approve', id, inChannel);
-      assert.match(answer, /^Approved and done: the new policy is in force \(4 actions\)\.$/);
+      assert.match(answer, /^Approved and done: the new policy is in force \(5 actions\)\.$/);
       const approval = await approvalOf(id);
       assert.equal(approval.status, 'approved');
       assert.equal(approval.decided_by, `slack:${BOB.id}`);
@@ -342,6 +344,28 @@ describe('Slack: approvals end to end', () => {
       );
       assert.equal(runsOf('deploy.tag'), runsBefore + 1);
       assert.equal((await approvalOf(id)).decisions.length, 1);
+    });
+
+    it('shows quorum progress and keeps the buttons until enough approvers agreed', async () => {
+      const id = await propose('release.cut', { version: '7.0' });
+      const [toBob, toCarol] = [await messageTo(id, 'D0BOB'), await messageTo(id, 'D0CAROL')];
+      const updates = slack.calls('chat.update').length;
+      assert.equal(
+        await clickAndHear(BOB, 'approve', id, toBob),
+        'Your approval is recorded; 1 more approval needed.',
+      );
+      const progress = await callsOf('chat.update', () => true, { after: updates, count: 2 });
+      for (const update of progress) {
+        assert.match(JSON.stringify(blocksOf(update)), /1 of 2 \(<@U0BOB>\)/);
+        assert.equal(buttonsIn(blocksOf(update)).length, 3, 'still open for the second approver');
+      }
+      assert.equal(
+        await clickAndHear(BOB, 'approve', id, toBob),
+        'You already decided on this request; it needs 2 different approvers.',
+      );
+      assert.equal(runsOf('release.cut'), 0);
+      assert.equal(await clickAndHear(CAROL, 'approve', id, toCarol), 'Approved and done: ran release.cut.');
+      assert.equal(runsOf('release.cut'), 1);
     });
 
     it('declines with the confirm-guarded Decline button, and nothing runs', async () => {
