@@ -1,8 +1,8 @@
 import type { AllMiddlewareArgs, SlackActionMiddlewareArgs } from '@slack/bolt';
-import type { DecisionVerb } from '../../../../handlers/policy/types.ts';
-import { clickOriginOf } from '../../approvals/answer-clicker.ts';
-import { decideFromSlack } from '../../approvals/decide-from-slack.ts';
-import type { SlackListenerDeps } from '../../slack-deps.ts';
+import type { DecisionVerb } from '../../../handlers/policy/types.ts';
+import { clickOriginOf } from './answer-clicker.ts';
+import { decideFromSlack } from './decide-from-slack.ts';
+import type { SlackListenerDeps } from '../slack-deps.ts';
 
 /** The listener behind Approve and Decline: ack at once, then decide and answer the clicker privately. */
 export function decideByButton(deps: SlackListenerDeps, decision: DecisionVerb) {
