@@ -18,7 +18,7 @@ function sourceLine(view: PolicyView): string {
     case 'file':
       return 'From the POLICY_FILE em-agent was started with.';
     case 'default':
-      return 'The built-in default: every action needs an approval, and no one is listed to give it yet.';
+      return 'The built-in default. It names no approvers yet, so actions that need an approval wait until it does.';
   }
 }
 
