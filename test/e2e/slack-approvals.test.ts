@@ -5,6 +5,7 @@ import path from 'node:path';
 import { APPROVAL_ACTIONS } from '../../cards/slack/approval.ts';
 import { MODIFY_MODAL } from '../../cards/slack/modify-approval-modal.ts';
 import type { Block } from '../../cards/slack/types.ts';
+import { advanceApproval } from '../../handlers/approvals/advance-approval.ts';
 import type { Approval, ActionExecutor } from '../../handlers/approvals/types.ts';
 import { FakeSlack, type SlackCall } from '../fakes/slack-api.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
@@ -29,6 +30,7 @@ const BOB = slackUser('U0BOB'); // high-risk approver
 const CAROL = slackUser('U0CAROL'); // high-risk approver
 const DAVE = slackUser('U0DAVE'); // nobody
 const ERIN = slackUser('U0ERIN'); // in the S0LEADS user group, which approves medium-risk actions
+const CTO = slackUser('U0CTO'); // high-risk requests escalate to them
 
 const policyYaml = (costLimit: number) => `actions:
   policy.set: { risk: high, mode: require_approval }
@@ -43,6 +45,7 @@ tiers:
     approvers: { slack_groups: [S0LEADS] }
   high:
     approvers: { users: [slack:U0BOB, slack:U0CAROL] }
+    escalation: { remind_after: 30m, escalate_after: 2h, escalate_to: [slack:U0CTO] }
 `;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -97,7 +100,12 @@ describe('Slack: approvals end to end', () => {
 
   // ---- helpers ------------------------------------------------------------------------------------------
 
-  async function propose(actionType: string, payload: unknown, requester = `slack:${ALICE.id}`) {
+  async function propose(
+    actionType: string,
+    payload: unknown,
+    requester = `slack:${ALICE.id}`,
+    conversation?: { surface: 'slack'; id: string },
+  ) {
     const response = await fetch(`${server.url}/v1/actions/propose`, {
       method: 'POST',
       headers: { authorization: `Bearer ${API_TOKEN}`, 'content-type': 'application/json' },
@@ -106,6 +114,7 @@ describe('Slack: approvals end to end', () => {
         target_ref: `test:${actionType}`,
         proposed_payload: payload,
         requester,
+        ...(conversation ? { conversation } : {}),
       }),
     });
     assert.equal(response.status, 201, await response.clone().text());
@@ -405,6 +414,55 @@ describe('Slack: approvals end to end', () => {
     });
   });
 
+  describe('reminders and escalation', () => {
+    it('reminds in the request thread, then escalates there; the escalation target may then decide', async () => {
+      const id = await propose('deploy.tag', { tag: 'slow' }, `slack:${ALICE.id}`, {
+        surface: 'slack',
+        id: 'C0OPS',
+      });
+      const request = await messageTo(id, 'C0OPS');
+      const ageBy = (ms: number) =>
+        server.models.Approval.updateOne(
+          { tenantId, _id: id },
+          { $set: { created_at: new Date(Date.now() - ms) } },
+        );
+      assert.equal(
+        await clickAndHear(CTO, 'approve', id, request),
+        'Only approvers for high-risk actions can decide on this, and you are not one of them.',
+      );
+
+      await ageBy(31 * 60_000);
+      await advanceApproval(server.approvals, tenantId, id);
+      const [reminder] = await callsOf(
+        'chat.postMessage',
+        (call) => call.args.thread_ts === request.messageTs,
+      );
+      assert.match(String(reminder!.args.text), /^<@U0BOB> <@U0CAROL> Reminder: this is still waiting/);
+      assert.equal(buttonsIn(blocksOf(reminder!)).length, 3);
+
+      await ageBy(121 * 60_000);
+      await advanceApproval(server.approvals, tenantId, id);
+      const [escalation] = await callsOf(
+        'chat.postMessage',
+        (call) => call.args.thread_ts === request.messageTs && /Escalated/.test(String(call.args.text)),
+      );
+      assert.match(String(escalation!.args.text), /^<@U0CTO> Escalated/);
+      const approval = await approvalOf(id);
+      assert.equal(
+        approval.messages.length,
+        3,
+        'the request, the reminder and the escalation are kept up to date',
+      );
+      assert.equal(await clickAndHear(CTO, 'approve', id, request), 'Approved and done: ran deploy.tag.');
+      const updated = await callsOf(
+        'chat.update',
+        (call) => /Done: ran deploy\.tag/.test(String(call.args.blocks)) && call.args.channel === 'C0OPS',
+        { count: 3 },
+      );
+      assert.deepEqual(new Set(updated.map((call) => call.args.ts)).size, 3);
+    });
+  });
+
   // ---- Modify ---------------------------------------------------------------------------------------
 
   describe('Modify', () => {
@@ -635,6 +693,8 @@ describe('Slack: approvals end to end', () => {
         'approval.decide',
         'action.execute',
         'approval.expire',
+        'approval.remind',
+        'approval.escalate',
         'policy.set',
       ]) {
         assert.ok(verbs.has(verb), `no ${verb} in the ledger`);
@@ -644,6 +704,7 @@ describe('Slack: approvals end to end', () => {
       );
       assert.deepEqual([...new Set(refused.map((entry) => entry.actor))].sort(), [
         `slack:${ALICE.id}`,
+        `slack:${CTO.id}`,
         `slack:${DAVE.id}`,
       ]);
       assert.ok(entries.some((entry) => entry.verb === 'approval.decide' && entry.outcome === 'modified'));
