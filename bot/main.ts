@@ -23,6 +23,7 @@ import {
   unavailableSlackRouter,
   type SlackSurface,
 } from './slack/create-slack-surface.ts';
+import { slackApprovalNotifier } from './slack/slack-approval-notifier.ts';
 import { createTeamsSurface } from './teams/create-teams-surface.ts';
 import { createTenantRegistry } from './tenants.ts';
 
@@ -46,7 +47,7 @@ export interface StartOptions {
   scheduler?: SchedulerOptions;
   /** The commands the bot answers; defaults to all of them. */
   commands?: readonly CommandDefinition[];
-  /** Executors of outward actions by action type (tests count executions with their own). */
+  /** Executors of outward actions by action type, beside the built-in ones (tests register their own). */
   executors?: Readonly<Record<string, ActionExecutor>>;
 }
 
@@ -103,8 +104,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     log,
     metrics,
     policyFileYaml,
+    notifiers: config.slack ? [slackApprovalNotifier(config.slack, log)] : [],
     executors: options.executors,
-    notifiers: [],
     async scheduleStep(tenantId, approvalId, at) {
       await scheduleApprovalStep(scheduler.agenda, tenantId, approvalId, at);
     },
@@ -118,7 +119,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
 
   let slack: SlackSurface | undefined;
   if (config.slack) {
-    slack = await createSlackSurface(config.slack, chat);
+    slack = await createSlackSurface(config.slack, { ...chat, approvals });
     if (slack.teamId) await tenants.ensure(slack.teamId, 'slack');
   }
   if (config.demo) await tenants.ensure(DEMO_TENANT_ID, 'demo', 'Demo team');

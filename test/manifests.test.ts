@@ -22,7 +22,11 @@ interface SlackSlashCommand {
 
 interface SlackManifest {
   display_information: { name: string; description?: string };
-  features: { bot_user?: { display_name: string }; slash_commands?: SlackSlashCommand[] };
+  features: {
+    app_home?: { home_tab_enabled?: boolean };
+    bot_user?: { display_name: string };
+    slash_commands?: SlackSlashCommand[];
+  };
   oauth_config: { scopes: { bot?: string[]; user?: string[] } };
   settings: {
     interactivity?: { is_enabled: boolean; request_url?: string };
@@ -33,8 +37,11 @@ interface SlackManifest {
   };
 }
 
-/** The scopes the code needs: `commands` for `/em`, `chat:write` to post. Add here when the code needs more. */
-const SLACK_BOT_SCOPES = ['chat:write', 'commands'];
+/**
+ * The scopes the code needs: `commands` for `/em`, `chat:write` to post, update and answer privately,
+ * `usergroups:read` for approvers named by user group. Add here when the code needs more.
+ */
+const SLACK_BOT_SCOPES = ['chat:write', 'commands', 'usergroups:read'];
 
 const slackManifest = parse(
   readFileSync(path.join(root, 'manifests', 'slack.yaml'), 'utf8'),
@@ -111,6 +118,15 @@ describe('Slack app manifest (manifests/slack.yaml)', () => {
     const events = /\bapp\.(event|message)\(/.test(source);
     assert.equal(slackManifest.settings.interactivity?.is_enabled ?? false, interactive);
     assert.equal((slackManifest.settings.event_subscriptions?.bot_events ?? []).length > 0, events);
+  });
+
+  it('subscribes to exactly the events the code listens to, and shows the App Home tab it publishes', () => {
+    const listened = [...source.matchAll(/\bapp\.event\(\s*(['"`])([a-z_]+)\1/g)].map((match) => match[2]);
+    assert.deepEqual(
+      [...(slackManifest.settings.event_subscriptions?.bot_events ?? [])].sort(),
+      [...new Set(listened)].sort(),
+    );
+    assert.equal(slackManifest.features.app_home?.home_tab_enabled ?? false, /views\.publish\(/.test(source));
   });
 
   it('uses HTTP by default, a long-lived bot token and a single workspace', () => {

@@ -1,11 +1,12 @@
 import { App, ExpressReceiver, SocketModeReceiver } from '@slack/bolt';
 import express, { Router, type RequestHandler } from 'express';
 import type { SlackConfig } from '../config.ts';
-import type { ChatDeps } from '../chat-deps.ts';
 import { NotConfiguredError, UnauthorizedError } from '../errors.ts';
 import { BODY_LIMIT } from '../http/create-http-app.ts';
+import { createUsergroupMembers } from './approvals/usergroup-members.ts';
 import { boltLogger } from './bolt-logger.ts';
 import * as listeners from './listeners/index.ts';
+import type { SlackDeps } from './slack-deps.ts';
 
 export const SLACK_EVENTS_PATH = '/slack/events';
 
@@ -38,7 +39,7 @@ export function unavailableSlackRouter(reason: string): Router {
   return router;
 }
 
-export async function createSlackSurface(config: SlackConfig, deps: ChatDeps): Promise<SlackSurface> {
+export async function createSlackSurface(config: SlackConfig, deps: SlackDeps): Promise<SlackSurface> {
   const logger = boltLogger(deps.log);
   const clientOptions = config.apiUrl ? { slackApiUrl: config.apiUrl } : {};
   const socketMode = Boolean(config.appToken);
@@ -58,7 +59,7 @@ export async function createSlackSurface(config: SlackConfig, deps: ChatDeps): P
       cause: error,
     });
   }
-  listeners.register(app, deps);
+  listeners.register(app, { ...deps, groups: createUsergroupMembers(app.client, deps.log) });
   app.error(async (error) => {
     deps.log.error({ err: error }, 'slack listener failed');
   });

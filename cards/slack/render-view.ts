@@ -1,6 +1,9 @@
 import type { View } from '../../handlers/types.ts';
+import { renderApprovalListForSlack } from './approval-list.ts';
+import { renderApprovalForSlack } from './approval.ts';
 import { renderHelpForSlack } from './help.ts';
 import { renderNoticeForSlack } from './notice.ts';
+import { renderPolicyForSlack } from './policy.ts';
 import type { SlackMessage } from './types.ts';
 
 export function renderViewForSlack(view: View): SlackMessage {
@@ -9,15 +12,11 @@ export function renderViewForSlack(view: View): SlackMessage {
       return renderHelpForSlack(view);
     case 'notice':
       return renderNoticeForSlack(view);
-    // Interim: the approval renderers land with the Slack approval surface.
     case 'approval':
+      return renderApprovalForSlack(view);
     case 'approval-list':
+      return renderApprovalListForSlack(view);
     case 'policy':
-      return renderNoticeForSlack({
-        kind: 'notice',
-        tone: 'info',
-        title: view.kind,
-        body: JSON.stringify(view, null, 2),
-      });
+      return renderPolicyForSlack(view);
   }
 }

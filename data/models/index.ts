@@ -1,7 +1,7 @@
 import type { Connection } from 'mongoose';
 import { defineApiTokenModel } from './api-token.ts';
-import { defineApprovalModel } from './approval.ts';
 import { defineApprovalClaimModel } from './approval-claim.ts';
+import { defineApprovalModel } from './approval.ts';
 import { defineAuditEventModel } from './audit-event.ts';
 import { defineTenantModel } from './tenant.ts';
 import { defineTenantPolicyModel } from './tenant-policy.ts';

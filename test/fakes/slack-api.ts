@@ -16,6 +16,12 @@ export class FakeSlack {
   readonly http: HttpFake;
   /** The WebSocket URL `apps.connections.open` hands out (set it to a FakeSocketMode's url). */
   socketModeUrl = '';
+  /** Members of each user group (`S…` → user ids), as usergroups.users.list answers. */
+  readonly usergroups = new Map<string, string[]>();
+  /** Conversations the bot is not in: posting there answers not_in_channel, as Slack does. */
+  readonly channelsWithoutBot = new Set<string>();
+  /** Messages posted with chat.postMessage (`channel:ts`); chat.update of anything else is message_not_found. */
+  #posted = new Set<string>();
   #rateLimited = new Map<string, number>();
   #ts = 1_700_000_000;
 
@@ -74,6 +80,9 @@ export class FakeSlack {
   }
 
   #answer(method: string, args: Record<string, unknown>): Record<string, unknown> {
+    if (method.startsWith('chat.post') && this.channelsWithoutBot.has(String(args.channel))) {
+      return { ok: false, error: 'not_in_channel' };
+    }
     switch (method) {
       case 'auth.test':
         return {
@@ -90,19 +99,35 @@ export class FakeSlack {
         return this.socketModeUrl
           ? { ok: true, url: this.socketModeUrl }
           : { ok: false, error: 'invalid_auth' };
-      case 'chat.postMessage':
-        return {
-          ok: true,
-          channel: args.channel,
-          ts: `${(this.#ts += 1)}.000100`,
-          message: { text: args.text },
-        };
+      case 'chat.postMessage': {
+        // Posting to a user id posts in the app's direct message with them, a D… conversation.
+        const channel = String(args.channel).replace(/^[UW]/, 'D');
+        const ts = `${(this.#ts += 1)}.000100`;
+        this.#posted.add(`${channel}:${ts}`);
+        return { ok: true, channel, ts, message: { text: args.text, ts } };
+      }
+      case 'chat.update':
+        return this.#posted.has(`${String(args.channel)}:${String(args.ts)}`)
+          ? { ok: true, channel: args.channel, ts: args.ts, text: args.text, message: { text: args.text } }
+          : { ok: false, error: 'message_not_found' };
       case 'chat.postEphemeral':
         return { ok: true, message_ts: `${(this.#ts += 1)}.000200` };
+      case 'views.open':
+      case 'views.publish':
+        return { ok: true, view: { id: `V${(this.#ts += 1)}`, team_id: this.team.id, ...viewOf(args) } };
+      case 'usergroups.users.list': {
+        const users = this.usergroups.get(String(args.usergroup));
+        return users ? { ok: true, users } : { ok: false, error: 'no_such_subteam' };
+      }
       default:
         return { ok: false, error: 'unknown_method' };
     }
   }
+}
+
+/** The view argument of views.open/publish: a JSON string in a form body, an object in a JSON body. */
+function viewOf(args: Record<string, unknown>): Record<string, unknown> {
+  return typeof args.view === 'string' ? JSON.parse(args.view) : (args.view as Record<string, unknown>);
 }
 
 function parseArgs(request: RecordedRequest): Record<string, unknown> {

@@ -1,7 +1,14 @@
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { SLACK_LIMITS } from '../../cards/slack/mrkdwn.ts';
-import type { Block, SlackMessage, TextObject } from '../../cards/slack/types.ts';
+import type {
+  Block,
+  Button,
+  PlainTextInput,
+  SlackMessage,
+  SlackSurfaceView,
+  TextObject,
+} from '../../cards/slack/types.ts';
 
 /** Asserts a Block Kit message respects Slack's documented limits (and never sends an empty text). */
 export function assertWithinSlackLimits(message: SlackMessage, label = 'message'): void {
@@ -15,8 +22,33 @@ export function assertWithinSlackLimits(message: SlackMessage, label = 'message'
     message.blocks.length <= SLACK_LIMITS.blocksPerMessage,
     `${label}: ${message.blocks.length} blocks (max ${SLACK_LIMITS.blocksPerMessage})`,
   );
-  message.blocks.forEach((block: Block, index) => {
+  assertBlocks(message.blocks, label);
+}
+
+/** Asserts a modal or App Home view respects Slack's limits (100 blocks, modal title and metadata). */
+export function assertViewWithinSlackLimits(view: SlackSurfaceView, label = 'view'): void {
+  assert.ok(view.blocks.length > 0, `${label}: no blocks`);
+  assert.ok(
+    view.blocks.length <= SLACK_LIMITS.blocksPerView,
+    `${label}: ${view.blocks.length} blocks (max ${SLACK_LIMITS.blocksPerView})`,
+  );
+  if (view.type === 'modal') {
+    assertText(view.title, SLACK_LIMITS.modalTitle, `${label}: title`);
+    if (view.submit) assertText(view.submit, SLACK_LIMITS.modalTitle, `${label}: submit`);
+    if (view.close) assertText(view.close, SLACK_LIMITS.modalTitle, `${label}: close`);
+    assert.ok((view.private_metadata ?? '').length <= SLACK_LIMITS.privateMetadata, `${label}: metadata`);
+  }
+  assertBlocks(view.blocks, label);
+}
+
+function assertBlocks(blocks: Block[], label: string): void {
+  const blockIds = blocks.flatMap((block) => ('block_id' in block && block.block_id ? [block.block_id] : []));
+  assert.equal(new Set(blockIds).size, blockIds.length, `${label}: duplicate block_id`);
+  blocks.forEach((block: Block, index) => {
     const where = `${label}: block ${index} (${block.type})`;
+    if ('block_id' in block && block.block_id !== undefined) {
+      assert.ok(block.block_id.length <= SLACK_LIMITS.blockId, `${where}: block_id too long`);
+    }
     switch (block.type) {
       case 'header':
         assert.equal(block.text.type, 'plain_text', `${where}: header text must be plain_text`);
@@ -24,6 +56,20 @@ export function assertWithinSlackLimits(message: SlackMessage, label = 'message'
         break;
       case 'section':
         assertText(block.text, SLACK_LIMITS.sectionText, where);
+        assert.ok((block.fields ?? []).length <= SLACK_LIMITS.sectionFields, `${where}: too many fields`);
+        for (const field of block.fields ?? []) assertText(field, SLACK_LIMITS.fieldText, `${where}: field`);
+        break;
+      case 'actions': {
+        assert.ok(block.elements.length > 0, `${where}: no elements`);
+        assert.ok(block.elements.length <= SLACK_LIMITS.actionElements, `${where}: too many elements`);
+        const ids = block.elements.map((element) => element.action_id);
+        assert.equal(new Set(ids).size, ids.length, `${where}: duplicate action_id in one block`);
+        for (const element of block.elements) assertButton(element, where);
+        break;
+      }
+      case 'input':
+        assertText(block.label, SLACK_LIMITS.inputLabel, `${where}: label`);
+        assertInput(block.element, where);
         break;
       case 'context':
         assert.ok(block.elements.length > 0, `${where}: no elements`);
@@ -39,6 +85,26 @@ export function assertWithinSlackLimits(message: SlackMessage, label = 'message'
         assert.fail(`${where}: unexpected block type`);
     }
   });
+}
+
+function assertButton(button: Button, where: string): void {
+  assert.equal(button.type, 'button', `${where}: only buttons are expected`);
+  assert.equal(button.text.type, 'plain_text', `${where}: button text must be plain_text`);
+  assertText(button.text, SLACK_LIMITS.buttonText, `${where}: button`);
+  assert.ok(button.action_id.length > 0 && button.action_id.length <= SLACK_LIMITS.actionId, where);
+  assert.ok((button.value ?? '').length <= SLACK_LIMITS.buttonValue, `${where}: button value too long`);
+  if (button.confirm) {
+    assertText(button.confirm.title, SLACK_LIMITS.confirmTitle, `${where}: confirm title`);
+    assertText(button.confirm.text, SLACK_LIMITS.confirmText, `${where}: confirm text`);
+    assertText(button.confirm.confirm, SLACK_LIMITS.confirmButton, `${where}: confirm button`);
+    assertText(button.confirm.deny, SLACK_LIMITS.confirmButton, `${where}: deny button`);
+  }
+}
+
+function assertInput(input: PlainTextInput, where: string): void {
+  assert.equal(input.type, 'plain_text_input', `${where}: only plain_text_input is expected`);
+  assert.ok((input.max_length ?? 0) <= SLACK_LIMITS.inputLength, `${where}: max_length`);
+  assert.ok((input.initial_value ?? '').length <= SLACK_LIMITS.inputLength, `${where}: initial_value`);
 }
 
 function assertText(text: TextObject, max: number, where: string): void {

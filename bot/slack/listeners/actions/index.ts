@@ -1,0 +1,11 @@
+import type { App } from '@slack/bolt';
+import type { SlackListenerDeps } from '../../slack-deps.ts';
+import * as approveApproval from './approve-approval.ts';
+import * as declineApproval from './decline-approval.ts';
+import * as modifyApproval from './modify-approval.ts';
+
+export function register(app: App, deps: SlackListenerDeps): void {
+  approveApproval.register(app, deps);
+  declineApproval.register(app, deps);
+  modifyApproval.register(app, deps);
+}

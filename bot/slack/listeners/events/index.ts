@@ -1,0 +1,7 @@
+import type { App } from '@slack/bolt';
+import type { SlackListenerDeps } from '../../slack-deps.ts';
+import * as appHomeOpened from './app-home-opened.ts';
+
+export function register(app: App, deps: SlackListenerDeps): void {
+  appHomeOpened.register(app, deps);
+}

@@ -1,0 +1,7 @@
+import type { App } from '@slack/bolt';
+import type { SlackListenerDeps } from '../../slack-deps.ts';
+import * as modifyApprovalSubmitted from './modify-approval-submitted.ts';
+
+export function register(app: App, deps: SlackListenerDeps): void {
+  modifyApprovalSubmitted.register(app, deps);
+}
