@@ -24,6 +24,7 @@ import {
   type SlackSurface,
 } from './slack/create-slack-surface.ts';
 import { createTeamsSurface } from './teams/create-teams-surface.ts';
+import { createTeamsApprovalNotifier } from './teams/teams-approval-notifier.ts';
 import { createTenantRegistry } from './tenants.ts';
 
 export const DEMO_TENANT_ID = 'demo';
@@ -101,7 +102,15 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     log,
     metrics,
     policyFileYaml,
-    notifiers: [],
+    notifiers: [
+      createTeamsApprovalNotifier({
+        adapter: () => teams.adapter,
+        appId: config.teams?.appId,
+        conversations: models.TeamsConversation,
+        policyFor: (tenantId) => approvals.policyFor(tenantId),
+        log,
+      }),
+    ],
     async scheduleStep(tenantId, approvalId, at) {
       await scheduleApprovalStep(scheduler.agenda, tenantId, approvalId, at);
     },
@@ -123,6 +132,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const teams = createTeamsSurface(config.teams, {
     ...chat,
     fallbackTenantId: config.demo ? DEMO_TENANT_ID : undefined,
+    conversations: models.TeamsConversation,
+    approvals,
   });
 
   const scheduler = await startScheduler(connection.db!, { log, metrics, approvals }, options.scheduler);

@@ -27,7 +27,7 @@ export const MAX_REFRESH_USERS = 60;
 const MODIFY_TEXT_LIMIT = 20_000;
 
 export interface ApprovalCardOptions {
-  /** Adds `refresh` so Teams asks the bot for each listed viewer's own card (MRIs; capped at 60). */
+  /** Adds `refresh` so Teams asks the bot for each viewer's own card: listed MRIs (capped at 60), or all when empty. */
   refreshUserIds?: readonly string[];
   /** The full payload as JSON, to prefill Modify (the view only carries a preview). */
   payloadJson?: string;
@@ -197,7 +197,9 @@ export function renderApprovalForTeams(view: ApprovalView, options: ApprovalCard
     ...card,
     refresh: {
       action: execute('Refresh', APPROVAL_VERBS.refresh, approval.id),
-      userIds: options.refreshUserIds.slice(0, MAX_REFRESH_USERS),
+      ...(options.refreshUserIds.length > 0
+        ? { userIds: options.refreshUserIds.slice(0, MAX_REFRESH_USERS) }
+        : {}),
     },
   };
 }

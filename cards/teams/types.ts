@@ -48,10 +48,13 @@ export type CardAction =
       card: { type: 'AdaptiveCard'; body: CardElement[]; actions: CardAction[] };
     };
 
-/** Asks Teams to fetch a per-viewer card from the bot: automatically for `userIds` (at most 60 MRIs). */
+/**
+ * Asks Teams to fetch a per-viewer card from the bot: automatically for `userIds` (at most 60 MRIs); without
+ * `userIds`, for everyone in a chat or channel of at most 60 people (others get a "Refresh card" menu item).
+ */
 export interface CardRefresh {
   action: ExecuteAction;
-  userIds: string[];
+  userIds?: string[];
 }
 
 export interface AdaptiveCard {

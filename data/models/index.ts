@@ -2,6 +2,7 @@ import type { Connection } from 'mongoose';
 import { defineApiTokenModel } from './api-token.ts';
 import { defineApprovalModel } from './approval.ts';
 import { defineAuditEventModel } from './audit-event.ts';
+import { defineTeamsConversationModel } from './teams-conversation.ts';
 import { defineTenantModel } from './tenant.ts';
 import { defineTenantPolicyModel } from './tenant-policy.ts';
 
@@ -15,6 +16,7 @@ export function defineModels(connection: Connection) {
     ApiToken: defineApiTokenModel(connection),
     Approval: defineApprovalModel(connection),
     TenantPolicy: defineTenantPolicyModel(connection),
+    TeamsConversation: defineTeamsConversationModel(connection),
   };
 }
 

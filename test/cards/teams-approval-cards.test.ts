@@ -165,7 +165,10 @@ describe('Teams approval cards', () => {
     const many = renderApprovalForTeams(view(PENDING, false), {
       refreshUserIds: Array.from({ length: 80 }, (_, index) => `29:user${index}`),
     });
-    assert.equal(many.refresh?.userIds.length, 60);
+    assert.equal(many.refresh?.userIds?.length, 60);
+    const everyone = renderApprovalForTeams(view(PENDING, false), { refreshUserIds: [] });
+    assert.equal(everyone.refresh?.action.verb, 'approval.refresh');
+    assert.equal('userIds' in (everyone.refresh ?? {}), false);
   });
 
   it('prefills Modify with the whole payload, not the shortened preview', () => {
