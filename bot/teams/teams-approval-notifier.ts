@@ -50,8 +50,7 @@ export function createTeamsApprovalNotifier(options: TeamsApprovalNotifierOption
     stored: StoredConversation,
     logic: (context: TurnContext) => Promise<void>,
   ) {
-    // A proactive post starts its own thread: without activityId it is not sent as a reply to an old message.
-    const { activityId: _old, ...reference } = stored.reference as Partial<ConversationReference>;
+    const reference = stored.reference as Partial<ConversationReference>;
     await options.adapter().continueConversationAsync(options.appId ?? '', reference, logic);
   }
 
