@@ -34,7 +34,7 @@ export function createApprovalServices(options: ApprovalServiceOptions): Approva
   const policyStore = createMongoPolicyStore(options.models.TenantPolicy);
   const policies = createPolicyProvider(policyStore, options.policyFileYaml);
   return {
-    store: createMongoApprovalStore(options.models.Approval),
+    store: createMongoApprovalStore(options.models.Approval, options.models.ApprovalClaim),
     ledger,
     policies,
     policyFor: async (tenantId) => (await policies.inForce(tenantId)).policy,

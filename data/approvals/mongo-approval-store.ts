@@ -1,7 +1,9 @@
+import type { Collection, UpdateFilter, WithId } from 'mongodb';
+import type { ApprovalClaimModel } from '../models/approval-claim.ts';
 import type { ApprovalFields, ApprovalModel } from '../models/approval.ts';
 import type { Approval, ApprovalStore } from '../../handlers/approvals/types.ts';
 
-function toApproval({ _id, ...fields }: ApprovalFields): Approval {
+function toApproval({ _id, ...fields }: ApprovalFields | WithId<ApprovalFields>): Approval {
   return { id: _id, ...fields } as unknown as Approval;
 }
 
@@ -9,54 +11,81 @@ function toFields({ id, ...approval }: Approval): ApprovalFields {
   return { _id: id, ...approval } as unknown as ApprovalFields;
 }
 
+function isDuplicateKey(error: unknown): boolean {
+  return (error as { code?: unknown } | null)?.code === 11000;
+}
+
 /**
- * Approvals in MongoDB. Without transactions, every change is one conditional `findOneAndUpdate`: on the
- * version it read (decisions, expiry, escalation) or on the execution state (claiming the run), so of two
- * racing writers exactly one matches.
+ * Approvals in MongoDB, without transactions. Every change first inserts a claim for the version it creates
+ * (or for the one execution): the unique `_id` lets exactly one of two racing writers through, on MongoDB and
+ * on FerretDB v1, whose findAndModify is not atomic under concurrency. Only the winner then writes the
+ * approval. (A process that dies between the two writes leaves that approval unchangeable; it is
+ * then visible as pending with a claim and no change in `approval_claims`.)
  */
-export function createMongoApprovalStore(Approval: ApprovalModel): ApprovalStore {
-  const after = { returnDocument: 'after' } as const;
-  const found = (document: ApprovalFields | null) => (document ? toApproval(document) : null);
+export function createMongoApprovalStore(
+  Approval: ApprovalModel,
+  ApprovalClaim: ApprovalClaimModel,
+): ApprovalStore {
+  // Reads and writes by id go through the driver with a filter on `_id` alone, the one filter FerretDB v1
+  // answers from an index instead of a collection scan; the tenant is then checked here, so a document of
+  // another tenant is never returned or changed. Ids are random UUIDs, so they name one approval everywhere.
+  const approvals = Approval.collection as unknown as Collection<ApprovalFields>;
+  const ownedBy = (tenantId: string, document: WithId<ApprovalFields> | ApprovalFields | null) =>
+    document && document.tenantId === tenantId ? toApproval(document) : null;
+
+  async function claim(tenantId: string, approvalId: string, step: string): Promise<boolean> {
+    try {
+      await ApprovalClaim.create({
+        _id: `${approvalId}:${step}`,
+        tenantId,
+        approvalId,
+        claimedAt: new Date(),
+      });
+      return true;
+    } catch (error) {
+      if (isDuplicateKey(error)) return false;
+      throw error;
+    }
+  }
+
+  async function get(tenantId: string, id: string): Promise<Approval | null> {
+    return ownedBy(tenantId, await approvals.findOne({ _id: id }));
+  }
+
+  /** Applies a change the caller holds the claim for; the tenant was checked when the caller read it. */
+  async function apply(tenantId: string, id: string, update: UpdateFilter<ApprovalFields>) {
+    return ownedBy(
+      tenantId,
+      await approvals.findOneAndUpdate({ _id: id }, update, { returnDocument: 'after' }),
+    );
+  }
+
   return {
     async insert(approval) {
       await Approval.create(toFields(approval));
     },
-    async get(tenantId, id) {
-      return found(await Approval.findOne({ tenantId, _id: id }).lean<ApprovalFields>());
-    },
+    get,
     async update(tenantId, id, expectedVersion, changes) {
       const { id: _ignored, tenantId: _tenant, version: _version, ...fields } = changes;
-      return found(
-        await Approval.findOneAndUpdate(
-          { tenantId, _id: id, version: expectedVersion },
-          { $set: fields, $inc: { version: 1 } },
-          after,
-        ).lean<ApprovalFields>(),
-      );
+      const current = await get(tenantId, id);
+      if (!current || current.version !== expectedVersion) return null;
+      if (!(await claim(tenantId, id, `v${expectedVersion + 1}`))) return null;
+      return apply(tenantId, id, { $set: fields as Partial<ApprovalFields>, $inc: { version: 1 } });
     },
     async claimExecution(tenantId, id, startedAt) {
-      return found(
-        await Approval.findOneAndUpdate(
-          { tenantId, _id: id, status: 'approved', 'execution.status': 'not_started' },
-          {
-            $set: { 'execution.status': 'running', 'execution.started_at': startedAt },
-            $inc: { version: 1 },
-          },
-          after,
-        ).lean<ApprovalFields>(),
-      );
+      const current = await get(tenantId, id);
+      if (!current || current.status !== 'approved' || current.execution.status !== 'not_started')
+        return null;
+      if (!(await claim(tenantId, id, 'execute'))) return null;
+      return apply(tenantId, id, {
+        $set: { 'execution.status': 'running', 'execution.started_at': startedAt } as Partial<ApprovalFields>,
+      });
     },
     async finishExecution(tenantId, id, execution) {
-      return found(
-        await Approval.findOneAndUpdate(
-          { tenantId, _id: id, 'execution.status': 'running' },
-          { $set: { execution }, $inc: { version: 1 } },
-          after,
-        ).lean<ApprovalFields>(),
-      );
+      return apply(tenantId, id, { $set: { execution } });
     },
     async addMessage(tenantId, id, message) {
-      await Approval.updateOne({ tenantId, _id: id }, { $push: { messages: message } });
+      if (await get(tenantId, id)) await approvals.updateOne({ _id: id }, { $push: { messages: message } });
     },
     async listPending(tenantId, limit) {
       const documents = await Approval.find({ tenantId, status: 'pending' })

@@ -1,6 +1,7 @@
 import type { Connection } from 'mongoose';
 import { defineApiTokenModel } from './api-token.ts';
 import { defineApprovalModel } from './approval.ts';
+import { defineApprovalClaimModel } from './approval-claim.ts';
 import { defineAuditEventModel } from './audit-event.ts';
 import { defineTeamsConversationModel } from './teams-conversation.ts';
 import { defineTenantModel } from './tenant.ts';
@@ -15,6 +16,7 @@ export function defineModels(connection: Connection) {
     AuditEvent: defineAuditEventModel(connection),
     ApiToken: defineApiTokenModel(connection),
     Approval: defineApprovalModel(connection),
+    ApprovalClaim: defineApprovalClaimModel(connection),
     TenantPolicy: defineTenantPolicyModel(connection),
     TeamsConversation: defineTeamsConversationModel(connection),
   };
