@@ -6,6 +6,7 @@ import { approvalView } from '../../handlers/approvals/approval-view.ts';
 import type { Approval, ApprovalDeps } from '../../handlers/approvals/types.ts';
 import { mayDecide } from '../../handlers/approvals/view-approval-for.ts';
 import { normalizeUserId } from '../../handlers/policy/approvers.ts';
+import type { Policy } from '../../handlers/policy/policy-schema.ts';
 import type { Decider } from '../../handlers/policy/types.ts';
 
 export interface ApprovalCardDeps {
@@ -34,8 +35,11 @@ export function aadIdsOf(userIds: readonly string[]): string[] {
  * escalated, the escalation target), as MRIs: their Teams id when they have chatted with the bot, else the
  * MRI Teams derives from the AAD object id.
  */
-async function refreshUserIdsOf(deps: ApprovalCardDeps, approval: Approval): Promise<string[]> {
-  const policy = await deps.policyFor(approval.tenantId);
+async function refreshUserIdsOf(
+  deps: ApprovalCardDeps,
+  policy: Policy,
+  approval: Approval,
+): Promise<string[]> {
   const users = decisionAudienceOf(policy, approval, 'request').users;
   if (approval.escalated_at) users.push(...decisionAudienceOf(policy, approval, 'escalation').users);
   const aadIds = [...new Set(aadIdsOf(users))];
@@ -63,10 +67,13 @@ export async function approvalCardFor(
   viewer: Decider | null,
   extras: ApprovalCardExtras = {},
 ): Promise<AdaptiveCard> {
-  const decidable = viewer ? await mayDecide(deps, approval, viewer) : false;
   const pending = approval.status === 'pending';
+  // One read of the policy in force per card (every viewer of a channel asks at once after each change).
+  const policy = pending ? await deps.policyFor(approval.tenantId) : undefined;
+  const decidable =
+    viewer && policy ? await mayDecide({ policyFor: async () => policy }, approval, viewer) : false;
   return renderApprovalForTeams(approvalView(approval, decidable, extras.note), {
-    ...(pending ? { refreshUserIds: await refreshUserIdsOf(deps, approval) } : {}),
+    ...(policy ? { refreshUserIds: await refreshUserIdsOf(deps, policy, approval) } : {}),
     payloadJson: JSON.stringify(approval.proposed_payload, null, 2),
     ...(extras.problem ? { problem: extras.problem } : {}),
     ...(extras.modifyDraft !== undefined ? { modifyDraft: extras.modifyDraft } : {}),

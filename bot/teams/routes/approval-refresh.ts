@@ -7,9 +7,10 @@ import { handleApprovalInvoke } from './approval-invoke.ts';
 /** Teams asks for each viewer's own card (the card's `refresh`): buttons only for whoever may decide now. */
 export function register(app: Application, deps: TeamsDeps): void {
   app.adaptiveCards.actionExecute(APPROVAL_VERBS.refresh, (context, _state, data: Record<string, unknown>) =>
-    handleApprovalInvoke(context, deps, data, ({ services, approval, decider }) =>
+    handleApprovalInvoke(context, deps, data, ({ approval, policy, decider }) =>
       approvalCardFor(
-        { policyFor: services.policyFor, conversations: deps.conversations },
+        // The policy the invoke already read: a refresh storm reads it once per viewer, not three times.
+        { policyFor: async () => policy, conversations: deps.conversations },
         approval,
         decider,
       ),
