@@ -71,20 +71,28 @@ export function createTeamsApprovalNotifier(options: TeamsApprovalNotifierOption
       .lean<StoredConversation>();
   }
 
-  /** Where a request goes: its Teams conversation, else each reachable `teams:` person in the audience. */
+  /**
+   * Where a request goes: the shared Teams conversation it was asked from; otherwise each reachable `teams:`
+   * person in the audience, in their personal chat. A request asked from a personal chat (`policy set` sent to
+   * the bot) goes to the approvers, and its card in the asker's chat shows them how it stands.
+   */
   async function targetsOf(approval: Approval, audience: DecisionAudience): Promise<StoredConversation[]> {
     const fields = { traceId: approval.trace_id, approvalId: approval.id };
+    const targets: StoredConversation[] = [];
     if (approval.conversation?.surface === 'teams') {
       const stored = await conversation(approval.tenantId, approval.conversation.id);
       if (!stored)
         log.warn(fields, 'the Teams conversation of this approval is unknown to the bot; not posted');
-      return stored ? [stored] : [];
+      else if (stored.conversationType !== 'personal') return [stored];
+      // Only the first request: reminders and escalations are for the deciders.
+      else if (audience.occasion === 'request') targets.push(stored);
     }
-    const targets: StoredConversation[] = [];
     for (const aadObjectId of aadIdsOf(audience.users)) {
       const stored = await personalChat(approval.tenantId, aadObjectId);
-      if (stored) targets.push(stored);
-      else log.info({ ...fields, aadObjectId }, 'approver has no personal chat with the bot yet; skipped');
+      if (!stored)
+        log.info({ ...fields, aadObjectId }, 'approver has no personal chat with the bot yet; skipped');
+      else if (!targets.some((target) => target.conversationId === stored.conversationId))
+        targets.push(stored);
     }
     return targets;
   }

@@ -488,6 +488,32 @@ describe('Teams approvals end to end (Emulator-style: proactive sends without au
     assert.ok(card.body.some((element) => element.type === 'TextBlock' && element.fontType === 'Monospace'));
   });
 
+  it("sends a request made in a personal chat to the approvers, and keeps the asker's copy current", async () => {
+    const alicePosts = postsTo(env, personalChat(ALICE)).length;
+    const bobPosts = postsTo(env, personalChat(BOB)).length;
+    await say(env, ALICE, `policy set ${POLICY_YAML}`);
+    const sinceThen = () => postsTo(env, personalChat(ALICE)).slice(alicePosts).map(cardOf);
+    await waitFor('the answer', () =>
+      sinceThen().find((card) => /Policy change proposed/.test(textOf(card))),
+    );
+    const aliceCard = sinceThen().find((card) => /Waiting for approval/.test(textOf(card)))!;
+    assert.match(textOf(aliceCard), /Waiting for approval: policy.set/);
+    assert.deepEqual(buttonsOf(aliceCard), [], 'the asker cannot approve their own request');
+    const bobCard = cardOf(await waitFor("Bob's card", () => postsTo(env, personalChat(BOB))[bobPosts]));
+    assert.deepEqual(buttonsOf(bobCard), DECIDE_BUTTONS);
+
+    const id = bobCard.refresh!.action.data.approvalId!;
+    const approval = await approvalOf(env, TENANT, id);
+    assert.equal(approval.conversation?.id, personalChat(ALICE));
+    await execute(env, BOB, 'approval.approve', { approvalId: id });
+    const inAlicesChat = approval.messages.find((message) => message.conversation === personalChat(ALICE))!;
+    const [update] = await env.connector.waitForUpdates(inAlicesChat.messageId);
+    assert.match(
+      textOf(update!.activity.attachments![0]!.content as unknown as AdaptiveCard),
+      /Approved: policy.set/,
+    );
+  });
+
   it('answers a click on an unknown approval with a plain message', async () => {
     const answer = await execute(env, BOB, 'approval.approve', { approvalId: 'no-such-approval' });
     assert.equal(answer.type, 'application/vnd.microsoft.activity.message');
