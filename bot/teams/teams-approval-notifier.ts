@@ -39,9 +39,10 @@ const NOTES: Record<DecisionAudience['occasion'], string | undefined> = {
 };
 
 /**
- * Delivers approvals in Teams: the request card where people will decide (the Teams conversation it was asked
- * from, else the personal chat of each `teams:` approver who has talked to the bot), updates to those cards
- * as the approval changes, and the outcome to the requester.
+ * Delivers approvals in Teams: the request card where people will decide (the channel or group chat it was
+ * asked from, else the personal chat of each `teams:` approver who has talked to the bot), edits of every posted
+ * card as the approval changes (each personal chat gets its owner's view), and the outcome to the requester.
+ * People the bot has no conversation with are skipped and logged: Teams lets a bot write first only there.
  */
 export function createTeamsApprovalNotifier(options: TeamsApprovalNotifierOptions): ApprovalNotifier {
   const { conversations, log } = options;

@@ -330,6 +330,21 @@ describe('Teams approvals end to end (Emulator-style: proactive sends without au
     assert.equal(await executions(env, TENANT, firstId), 1);
   });
 
+  it('declines: the card says so for everyone, nothing runs, and the requester hears why', async () => {
+    const id = await proposePolicy(env);
+    const messageId = (await approvalOf(env, TENANT, id)).messages[0]!.messageId;
+    const alicePosts = postsTo(env, personalChat(ALICE)).length;
+    const answer = await execute(env, BOB, 'approval.decline', { approvalId: id });
+    assert.match(textOf(answer.card), /Declined: policy.set/);
+    assert.deepEqual(buttonsOf(answer.card), []);
+    assert.equal((await approvalOf(env, TENANT, id)).status, 'declined');
+    assert.equal(await executions(env, TENANT, id), 0);
+    const [update] = await env.connector.waitForUpdates(messageId);
+    assert.match(textOf(update!.activity.attachments![0]!.content as unknown as AdaptiveCard), /Declined/);
+    const told = await waitFor('the requester told', () => postsTo(env, personalChat(ALICE))[alicePosts]);
+    assert.match(String(told.activity.text), /was declined/);
+  });
+
   it('lets exactly one of two approvers at once (and a double click) win; the action runs once', async () => {
     const id = await proposePolicy(env);
     const answers = await Promise.all([
