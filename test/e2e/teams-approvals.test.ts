@@ -3,6 +3,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { AdaptiveCard } from '../../cards/teams/types.ts';
+import { advanceApproval } from '../../handlers/approvals/advance-approval.ts';
 import type { Approval } from '../../handlers/approvals/types.ts';
 import { FakeBotConnector, type ConnectorPost } from '../fakes/bot-connector.ts';
 import { otherPrivateKey } from '../fakes/bot-framework-keys.ts';
@@ -19,6 +20,7 @@ const POLICY_YAML = `actions:
 tiers:
   high:
     approvers: { users: [teams:b0b00000-0000-4000-8000-000000000002, teams:ca401000-0000-4000-8000-000000000003] }
+    escalation: { remind_after: 30m, escalate_after: 2h, escalate_to: [teams:e0e00000-0000-4000-8000-000000000004] }
   medium:
     approvers: { teams_roles: [owner] }
 `;
@@ -361,6 +363,34 @@ describe('Teams approvals end to end (Emulator-style: proactive sends without au
     assert.equal(approval.status, 'approved');
     assert.equal(approval.decisions.length, 1);
     assert.equal(await executions(env, TENANT, id), 1);
+  });
+
+  it("reminds the approvers, then escalates into the escalation target's chat, who may then decide", async () => {
+    const id = await proposePolicy(env);
+    const ago = (ms: number) =>
+      env.server.models.Approval.updateOne(
+        { tenantId: TENANT, _id: id },
+        { $set: { created_at: new Date(Date.now() - ms) } },
+      );
+    const bobPosts = postsTo(env, personalChat(BOB)).length;
+    const evePosts = postsTo(env, personalChat(EVE)).length;
+    await ago(31 * 60_000);
+    await advanceApproval(env.server.approvals, TENANT, id);
+    const reminder = cardOf(await waitFor('the reminder', () => postsTo(env, personalChat(BOB))[bobPosts]));
+    assert.match(textOf(reminder), /Reminder: this is still waiting for a decision/);
+    assert.deepEqual(buttonsOf(reminder), DECIDE_BUTTONS);
+    assert.equal(postsTo(env, personalChat(EVE)).length, evePosts, 'no one else is reminded');
+
+    await ago(121 * 60_000);
+    await advanceApproval(env.server.approvals, TENANT, id);
+    const escalated = cardOf(
+      await waitFor('the escalation', () => postsTo(env, personalChat(EVE))[evePosts]),
+    );
+    assert.match(textOf(escalated), /Escalated: nobody decided in time/);
+    assert.deepEqual(buttonsOf(escalated), DECIDE_BUTTONS);
+    assert.ok(escalated.refresh?.userIds?.includes(EVE.id), 'Teams refreshes the card for Eve now too');
+    const byEve = await execute(env, EVE, 'approval.approve', { approvalId: id });
+    assert.match(textOf(byEve.card), /Approved and done/);
   });
 
   it('shows Modify problems on the card (invalid JSON, a payload the action refuses), then runs a valid change', async () => {
