@@ -624,6 +624,10 @@ describe('Teams approvals with app credentials: only Bot Framework-signed clicks
     assert.equal(byForger.status, 401);
     const byEve = await execute(env, EVE, 'approval.approve', { approvalId: id });
     assert.match(textOf(byEve.card), /Only approvers for high-risk actions/);
+    // Bob as a member of another organisation: the approval is not found there.
+    const otherTenant = { ...env, tenantId: '0ther000-0000-4000-8000-000000000000' };
+    const fromElsewhere = await execute(otherTenant, BOB, 'approval.approve', { approvalId: id });
+    assert.match(fromElsewhere.message ?? '', /cannot find this request/);
     assert.equal((await approvalOf(env, TENANT, id)).status, 'pending');
 
     const byBob = await execute(env, BOB, 'approval.approve', { approvalId: id });
