@@ -25,6 +25,7 @@ import {
 } from './slack/create-slack-surface.ts';
 import { slackApprovalNotifier } from './slack/slack-approval-notifier.ts';
 import { createTeamsSurface } from './teams/create-teams-surface.ts';
+import { createTeamsApprovalNotifier } from './teams/teams-approval-notifier.ts';
 import { createTenantRegistry } from './tenants.ts';
 
 export const DEMO_TENANT_ID = 'demo';
@@ -104,7 +105,16 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     log,
     metrics,
     policyFileYaml,
-    notifiers: config.slack ? [slackApprovalNotifier(config.slack, log)] : [],
+    notifiers: [
+      ...(config.slack ? [slackApprovalNotifier(config.slack, log)] : []),
+      createTeamsApprovalNotifier({
+        adapter: () => teams.adapter,
+        appId: config.teams?.appId,
+        conversations: models.TeamsConversation,
+        policyFor: (tenantId) => approvals.policyFor(tenantId),
+        log,
+      }),
+    ],
     executors: options.executors,
     async scheduleStep(tenantId, approvalId, at) {
       await scheduleApprovalStep(scheduler.agenda, tenantId, approvalId, at);
@@ -127,6 +137,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const teams = createTeamsSurface(config.teams, {
     ...chat,
     fallbackTenantId: config.demo ? DEMO_TENANT_ID : undefined,
+    conversations: models.TeamsConversation,
+    approvals,
   });
 
   const scheduler = await startScheduler(connection.db!, { log, metrics, approvals }, options.scheduler);

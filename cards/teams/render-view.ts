@@ -1,6 +1,9 @@
 import type { View } from '../../handlers/types.ts';
+import { renderApprovalForTeams } from './approval.ts';
+import { renderApprovalListForTeams } from './approval-list.ts';
 import { renderHelpForTeams } from './help.ts';
 import { renderNoticeForTeams } from './notice.ts';
+import { renderPolicyForTeams } from './policy.ts';
 import type { AdaptiveCard } from './types.ts';
 
 export function renderViewForTeams(view: View): AdaptiveCard {
@@ -9,15 +12,11 @@ export function renderViewForTeams(view: View): AdaptiveCard {
       return renderHelpForTeams(view);
     case 'notice':
       return renderNoticeForTeams(view);
-    // Interim: the approval renderers land with the Teams approval surface.
     case 'approval':
+      return renderApprovalForTeams(view);
     case 'approval-list':
+      return renderApprovalListForTeams(view);
     case 'policy':
-      return renderNoticeForTeams({
-        kind: 'notice',
-        tone: 'info',
-        title: view.kind,
-        body: JSON.stringify(view, null, 2),
-      });
+      return renderPolicyForTeams(view);
   }
 }

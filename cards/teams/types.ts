@@ -5,24 +5,64 @@ export type CardElement =
       text: string;
       wrap: true;
       weight?: 'Bolder';
-      size?: 'Medium' | 'Large';
-      color?: 'Accent' | 'Warning' | 'Attention';
+      size?: 'Small' | 'Medium' | 'Large';
+      color?: 'Accent' | 'Good' | 'Warning' | 'Attention';
       isSubtle?: boolean;
+      fontType?: 'Monospace';
+      spacing?: 'None' | 'Small' | 'Medium';
+      separator?: true;
     }
-  | { type: 'FactSet'; facts: { title: string; value: string }[] };
+  | { type: 'FactSet'; facts: { title: string; value: string }[] }
+  | { type: 'Container'; items: CardElement[]; separator?: true; spacing?: 'Medium' }
+  | { type: 'ActionSet'; actions: CardAction[] }
+  | {
+      type: 'Input.Text';
+      id: string;
+      label: string;
+      value?: string;
+      placeholder?: string;
+      isMultiline?: true;
+      maxLength?: number;
+    };
 
-export type CardAction = {
-  type: 'Action.Submit';
+/** Universal Action (Teams calls the bot with an `adaptiveCard/action` invoke carrying verb and data). */
+export interface ExecuteAction {
+  type: 'Action.Execute';
   title: string;
-  /** `imBack` makes a click send `value` as if the person had typed it. */
-  data: { msteams: { type: 'imBack'; value: string } };
-};
+  verb: string;
+  data: Record<string, string>;
+  style?: 'positive' | 'destructive';
+}
+
+export type CardAction =
+  | {
+      type: 'Action.Submit';
+      title: string;
+      /** `imBack` makes a click send `value` as if the person had typed it. */
+      data: { msteams: { type: 'imBack'; value: string } };
+    }
+  | ExecuteAction
+  | {
+      type: 'Action.ShowCard';
+      title: string;
+      card: { type: 'AdaptiveCard'; body: CardElement[]; actions: CardAction[] };
+    };
+
+/**
+ * Asks Teams to fetch a per-viewer card from the bot: automatically for `userIds` (at most 60 MRIs); without
+ * `userIds`, for everyone in a chat or channel of at most 60 people (others get a "Refresh card" menu item).
+ */
+export interface CardRefresh {
+  action: ExecuteAction;
+  userIds?: string[];
+}
 
 export interface AdaptiveCard {
   type: 'AdaptiveCard';
   $schema: 'http://adaptivecards.io/schemas/adaptive-card.json';
   version: '1.5';
   fallbackText: string;
+  refresh?: CardRefresh;
   body: CardElement[];
   actions?: CardAction[];
 }
@@ -40,4 +80,9 @@ export function adaptiveCard(
     body,
     ...(actions && actions.length > 0 ? { actions } : {}),
   };
+}
+
+/** Card text is plain, but a long value still has to fit one screen; cut it with an ellipsis. */
+export function clip(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }

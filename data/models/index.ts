@@ -2,7 +2,9 @@ import type { Connection } from 'mongoose';
 import { defineApiTokenModel } from './api-token.ts';
 import { defineApprovalClaimModel } from './approval-claim.ts';
 import { defineApprovalModel } from './approval.ts';
+import { defineApprovalClaimModel } from './approval-claim.ts';
 import { defineAuditEventModel } from './audit-event.ts';
+import { defineTeamsConversationModel } from './teams-conversation.ts';
 import { defineTenantModel } from './tenant.ts';
 import { defineTenantPolicyModel } from './tenant-policy.ts';
 
@@ -17,6 +19,7 @@ export function defineModels(connection: Connection) {
     Approval: defineApprovalModel(connection),
     ApprovalClaim: defineApprovalClaimModel(connection),
     TenantPolicy: defineTenantPolicyModel(connection),
+    TeamsConversation: defineTeamsConversationModel(connection),
   };
 }
 

@@ -1,9 +1,17 @@
 import type { Application } from '@microsoft/teams-ai';
 import type { TeamsDeps } from '../teams-deps.ts';
+import * as approvalDecide from './approval-decide.ts';
+import * as approvalOpen from './approval-open.ts';
+import * as approvalRefresh from './approval-refresh.ts';
 import * as commandMessage from './command-message.ts';
+import * as rememberConversation from './remember-conversation.ts';
 import * as welcome from './welcome.ts';
 
 export function register(app: Application, deps: TeamsDeps): void {
+  rememberConversation.register(app, deps);
   welcome.register(app, deps);
   commandMessage.register(app, deps);
+  approvalRefresh.register(app, deps);
+  approvalDecide.register(app, deps);
+  approvalOpen.register(app, deps);
 }
