@@ -2,7 +2,6 @@ import type { Connection } from 'mongoose';
 import { defineApiTokenModel } from './api-token.ts';
 import { defineApprovalClaimModel } from './approval-claim.ts';
 import { defineApprovalModel } from './approval.ts';
-import { defineApprovalClaimModel } from './approval-claim.ts';
 import { defineAuditEventModel } from './audit-event.ts';
 import { defineTeamsConversationModel } from './teams-conversation.ts';
 import { defineTenantModel } from './tenant.ts';
