@@ -38,12 +38,12 @@ describe('REST API authentication (Authorization: Bearer)', () => {
     assert.deepEqual(await response.json(), { tenantId: 'T0OTHER' });
     const stored = await server.models.ApiToken.findOne({ tenantId: 'T0OTHER', _id: issued.id }).lean();
     assert.equal(stored?.tokenHash, hashToken(issued.token));
-    assert.ok(!JSON.stringify(stored).includes(issued.token.split('_').at(-1)!), 'the secret is stored');
+    assert.ok(!JSON.stringify(stored).includes(issued.token.slice(-43)), 'the secret is stored');
   });
 
   it('refuses forged, malformed, other-tenant and revoked tokens', async () => {
     const issued = await server.models.ApiToken.issue('T0OTHER', 'to revoke');
-    const secret = issued.token.split('_').at(-1)!;
+    const secret = issued.token.slice(-43);
     const forgedSecret = issued.token.replace(
       secret,
       `${secret.slice(0, -1)}${secret.endsWith('A') ? 'B' : 'A'}`,
