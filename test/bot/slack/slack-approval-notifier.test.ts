@@ -9,52 +9,12 @@ import { createSlackApprovalNotifier } from '../../../bot/slack/slack-approval-n
 import type { Block } from '../../../cards/slack/types.ts';
 import type { Approval, ApprovalNotifier, PostedMessage } from '../../../handlers/approvals/types.ts';
 import { FakeSlack, type SlackCall } from '../../fakes/slack-api.ts';
+import { pendingApproval } from '../../support/approval-fixture.ts';
 
 const log = pino({ level: 'silent' });
 
-function approval(overrides: Partial<Approval> = {}): Approval {
-  const now = new Date('2026-11-24T09:00:00Z');
-  return {
-    id: 'a-1',
-    tenantId: 'T0EMAGENT',
-    action_type: 'deploy.tag',
-    target_ref: 'test:deploy',
-    risk_level: 'medium',
-    mode: 'require_approval',
-    quorum: 1,
-    approver_tier: 'medium',
-    reasons: ['deploy.tag is medium risk.'],
-    proposed_payload: { tag: 'v1' },
-    original_payload: { tag: 'v1' },
-    requester: 'slack:U0ALICE',
-    ttl: 3600,
-    status: 'pending',
-    decisions: [],
-    decided_by: null,
-    decided_at: null,
-    decision: null,
-    reason: null,
-    model_version: null,
-    trace_id: 'trace-1',
-    channel: null,
-    conversation: null,
-    created_at: now,
-    expires_at: new Date(now.getTime() + 3_600_000),
-    reminded_at: null,
-    escalated_at: null,
-    execution: {
-      status: 'not_started',
-      idempotency_key: 'T0EMAGENT:a-1',
-      started_at: null,
-      finished_at: null,
-      summary: null,
-      url: null,
-    },
-    messages: [],
-    version: 0,
-    ...overrides,
-  };
-}
+const approval = (overrides: Partial<Approval> = {}) =>
+  pendingApproval({ trace_id: 'trace-1', ...overrides });
 
 const blocksOf = (call: SlackCall): Block[] => JSON.parse(String(call.args.blocks));
 

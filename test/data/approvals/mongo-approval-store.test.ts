@@ -2,51 +2,19 @@ import assert from 'node:assert/strict';
 import type { Connection } from 'mongoose';
 import { createMongoApprovalStore } from '../../../data/approvals/mongo-approval-store.ts';
 import { defineModels, ensureIndexes } from '../../../data/models/index.ts';
-import type { Approval, ApprovalStore } from '../../../handlers/approvals/types.ts';
+import type { ApprovalStore } from '../../../handlers/approvals/types.ts';
+import { pendingApproval } from '../../support/approval-fixture.ts';
 import { openTestDatabase } from '../../support/database.ts';
 
-function approvalFor(tenantId: string, id: string): Approval {
-  const now = new Date('2026-11-24T10:00:00Z');
-  return {
-    id,
+const approvalFor = (tenantId: string, id: string) =>
+  pendingApproval({
     tenantId,
+    id,
     action_type: 'pr.merge',
     target_ref: `github:acme/api#${id}`,
     risk_level: 'high',
-    mode: 'require_approval',
-    quorum: 1,
     approver_tier: 'high',
-    reasons: ['The policy requires approval before pr.merge runs (high risk).'],
-    proposed_payload: { merge_method: 'squash' },
-    original_payload: { merge_method: 'squash' },
-    requester: 'slack:U0DEV',
-    ttl: 86_400,
-    status: 'pending',
-    decisions: [],
-    decided_by: null,
-    decided_at: null,
-    decision: null,
-    reason: null,
-    model_version: null,
-    trace_id: `trace-${id}`,
-    channel: null,
-    conversation: null,
-    created_at: now,
-    expires_at: new Date(now.getTime() + 86_400_000),
-    reminded_at: null,
-    escalated_at: null,
-    execution: {
-      status: 'not_started',
-      idempotency_key: `${tenantId}:${id}`,
-      started_at: null,
-      finished_at: null,
-      summary: null,
-      url: null,
-    },
-    messages: [],
-    version: 0,
-  };
-}
+  });
 
 describe('MongoApprovalStore (real database, no transactions)', () => {
   let connection: Connection;
