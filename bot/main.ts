@@ -3,7 +3,9 @@ import type { Connection } from 'mongoose';
 import type { Logger } from 'pino';
 import { connectDatabase, pingDatabase } from '../data/db/connect.ts';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from '../data/db/embedded.ts';
+import { createKnowledge, type Knowledge } from '../data/knowledge/create-knowledge.ts';
 import { defineModels, ensureIndexes, type Models } from '../data/models/index.ts';
+import type { AskPorts } from '../handlers/ask/types.ts';
 import type { CommandDefinition } from '../handlers/catalog.ts';
 import { COMMANDS, runCommand } from '../handlers/run-command.ts';
 import { HEARTBEAT_JOB } from '../jobs/scheduler-heartbeat.ts';
@@ -22,6 +24,7 @@ import {
 } from './slack/create-slack-surface.ts';
 import { createTeamsSurface } from './teams/create-teams-surface.ts';
 import { createTenantRegistry } from './tenants.ts';
+import { createAskPorts } from './llm/create-ask-ports.ts';
 
 export const DEMO_TENANT_ID = 'demo';
 
@@ -33,6 +36,7 @@ export interface RunningServer {
   metrics: Metrics;
   scheduler: Scheduler;
   policy?: Policy;
+  knowledge: Knowledge;
   /** Graceful: stop accepting, finish or requeue jobs, close connections. Idempotent. */
   close(): Promise<void>;
 }
@@ -86,14 +90,25 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   await ensureIndexes(models);
   const metrics = createMetrics();
   const tenants = createTenantRegistry(models.Tenant);
+  let slack: SlackSurface | undefined;
+  // Doc answers: the configured docs belong to DOCS_TENANT_ID, else to the env's own tenant (the Slack
+  // workspace, known once Slack has answered auth.test; the Teams tenant; the demo).
+  const knowledge = createKnowledge(
+    config,
+    models,
+    log,
+    () => slack?.teamId ?? config.teams?.appTenantId ?? DEMO_TENANT_ID,
+  );
+  let askPorts: AskPorts | undefined;
+  const askPortsOf = () => (askPorts ??= createAskPorts(config, knowledge, models, policy, log));
   const chat: ChatDeps = {
     log,
     metrics,
     tenants,
-    runCommand: (input) => runCommand(input, options.commands ?? COMMANDS),
+    runCommand: (input) => runCommand(input, options.commands ?? COMMANDS, { ask: askPortsOf() }),
+    answers: { store: () => knowledge.answerStore },
   };
 
-  let slack: SlackSurface | undefined;
   if (config.slack) {
     slack = await createSlackSurface(config.slack, chat);
     if (slack.teamId) await tenants.ensure(slack.teamId, 'slack');
@@ -105,7 +120,11 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     fallbackTenantId: config.demo ? DEMO_TENANT_ID : undefined,
   });
 
-  const scheduler = await startScheduler(connection.db!, { log, metrics }, options.scheduler);
+  const scheduler = await startScheduler(
+    connection.db!,
+    { log, metrics, knowledge, models },
+    options.scheduler,
+  );
 
   let accepting = true;
   const app = createHttpApp({
@@ -151,9 +170,10 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       server.closeAllConnections();
       await stopped;
       await connection.close();
+      await knowledge.close();
       await embedded?.stop();
       log.info(jobs, 'em-agent stopped');
     })());
 
-  return { url, port, connection, models, metrics, scheduler, policy, close };
+  return { url, port, connection, models, metrics, scheduler, policy, knowledge, close };
 }

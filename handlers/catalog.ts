@@ -1,11 +1,11 @@
-import type { CommandInput, Reply } from './types.ts';
+import type { CommandInput, CommandPorts, Reply } from './types.ts';
 
 export interface CommandDefinition {
   name: string;
   /** Arguments as shown in help, e.g. `<login>`; empty when the command takes none. */
   argsHint: string;
   description: string;
-  run(input: CommandInput): Promise<Reply> | Reply;
+  run(input: CommandInput, ports: CommandPorts): Promise<Reply> | Reply;
 }
 
 /** Formats a command the way a person types it on each surface: `/em help` in Slack, `help` in Teams. */

@@ -1,7 +1,8 @@
+import { answerQuestion } from './ask/answer-question.ts';
 import type { CommandDefinition } from './catalog.ts';
 import { showHelp } from './help/show-help.ts';
 import { unknownCommand } from './help/unknown-command.ts';
-import type { CommandInput, Reply } from './types.ts';
+import type { CommandInput, CommandPorts, Reply } from './types.ts';
 
 /** Every command the bot has. Help, the Slack manifest and the Teams manifest are all derived from this list. */
 export const COMMANDS: readonly CommandDefinition[] = [
@@ -10,6 +11,12 @@ export const COMMANDS: readonly CommandDefinition[] = [
     argsHint: '',
     description: 'List the commands em-agent understands, with a line on each.',
     run: (input) => showHelp(input, COMMANDS),
+  },
+  {
+    name: 'ask',
+    argsHint: '<question>',
+    description: "Answer a question from the team's docs, with sources, or say who could know.",
+    run: (input, ports) => answerQuestion(input, ports.ask),
   },
 ];
 
@@ -28,9 +35,10 @@ export function parseCommandText(text: string): Pick<CommandInput, 'name' | 'arg
 export async function runCommand(
   input: CommandInput,
   commands: readonly CommandDefinition[] = COMMANDS,
+  ports: CommandPorts = {},
 ): Promise<Reply> {
   const name = input.name || 'help';
   const command = commands.find((candidate) => candidate.name === name);
   if (!command) return unknownCommand(input, commands);
-  return command.run({ ...input, name });
+  return command.run({ ...input, name }, ports);
 }

@@ -2,11 +2,16 @@ import { randomUUID } from 'node:crypto';
 import type { Agenda, Job } from 'agenda';
 import type { Logger } from 'pino';
 import type { Metrics } from '../bot/metrics.ts';
+import type { Knowledge } from '../data/knowledge/create-knowledge.ts';
+import type { Models } from '../data/models/index.ts';
 import { runWithRequestContext } from '../bot/request-context.ts';
 
 export interface JobDeps {
   log: Logger;
   metrics: Metrics;
+  /** Doc answers: re-index and stale-docs digest jobs skip themselves without it. */
+  knowledge?: Knowledge;
+  models?: Models;
 }
 
 /** Defines a job whose every run is counted, logged under its own request id, and never crashes the process. */

@@ -1,10 +1,12 @@
 import type { Agenda } from 'agenda';
 import type { JobDeps } from './define-job.ts';
+import * as reindexDocs from './reindex-docs.ts';
 import * as schedulerHeartbeat from './scheduler-heartbeat.ts';
+import * as staleDocsDigest from './stale-docs-digest.ts';
 
 export interface JobModule {
   define(agenda: Agenda, deps: JobDeps): Promise<void> | void;
 }
 
 /** Every job the bot runs on its own. */
-export const JOBS: readonly JobModule[] = [schedulerHeartbeat];
+export const JOBS: readonly JobModule[] = [schedulerHeartbeat, reindexDocs, staleDocsDigest];

@@ -1,4 +1,5 @@
 import type { View } from '../../handlers/types.ts';
+import { renderAnswerForSlack } from './answer.ts';
 import { renderHelpForSlack } from './help.ts';
 import { renderNoticeForSlack } from './notice.ts';
 import type { SlackMessage } from './types.ts';
@@ -9,5 +10,7 @@ export function renderViewForSlack(view: View): SlackMessage {
       return renderHelpForSlack(view);
     case 'notice':
       return renderNoticeForSlack(view);
+    case 'answer':
+      return renderAnswerForSlack(view);
   }
 }

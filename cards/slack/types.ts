@@ -6,7 +6,17 @@ export type Block =
   | { type: 'header'; text: { type: 'plain_text'; text: string; emoji?: boolean } }
   | { type: 'section'; text: TextObject }
   | { type: 'context'; elements: TextObject[] }
-  | { type: 'divider' };
+  | { type: 'divider' }
+  | { type: 'actions'; block_id?: string; elements: ButtonElement[] };
+
+export interface ButtonElement {
+  type: 'button';
+  text: { type: 'plain_text'; text: string; emoji?: boolean };
+  action_id: string;
+  value?: string;
+  url?: string;
+  style?: 'primary' | 'danger';
+}
 
 export interface SlackMessage {
   /** Notification and screen-reader fallback for the blocks. */

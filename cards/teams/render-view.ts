@@ -1,4 +1,5 @@
 import type { View } from '../../handlers/types.ts';
+import { renderAnswerForTeams } from './answer.ts';
 import { renderHelpForTeams } from './help.ts';
 import { renderNoticeForTeams } from './notice.ts';
 import type { AdaptiveCard } from './types.ts';
@@ -9,5 +10,7 @@ export function renderViewForTeams(view: View): AdaptiveCard {
       return renderHelpForTeams(view);
     case 'notice':
       return renderNoticeForTeams(view);
+    case 'answer':
+      return renderAnswerForTeams(view);
   }
 }

@@ -11,12 +11,16 @@ export type CardElement =
     }
   | { type: 'FactSet'; facts: { title: string; value: string }[] };
 
-export type CardAction = {
-  type: 'Action.Submit';
-  title: string;
-  /** `imBack` makes a click send `value` as if the person had typed it. */
-  data: { msteams: { type: 'imBack'; value: string } };
-};
+export type CardAction =
+  | {
+      type: 'Action.Submit';
+      title: string;
+      /** `imBack` makes a click send `value` as if the person had typed it. */
+      data: { msteams: { type: 'imBack'; value: string } };
+    }
+  /** Universal action: Teams invokes the bot with `verb` and `data`, and the bot may answer with a new card. */
+  | { type: 'Action.Execute'; title: string; verb: string; data: Record<string, string> }
+  | { type: 'Action.OpenUrl'; title: string; url: string };
 
 export interface AdaptiveCard {
   type: 'AdaptiveCard';

@@ -1,6 +1,12 @@
 import type { Connection } from 'mongoose';
+import { defineAnswerFeedbackModel } from './answer-feedback.ts';
+import { defineAnswerRecordModel } from './answer-record.ts';
 import { defineApiTokenModel } from './api-token.ts';
 import { defineAuditEventModel } from './audit-event.ts';
+import { defineKnowledgeChunkModel } from './knowledge-chunk.ts';
+import { defineKnowledgeDocumentModel } from './knowledge-document.ts';
+import { defineLlmUsageModel } from './llm-usage.ts';
+import { defineStaleDocsDigestModel } from './stale-docs-digest.ts';
 import { defineTenantModel } from './tenant.ts';
 
 export type Models = ReturnType<typeof defineModels>;
@@ -11,6 +17,13 @@ export function defineModels(connection: Connection) {
     Tenant: defineTenantModel(connection),
     AuditEvent: defineAuditEventModel(connection),
     ApiToken: defineApiTokenModel(connection),
+    // Doc answers (issue 5).
+    KnowledgeDocument: defineKnowledgeDocumentModel(connection),
+    KnowledgeChunk: defineKnowledgeChunkModel(connection),
+    AnswerRecord: defineAnswerRecordModel(connection),
+    AnswerFeedback: defineAnswerFeedbackModel(connection),
+    LlmUsage: defineLlmUsageModel(connection),
+    StaleDocsDigest: defineStaleDocsDigestModel(connection),
   };
 }
 

@@ -1,0 +1,36 @@
+import type { Logger } from 'pino';
+import type { Knowledge } from '../../data/knowledge/create-knowledge.ts';
+import { openAiClient } from '../../data/knowledge/create-knowledge.ts';
+import type { Models } from '../../data/models/index.ts';
+import type { AskPorts } from '../../handlers/ask/types.ts';
+import { policySchema, type Policy } from '../../handlers/policy/policy-schema.ts';
+import type { Config } from '../config.ts';
+import { createAnswerGateway } from './answer-gateway.ts';
+
+/**
+ * The `ask` ports: retrieval, people and answer records from `knowledge`, plus the LLM gateway when
+ * OPENAI_API_KEY is set. The monthly cap is the policy's `limits.max_monthly_cost_usd` when POLICY_FILE
+ * is loaded, else LLM_MONTHLY_COST_CAP_USD.
+ */
+export function createAskPorts(
+  config: Config,
+  knowledge: Knowledge,
+  models: Models,
+  policy: Policy | undefined,
+  log: Logger,
+): AskPorts {
+  if (!config.openai) return knowledge.ports;
+  const capPolicy =
+    policy ??
+    policySchema.parse({ actions: {}, limits: { max_monthly_cost_usd: config.llmMonthlyCostCapUsd } });
+  return {
+    ...knowledge.ports,
+    llm: createAnswerGateway({
+      client: openAiClient(config.openai),
+      model: config.openai.chatModel,
+      usage: models.LlmUsage,
+      policy: capPolicy,
+      log,
+    }),
+  };
+}
