@@ -36,7 +36,7 @@ const FENCE = /^\s{0,3}(`{3,}|~{3,})/;
 export function chunkDocument(text: string, options: ChunkOptions = {}): DocumentChunk[] {
   const maxChars = options.maxChars ?? 1200;
   const lines = text.replace(/\r\n?/g, '\n').split('\n');
-  const sections = splitSections(lines);
+  const sections = mergeBareHeadings(splitSections(lines));
   const chunks: DocumentChunk[] = [];
   for (const section of sections) {
     let current: Block[] = [];
@@ -116,6 +116,25 @@ function splitSections(lines: string[]): Section[] {
   if (fence) section().blocks.push(fence.block);
   endParagraph();
   return sections.filter((candidate) => candidate.blocks.length > 0);
+}
+
+/**
+ * A heading with nothing under it but a subheading (`# Deploying` then `## Deploy the billing service`)
+ * would be a chunk of one line that matches everything about its title; it joins the next section instead.
+ */
+function mergeBareHeadings(sections: Section[]): Section[] {
+  const merged: Section[] = [];
+  let carried: Block[] = [];
+  sections.forEach((section, index) => {
+    const bare = section.blocks.length === 1 && section.headingPath.length > 0 && index < sections.length - 1;
+    if (bare && section.blocks[0]!.lines.length === 1) {
+      carried.push(...section.blocks);
+      return;
+    }
+    merged.push({ ...section, blocks: [...carried, ...section.blocks] });
+    carried = [];
+  });
+  return merged;
 }
 
 function splitLongBlock(block: Block, maxChars: number): Block[] {
