@@ -19,8 +19,8 @@ const RULES: [RegExp, string][] = [
     '$1[redacted secret]',
   ],
   [/[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g, '[redacted email]'],
-  [/(?<![\w.-])\+?\d{1,3}[\s.-]?\(?\d{2,4}\)?[\s.-]\d{3,4}[\s.-]\d{3,4}(?![\w.-])/g, '[redacted phone]'],
-  [/(?<![\w.-])\(\d{3}\)\s?\d{3}-\d{4}(?![\w.-])/g, '[redacted phone]'],
+  [/(?<![\w.-])\+?\d{1,3}[\s.-]?\(?\d{2,4}\)?[\s.-]\d{3,4}[\s.-]\d{3,4}(?![\w-]|\.\d)/g, '[redacted phone]'],
+  [/(?<![\w.-])\(\d{3}\)\s?\d{3}-\d{4}(?![\w-]|\.\d)/g, '[redacted phone]'],
 ];
 
 export function redactPii(text: string): string {

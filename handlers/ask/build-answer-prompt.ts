@@ -1,5 +1,12 @@
 import type { Passage } from './types.ts';
 
+/** `Title › Heading › Subheading`, without repeating a title that is also the first heading. */
+export function sectionOf(passage: Pick<Passage, 'title' | 'headingPath'>): string {
+  const headings =
+    passage.headingPath[0] === passage.title ? passage.headingPath.slice(1) : passage.headingPath;
+  return [passage.title, ...headings].join(' › ');
+}
+
 /** What the model answers when the passages do not hold the answer; the gateway maps it to "I don't know". */
 export const NO_ANSWER = 'NO_ANSWER_IN_SOURCES';
 
@@ -23,6 +30,11 @@ function quote(text: string): string {
   return text.replace(/<\/?passage/gi, (tag) => tag.replace('<', '‹'));
 }
 
+/** Attribute values: no quotes or angle brackets, so the tag itself cannot be broken out of. */
+function attribute(text: string): string {
+  return text.replace(/["<>]/g, ' ');
+}
+
 /**
  * The messages for the model: the rules as the system message; the question and the passages, each inside
  * `<passage n="…">` tags marked as quoted data, as the user message. Redaction happens before this.
@@ -30,8 +42,8 @@ function quote(text: string): string {
 export function buildAnswerPrompt(question: string, passages: Passage[]): ChatMessage[] {
   const quoted = passages
     .map((passage, index) => {
-      const where = [passage.title, ...passage.headingPath].join(' > ');
-      return `<passage n="${index + 1}" source="${quote(passage.path)}" section="${quote(where)}">\n${quote(passage.body)}\n</passage>`;
+      const where = sectionOf(passage);
+      return `<passage n="${index + 1}" source="${attribute(passage.path)}" section="${attribute(where)}">\n${quote(passage.body)}\n</passage>`;
     })
     .join('\n');
   return [

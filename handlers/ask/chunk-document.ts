@@ -170,6 +170,7 @@ function toChunk(headingPath: string[], blocks: Block[]): DocumentChunk {
 
 /** What gets embedded and searched: the heading path as context, then the body. */
 export function chunkSearchText(chunk: Pick<DocumentChunk, 'headingPath' | 'body'>, title = ''): string {
-  const context = [title, ...chunk.headingPath].filter(Boolean).join(' > ');
+  const headings = chunk.headingPath[0] === title ? chunk.headingPath.slice(1) : chunk.headingPath;
+  const context = [title, ...headings].filter(Boolean).join(' > ');
   return context ? `${context}\n${chunk.body}` : chunk.body;
 }

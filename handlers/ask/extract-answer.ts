@@ -1,3 +1,4 @@
+import { sectionOf } from './build-answer-prompt.ts';
 import { tokenize } from './tokenize.ts';
 import type { Passage } from './types.ts';
 
@@ -18,11 +19,19 @@ export function bestQuote(question: string, passage: Passage): string {
       if (score > best.score) best = { start, end, score };
     }
   }
+  // Code right after the best lines is usually the answer ("promote the replica:" then the command): keep it.
+  let end = best.end;
+  let next = end + 1;
+  while (next < lines.length && lines[next]!.trim() === '') next += 1;
+  if (next < lines.length && /^\s{0,3}(```|~~~)/.test(lines[next]!)) {
+    const close = lines.findIndex((line, index) => index > next && /^\s{0,3}(```|~~~)\s*$/.test(line));
+    if (close > 0) end = close;
+  }
   const quote = lines
-    .slice(best.start, best.end + 1)
+    .slice(best.start, end + 1)
     .join('\n')
     .trim();
-  return quote.length > QUOTE_CHARS ? `${quote.slice(0, QUOTE_CHARS - 1)}…` : quote;
+  return quote.length > QUOTE_CHARS * 2 ? `${quote.slice(0, QUOTE_CHARS * 2 - 1)}…` : quote;
 }
 
 /** Without a language model: the best lines of the top passages, each with its citation number. */
@@ -30,11 +39,7 @@ export function extractAnswer(question: string, passages: Passage[], count = 2):
   return passages
     .slice(0, count)
     .map((passage, index) => {
-      const where = [
-        passage.title,
-        ...passage.headingPath.filter((heading) => heading !== passage.title),
-      ].join(' › ');
-      return `From ${where} [${index + 1}]:\n${bestQuote(question, passage)}`;
+      return `From ${sectionOf(passage)} [${index + 1}]:\n${bestQuote(question, passage)}`;
     })
     .join('\n\n');
 }

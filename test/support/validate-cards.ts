@@ -35,6 +35,19 @@ export function assertWithinSlackLimits(message: SlackMessage, label = 'message'
         break;
       case 'divider':
         break;
+      case 'actions':
+        assert.ok(block.elements.length > 0 && block.elements.length <= 25, `${where}: 1 to 25 elements`);
+        for (const element of block.elements) {
+          assert.ok(element.text.text.length > 0 && element.text.text.length <= 75, `${where}: button text`);
+          assert.ok(element.action_id.length <= 255, `${where}: action_id`);
+          assert.ok((element.value ?? '').length <= 2000, `${where}: value`);
+        }
+        assert.equal(
+          new Set(block.elements.map((element) => element.action_id)).size,
+          block.elements.length,
+          `${where}: action_ids must be unique in a block`,
+        );
+        break;
       default:
         assert.fail(`${where}: unexpected block type`);
     }
