@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdir, open } from 'node:fs/promises';
+import { mkdir, open, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import type { Logger } from 'pino';
@@ -47,6 +47,20 @@ export async function startLocalChroma(
 ): Promise<LocalChroma> {
   const dir = path.resolve(dataDir, 'chroma');
   await mkdir(dir, { recursive: true });
+  // One server per data folder: a CLI command run beside `npm start` uses the server's Chroma.
+  const serverFile = path.join(dir, 'server.json');
+  const running = await readFile(serverFile, 'utf8')
+    .then((text) => (JSON.parse(text) as { url?: string }).url)
+    .catch(() => undefined);
+  if (
+    running &&
+    (await fetch(`${running}/api/v2/heartbeat`).then(
+      (response) => response.ok,
+      () => false,
+    ))
+  ) {
+    return { url: running, stop: async () => undefined };
+  }
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const logFile = await open(path.join(dir, 'chroma.log'), 'a');
@@ -68,6 +82,7 @@ export async function startLocalChroma(
       { cause: error },
     );
   }
+  await writeFile(serverFile, JSON.stringify({ url, pid: child.pid }));
   log.info({ url, dir }, 'started a local Chroma server (set CHROMA_URL to use your own)');
   return {
     url,
@@ -78,6 +93,7 @@ export async function startLocalChroma(
         await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5_000))]);
       }
       await logFile.close();
+      await rm(serverFile, { force: true });
     },
   };
 }
