@@ -95,6 +95,7 @@ export function createKnowledge(
   const deps = {
     documents: models.KnowledgeDocument,
     chunks: models.KnowledgeChunk,
+    revisions: models.KnowledgeRevision,
     store: lazyStore,
     embedder,
   };

@@ -3,7 +3,7 @@ import { chunkSearchText } from '../../handlers/ask/chunk-document.ts';
 import { fuseRankings } from '../../handlers/ask/fuse-rankings.ts';
 import type { KnowledgeSearch, Passage, SearchFilter } from '../../handlers/ask/types.ts';
 import type { KnowledgeChunkModel } from '../models/knowledge-chunk.ts';
-import type { KnowledgeDocumentModel } from '../models/knowledge-document.ts';
+import type { KnowledgeRevisionModel } from '../models/knowledge-revision.ts';
 import type { VectorStore } from './chroma-store.ts';
 import type { Embedder } from './embedder.ts';
 
@@ -17,8 +17,8 @@ interface LexicalState {
 }
 
 export interface HybridRetrieverDeps {
-  documents: KnowledgeDocumentModel;
   chunks: KnowledgeChunkModel;
+  revisions: KnowledgeRevisionModel;
   store: VectorStore;
   embedder: Embedder;
 }
@@ -35,8 +35,8 @@ function accepts(passage: Passage | undefined, filter: SearchFilter | undefined)
 /**
  * Hybrid retrieval for one tenant: dense neighbours from the tenant's Chroma collection and BM25 over the
  * same chunks' text, fused by reciprocal rank. The BM25 index is built in memory from the tenant's chunks
- * and rebuilt when the tenant's index changes (the count of chunks or the newest `indexedAt` differ), so
- * any process (server, CLI, job) that re-indexes invalidates it.
+ * and rebuilt when the tenant's knowledge revision moves, so any process (server, CLI, job) that
+ * re-indexes invalidates it.
  */
 export function createHybridRetriever(
   deps: HybridRetrieverDeps,
@@ -44,11 +44,7 @@ export function createHybridRetriever(
   const lexical = new Map<string, Promise<LexicalState>>();
 
   async function signatureOf(tenantId: string): Promise<string> {
-    const [count, newest] = await Promise.all([
-      deps.chunks.countDocuments({ tenantId }),
-      deps.documents.findOne({ tenantId }, { indexedAt: 1 }).sort({ indexedAt: -1 }).lean(),
-    ]);
-    return `${count}:${newest?.indexedAt?.getTime() ?? 0}`;
+    return String(await deps.revisions.current(tenantId));
   }
 
   async function build(tenantId: string, signature: string): Promise<LexicalState> {

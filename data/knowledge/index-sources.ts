@@ -1,6 +1,7 @@
 import { chunkDocument, chunkSearchText } from '../../handlers/ask/chunk-document.ts';
 import type { KnowledgeChunkFields, KnowledgeChunkModel } from '../models/knowledge-chunk.ts';
 import type { KnowledgeDocumentModel } from '../models/knowledge-document.ts';
+import type { KnowledgeRevisionModel } from '../models/knowledge-revision.ts';
 import type { VectorStore } from './chroma-store.ts';
 import type { Embedder } from './embedder.ts';
 import { digest } from './local-embedder.ts';
@@ -25,6 +26,7 @@ export interface IndexSummary {
 export interface KnowledgeIndexDeps {
   documents: KnowledgeDocumentModel;
   chunks: KnowledgeChunkModel;
+  revisions: KnowledgeRevisionModel;
   store: VectorStore;
   embedder: Embedder;
 }
@@ -84,6 +86,7 @@ export async function indexSources(
       summary.removed += 1;
     }
   }
+  if (summary.added + summary.updated + summary.removed > 0) await deps.revisions.bump(tenantId);
   return summary;
 }
 
@@ -142,11 +145,14 @@ async function indexDocument(
     deps,
   );
   if (chunks.length > 0) {
-    await deps.chunks.bulkWrite(
-      chunks.map((chunk) => ({
-        replaceOne: { filter: { tenantId, _id: chunk._id }, replacement: chunk, upsert: true },
-      })),
-    );
+    // Chunk ids carry the content version, so they are new; a run cut short may have stored some already.
+    await deps.chunks
+      .insertMany(chunks, { ordered: false })
+      .catch((error: { code?: number; writeErrors?: { code?: number }[] }) => {
+        const duplicatesOnly =
+          error.code === 11000 || error.writeErrors?.every((write) => write.code === 11000);
+        if (!duplicatesOnly) throw error;
+      });
   }
   await deps.documents.updateOne(
     { tenantId, source: source.id, path: entry.path },

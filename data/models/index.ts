@@ -5,6 +5,7 @@ import { defineApiTokenModel } from './api-token.ts';
 import { defineAuditEventModel } from './audit-event.ts';
 import { defineKnowledgeChunkModel } from './knowledge-chunk.ts';
 import { defineKnowledgeDocumentModel } from './knowledge-document.ts';
+import { defineKnowledgeRevisionModel } from './knowledge-revision.ts';
 import { defineLlmUsageModel } from './llm-usage.ts';
 import { defineStaleDocsDigestModel } from './stale-docs-digest.ts';
 import { defineTenantModel } from './tenant.ts';
@@ -20,6 +21,7 @@ export function defineModels(connection: Connection) {
     // Doc answers (issue 5).
     KnowledgeDocument: defineKnowledgeDocumentModel(connection),
     KnowledgeChunk: defineKnowledgeChunkModel(connection),
+    KnowledgeRevision: defineKnowledgeRevisionModel(connection),
     AnswerRecord: defineAnswerRecordModel(connection),
     AnswerFeedback: defineAnswerFeedbackModel(connection),
     LlmUsage: defineLlmUsageModel(connection),

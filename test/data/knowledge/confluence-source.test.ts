@@ -49,6 +49,7 @@ describe('doc answers: a Confluence space as a source (REST v2 against a fake)',
     deps = {
       documents: models.KnowledgeDocument,
       chunks: models.KnowledgeChunk,
+      revisions: models.KnowledgeRevision,
       store: createChromaStore(testChromaUrl(), embedder.id),
       embedder,
     };

@@ -47,6 +47,7 @@ describe('doc answers: a GitHub repository as a source (octokit against a fake G
     deps = {
       documents: models.KnowledgeDocument,
       chunks: models.KnowledgeChunk,
+      revisions: models.KnowledgeRevision,
       store: createChromaStore(testChromaUrl(), embedder.id),
       embedder,
     };

@@ -34,7 +34,13 @@ describe('doc answers: indexing a folder into Chroma and searching it', function
     await ensureIndexes(models);
     const embedder = createLocalEmbedder();
     store = createChromaStore(testChromaUrl(), embedder.id);
-    deps = { documents: models.KnowledgeDocument, chunks: models.KnowledgeChunk, store, embedder };
+    deps = {
+      documents: models.KnowledgeDocument,
+      chunks: models.KnowledgeChunk,
+      revisions: models.KnowledgeRevision,
+      store,
+      embedder,
+    };
     retriever = createHybridRetriever(deps);
     folder = await copyFixtureDocs();
   });
