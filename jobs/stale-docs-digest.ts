@@ -12,9 +12,16 @@ export const STALE_DOCS_DIGEST_JOB = 'stale-docs-digest';
 export async function define(agenda: Agenda, deps: JobDeps): Promise<void> {
   const { knowledge, models } = deps;
   if (!knowledge || !models) return;
-  defineJob(agenda, STALE_DOCS_DIGEST_JOB, deps, async () => {
-    const created = await buildStaleDigests(models, knowledge.tenantId());
-    deps.log.info({ job: STALE_DOCS_DIGEST_JOB, owners: created.length }, 'stale-docs digests recorded');
-  });
+  defineJob(
+    agenda,
+    STALE_DOCS_DIGEST_JOB,
+    deps,
+    async () => {
+      const created = await buildStaleDigests(models, knowledge.tenantId());
+      deps.log.info({ job: STALE_DOCS_DIGEST_JOB, owners: created.length }, 'stale-docs digests recorded');
+    },
+    // A few queries: a short lock, so its liveness timer does not hold a stopping process.
+    { lockLifetimeMs: 10_000 },
+  );
   await agenda.every('1 week', STALE_DOCS_DIGEST_JOB);
 }
