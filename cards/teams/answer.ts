@@ -14,7 +14,7 @@ function linkCitations(text: string, view: AnswerView): string {
   const urls = new Map(view.citations.map((citation) => [citation.number, citation.url]));
   return text.replace(/\[(\d+)\]/g, (marker, number: string) => {
     const url = urls.get(Number(number));
-    return url ? `[\\[${number}\\]](${url.replace(/[()\s]/g, encodeURIComponent)})` : marker;
+    return url ? `[[${number}]](${url.replace(/[()\s]/g, encodeURIComponent)})` : marker;
   });
 }
 
