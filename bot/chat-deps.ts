@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import type { AnswerStore } from '../handlers/ask/handle-answer-action.ts';
 import type { CommandInput, Reply } from '../handlers/types.ts';
 import type { Metrics } from './metrics.ts';
 import type { TenantRegistry } from './tenants.ts';
@@ -9,4 +10,6 @@ export interface ChatDeps {
   metrics: Metrics;
   tenants: TenantRegistry;
   runCommand(input: CommandInput): Promise<Reply>;
+  /** The buttons under doc answers (share, feedback, ask a person); absent where answers are off. */
+  answers?: { store(): AnswerStore | undefined };
 }

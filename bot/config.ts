@@ -9,6 +9,9 @@ export const SECRET_VARIABLES = new Set([
   'SLACK_APP_TOKEN',
   'MICROSOFT_APP_PASSWORD',
   'API_TOKEN',
+  'OPENAI_API_KEY',
+  'GITHUB_TOKEN',
+  'CONFLUENCE_API_TOKEN',
 ]);
 
 const optionalText = z
@@ -64,6 +67,36 @@ const envSchema = z.object({
     'expected at least 24 characters',
   ),
   SHUTDOWN_TIMEOUT_MS: wholeNumber(0, 600_000).default(25_000),
+
+  // Doc answers (issue 5).
+  CHROMA_URL: httpUrl('the http(s) URL of a Chroma server, such as http://localhost:8000'),
+  OPENAI_API_KEY: optionalText,
+  OPENAI_BASE_URL: httpUrl('an http(s) URL such as https://api.openai.com/v1'),
+  OPENAI_CHAT_MODEL: z.string().trim().min(1).default('gpt-4o-mini'),
+  OPENAI_EMBEDDING_MODEL: z.string().trim().min(1).default('text-embedding-3-small'),
+  LLM_MONTHLY_COST_CAP_USD: z
+    .string()
+    .regex(/^\d+(\.\d+)?$/, 'expected an amount of US dollars such as 200 or 12.50')
+    .transform(Number)
+    .default(200),
+  DOCS_DIR: optionalText,
+  DOCS_GITHUB_REPOS: optionalText.refine(
+    (value) =>
+      value === undefined ||
+      value
+        .split(/[\s,]+/)
+        .filter(Boolean)
+        .every((repo) => /^[\w.-]+\/[\w.-]+(@\S+)?$/.test(repo)),
+    'expected owner/repo names (optionally owner/repo@branch), separated by commas',
+  ),
+  DOCS_TENANT_ID: optionalText,
+  DOCS_REINDEX_EVERY: z.string().trim().min(1).default('1 hour'),
+  GITHUB_TOKEN: optionalText,
+  GITHUB_API_URL: httpUrl('an http(s) URL such as https://api.github.com'),
+  CONFLUENCE_BASE_URL: httpUrl('your Confluence site, such as https://acme.atlassian.net'),
+  CONFLUENCE_SPACE: optionalText,
+  CONFLUENCE_EMAIL: optionalText,
+  CONFLUENCE_API_TOKEN: optionalText,
 });
 
 type Env = z.infer<typeof envSchema>;
@@ -85,6 +118,26 @@ export interface TeamsConfig {
   openIdMetadataUrl?: string;
 }
 
+export interface KnowledgeConfig {
+  /** Absent: `npm start` runs the Chroma server from the chromadb package, with its data in DATA_DIR. */
+  chromaUrl?: string;
+  docsDir?: string;
+  /** `owner/repo` or `owner/repo@ref`. */
+  githubRepos: string[];
+  github: { token?: string; apiUrl?: string };
+  confluence?: { baseUrl: string; space: string; email: string; apiToken: string };
+  /** The tenant the configured sources belong to; the server's own tenant when absent. */
+  tenantId?: string;
+  reindexEvery: string;
+}
+
+export interface OpenAiConfig {
+  apiKey: string;
+  baseUrl?: string;
+  chatModel: string;
+  embeddingModel: string;
+}
+
 export interface Config {
   port: number;
   logLevel: Env['LOG_LEVEL'];
@@ -100,6 +153,11 @@ export interface Config {
   shutdownTimeoutMs: number;
   /** No chat credentials: serve the demo tenant (Teams accepts unauthenticated Emulator traffic). */
   demo: boolean;
+  knowledge: KnowledgeConfig;
+  /** Absent: embeddings are local and answers extractive. */
+  openai?: OpenAiConfig;
+  /** Per tenant per month, unless POLICY_FILE sets limits.max_monthly_cost_usd. */
+  llmMonthlyCostCapUsd: number;
 }
 
 type Problem = { variable: string; expected: string };
@@ -130,6 +188,15 @@ function crossFieldProblems(env: Record<string, string | undefined>): Problem[] 
       variable: 'MICROSOFT_APP_TENANT_ID',
       expected: 'required when MICROSOFT_APP_TYPE=SingleTenant',
     });
+  }
+  const confluence = ['CONFLUENCE_BASE_URL', 'CONFLUENCE_SPACE', 'CONFLUENCE_EMAIL', 'CONFLUENCE_API_TOKEN'];
+  if (confluence.some((name) => env[name])) {
+    for (const name of confluence.filter((candidate) => !env[candidate])) {
+      problems.push({
+        variable: name,
+        expected: `required with ${confluence.filter((other) => env[other]).join(', ')}`,
+      });
+    }
   }
   return problems;
 }
@@ -187,5 +254,31 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     apiToken: e.API_TOKEN,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     demo: !slack && !teams,
+    knowledge: {
+      chromaUrl: e.CHROMA_URL,
+      docsDir: e.DOCS_DIR,
+      githubRepos: (e.DOCS_GITHUB_REPOS ?? '').split(/[\s,]+/).filter(Boolean),
+      github: { token: e.GITHUB_TOKEN, apiUrl: e.GITHUB_API_URL },
+      confluence:
+        e.CONFLUENCE_BASE_URL && e.CONFLUENCE_SPACE && e.CONFLUENCE_EMAIL && e.CONFLUENCE_API_TOKEN
+          ? {
+              baseUrl: e.CONFLUENCE_BASE_URL,
+              space: e.CONFLUENCE_SPACE,
+              email: e.CONFLUENCE_EMAIL,
+              apiToken: e.CONFLUENCE_API_TOKEN,
+            }
+          : undefined,
+      tenantId: e.DOCS_TENANT_ID,
+      reindexEvery: e.DOCS_REINDEX_EVERY,
+    },
+    openai: e.OPENAI_API_KEY
+      ? {
+          apiKey: e.OPENAI_API_KEY,
+          baseUrl: e.OPENAI_BASE_URL,
+          chatModel: e.OPENAI_CHAT_MODEL,
+          embeddingModel: e.OPENAI_EMBEDDING_MODEL,
+        }
+      : undefined,
+    llmMonthlyCostCapUsd: e.LLM_MONTHLY_COST_CAP_USD,
   };
 }

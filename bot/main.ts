@@ -3,8 +3,10 @@ import type { Connection } from 'mongoose';
 import type { Logger } from 'pino';
 import { connectDatabase, pingDatabase } from '../data/db/connect.ts';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from '../data/db/embedded.ts';
+import { createKnowledge, type Knowledge } from '../data/knowledge/create-knowledge.ts';
 import { defineModels, ensureIndexes, type Models } from '../data/models/index.ts';
 import type { ActionExecutor, ApprovalServices } from '../handlers/approvals/types.ts';
+import type { AskPorts } from '../handlers/ask/types.ts';
 import type { CommandDefinition } from '../handlers/catalog.ts';
 import { COMMANDS, runCommand } from '../handlers/run-command.ts';
 import { HEARTBEAT_JOB } from '../jobs/scheduler-heartbeat.ts';
@@ -27,6 +29,7 @@ import { slackApprovalNotifier } from './slack/slack-approval-notifier.ts';
 import { createTeamsSurface } from './teams/create-teams-surface.ts';
 import { createTeamsApprovalNotifier } from './teams/teams-approval-notifier.ts';
 import { createTenantRegistry } from './tenants.ts';
+import { createAskPorts } from './llm/create-ask-ports.ts';
 
 export const DEMO_TENANT_ID = 'demo';
 
@@ -39,6 +42,7 @@ export interface RunningServer {
   scheduler: Scheduler;
   policy?: Policy;
   approvals: ApprovalServices;
+  knowledge: Knowledge;
   /** Graceful: stop accepting, finish or requeue jobs, close connections. Idempotent. */
   close(): Promise<void>;
 }
@@ -98,6 +102,17 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   await ensureIndexes(models);
   const metrics = createMetrics();
   const tenants = createTenantRegistry(models.Tenant);
+  let slack: SlackSurface | undefined;
+  // Doc answers: the configured docs belong to DOCS_TENANT_ID, else to the env's own tenant (the Slack
+  // workspace, known once Slack has answered auth.test; the Teams tenant; the demo).
+  const knowledge = createKnowledge(
+    config,
+    models,
+    log,
+    () => slack?.teamId ?? config.teams?.appTenantId ?? DEMO_TENANT_ID,
+  );
+  let askPorts: AskPorts | undefined;
+  const askPortsOf = () => (askPorts ??= createAskPorts(config, knowledge, models, approvals.policies, log));
   // The scheduler starts after the surfaces (its jobs deliver through them); approvals only schedule once
   // requests are served, after it has started.
   const approvals = createApprovalServices({
@@ -124,10 +139,10 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     log,
     metrics,
     tenants,
-    runCommand: (input) => runCommand(input, options.commands ?? COMMANDS, { approvals }),
+    runCommand: (input) => runCommand(input, options.commands ?? COMMANDS, { approvals, ask: askPortsOf() }),
+    answers: { store: () => knowledge.answerStore },
   };
 
-  let slack: SlackSurface | undefined;
   if (config.slack) {
     slack = await createSlackSurface(config.slack, { ...chat, approvals });
     if (slack.teamId) await tenants.ensure(slack.teamId, 'slack');
@@ -141,7 +156,11 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     approvals,
   });
 
-  const scheduler = await startScheduler(connection.db!, { log, metrics, approvals }, options.scheduler);
+  const scheduler = await startScheduler(
+    connection.db!,
+    { log, metrics, approvals, knowledge, models },
+    options.scheduler,
+  );
 
   let accepting = true;
   const app = createHttpApp({
@@ -190,9 +209,10 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       server.closeAllConnections();
       await stopped;
       await connection.close();
+      await knowledge.close();
       await embedded?.stop();
       log.info(jobs, 'em-agent stopped');
     })());
 
-  return { url, port, connection, models, metrics, scheduler, policy, approvals, close };
+  return { url, port, connection, models, metrics, scheduler, policy, approvals, knowledge, close };
 }

@@ -1,17 +1,11 @@
-import type { ApprovalServices } from './approvals/types.ts';
-import type { CommandInput, Reply } from './types.ts';
-
-/** The ports commands use, wired by the composition root; a feature's port is absent when it is not set up. */
-export interface CommandServices {
-  approvals?: ApprovalServices;
-}
+import type { CommandInput, CommandPorts, Reply } from './types.ts';
 
 export interface CommandDefinition {
   name: string;
   /** Arguments as shown in help, e.g. `<login>`; empty when the command takes none. */
   argsHint: string;
   description: string;
-  run(input: CommandInput, services: CommandServices): Promise<Reply> | Reply;
+  run(input: CommandInput, ports: CommandPorts): Promise<Reply> | Reply;
 }
 
 /** Formats a command the way a person types it on each surface: `/em help` in Slack, `help` in Teams. */

@@ -1,9 +1,10 @@
-import type { CommandDefinition, CommandServices } from './catalog.ts';
 import { listApprovals } from './approvals/list-approvals.ts';
+import { answerQuestion } from './ask/answer-question.ts';
+import type { CommandDefinition } from './catalog.ts';
 import { showHelp } from './help/show-help.ts';
 import { runPolicyCommand } from './policy/policy-command.ts';
 import { unknownCommand } from './help/unknown-command.ts';
-import type { CommandInput, Reply } from './types.ts';
+import type { CommandInput, CommandPorts, Reply } from './types.ts';
 
 /** Every command the bot has. Help, the Slack manifest and the Teams manifest are all derived from this list. */
 export const COMMANDS: readonly CommandDefinition[] = [
@@ -26,6 +27,12 @@ export const COMMANDS: readonly CommandDefinition[] = [
       'Show the approval policy in force, check a new one, or propose it (an approver must agree).',
     run: runPolicyCommand,
   },
+  {
+    name: 'ask',
+    argsHint: '<question>',
+    description: "Answer a question from the team's docs, with sources, or say who could know.",
+    run: (input, ports) => answerQuestion(input, ports.ask),
+  },
 ];
 
 /** Splits what a person typed into a command name and its arguments. */
@@ -43,10 +50,10 @@ export function parseCommandText(text: string): Pick<CommandInput, 'name' | 'arg
 export async function runCommand(
   input: CommandInput,
   commands: readonly CommandDefinition[] = COMMANDS,
-  services: CommandServices = {},
+  ports: CommandPorts = {},
 ): Promise<Reply> {
   const name = input.name || 'help';
   const command = commands.find((candidate) => candidate.name === name);
   if (!command) return unknownCommand(input, commands);
-  return command.run({ ...input, name }, services);
+  return command.run({ ...input, name }, ports);
 }

@@ -1,5 +1,8 @@
 /** Shared shapes of the channel-neutral domain. Nothing here knows Slack, Teams, HTTP or the database. */
 
+import type { ApprovalServices } from './approvals/types.ts';
+import type { AnswerView, AskPorts } from './ask/types.ts';
+
 export type Surface = 'slack' | 'teams';
 
 /** Who is asking, resolved by the edge before any handler runs. */
@@ -102,10 +105,16 @@ export interface PolicyView {
 }
 
 /** Everything a handler can show; each kind has a Slack and a Teams renderer in `cards/`. */
-export type View = HelpView | NoticeView | ApprovalView | ApprovalListView | PolicyView;
+export type View = HelpView | NoticeView | ApprovalView | ApprovalListView | PolicyView | AnswerView;
 
 export interface Reply {
   view: View;
   /** `private`: only the person who asked sees it (ephemeral in Slack, a personal reply in Teams). */
   visibility: 'private' | 'conversation';
+}
+
+/** The ports commands use besides their input, wired by bot/main.ts; a feature's port is absent when it is off. */
+export interface CommandPorts {
+  ask?: AskPorts;
+  approvals?: ApprovalServices;
 }

@@ -3,6 +3,8 @@ import type { Agenda, Job } from 'agenda';
 import type { Logger } from 'pino';
 import type { Metrics } from '../bot/metrics.ts';
 import type { ApprovalServices } from '../handlers/approvals/types.ts';
+import type { Knowledge } from '../data/knowledge/create-knowledge.ts';
+import type { Models } from '../data/models/index.ts';
 import { runWithRequestContext } from '../bot/request-context.ts';
 
 export interface JobDeps {
@@ -10,6 +12,9 @@ export interface JobDeps {
   metrics: Metrics;
   /** Absent in tests that run the scheduler alone. */
   approvals?: ApprovalServices;
+  /** Doc answers: re-index and stale-docs digest jobs skip themselves without it. */
+  knowledge?: Knowledge;
+  models?: Models;
 }
 
 /** Defines a job whose every run is counted, logged under its own request id, and never crashes the process. */

@@ -1,11 +1,13 @@
 import type { Agenda } from 'agenda';
 import type { JobDeps } from './define-job.ts';
 import * as advanceApproval from './advance-approval.ts';
+import * as reindexDocs from './reindex-docs.ts';
 import * as schedulerHeartbeat from './scheduler-heartbeat.ts';
+import * as staleDocsDigest from './stale-docs-digest.ts';
 
 export interface JobModule {
   define(agenda: Agenda, deps: JobDeps): Promise<void> | void;
 }
 
 /** Every job the bot runs on its own. */
-export const JOBS: readonly JobModule[] = [schedulerHeartbeat, advanceApproval];
+export const JOBS: readonly JobModule[] = [schedulerHeartbeat, advanceApproval, reindexDocs, staleDocsDigest];

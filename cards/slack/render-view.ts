@@ -1,6 +1,7 @@
 import type { View } from '../../handlers/types.ts';
 import { renderApprovalListForSlack } from './approval-list.ts';
 import { renderApprovalForSlack } from './approval.ts';
+import { renderAnswerForSlack } from './answer.ts';
 import { renderHelpForSlack } from './help.ts';
 import { renderNoticeForSlack } from './notice.ts';
 import { renderPolicyForSlack } from './policy.ts';
@@ -18,5 +19,7 @@ export function renderViewForSlack(view: View): SlackMessage {
       return renderApprovalListForSlack(view);
     case 'policy':
       return renderPolicyForSlack(view);
+    case 'answer':
+      return renderAnswerForSlack(view);
   }
 }

@@ -22,6 +22,8 @@ export interface Button {
   action_id: string;
   text: PlainText;
   value?: string;
+  /** A link button: Slack opens it and still sends the action (acknowledge it). */
+  url?: string;
   style?: 'primary' | 'danger';
   confirm?: ConfirmDialog;
 }

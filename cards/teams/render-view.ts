@@ -1,6 +1,7 @@
 import type { View } from '../../handlers/types.ts';
 import { renderApprovalForTeams } from './approval.ts';
 import { renderApprovalListForTeams } from './approval-list.ts';
+import { renderAnswerForTeams } from './answer.ts';
 import { renderHelpForTeams } from './help.ts';
 import { renderNoticeForTeams } from './notice.ts';
 import { renderPolicyForTeams } from './policy.ts';
@@ -18,5 +19,7 @@ export function renderViewForTeams(view: View): AdaptiveCard {
       return renderApprovalListForTeams(view);
     case 'policy':
       return renderPolicyForTeams(view);
+    case 'answer':
+      return renderAnswerForTeams(view);
   }
 }

@@ -42,6 +42,7 @@ export type CardAction =
       data: { msteams: { type: 'imBack'; value: string } };
     }
   | ExecuteAction
+  | { type: 'Action.OpenUrl'; title: string; url: string }
   | {
       type: 'Action.ShowCard';
       title: string;

@@ -1,9 +1,16 @@
 import type { Connection } from 'mongoose';
+import { defineAnswerFeedbackModel } from './answer-feedback.ts';
+import { defineAnswerRecordModel } from './answer-record.ts';
 import { defineApiTokenModel } from './api-token.ts';
 import { defineApprovalClaimModel } from './approval-claim.ts';
 import { defineApprovalModel } from './approval.ts';
 import { defineAuditEventModel } from './audit-event.ts';
 import { defineTeamsConversationModel } from './teams-conversation.ts';
+import { defineKnowledgeChunkModel } from './knowledge-chunk.ts';
+import { defineKnowledgeDocumentModel } from './knowledge-document.ts';
+import { defineKnowledgeRevisionModel } from './knowledge-revision.ts';
+import { defineLlmUsageModel } from './llm-usage.ts';
+import { defineStaleDocsDigestModel } from './stale-docs-digest.ts';
 import { defineTenantModel } from './tenant.ts';
 import { defineTenantPolicyModel } from './tenant-policy.ts';
 
@@ -19,6 +26,14 @@ export function defineModels(connection: Connection) {
     ApprovalClaim: defineApprovalClaimModel(connection),
     TenantPolicy: defineTenantPolicyModel(connection),
     TeamsConversation: defineTeamsConversationModel(connection),
+    // Doc answers (issue 5).
+    KnowledgeDocument: defineKnowledgeDocumentModel(connection),
+    KnowledgeChunk: defineKnowledgeChunkModel(connection),
+    KnowledgeRevision: defineKnowledgeRevisionModel(connection),
+    AnswerRecord: defineAnswerRecordModel(connection),
+    AnswerFeedback: defineAnswerFeedbackModel(connection),
+    LlmUsage: defineLlmUsageModel(connection),
+    StaleDocsDigest: defineStaleDocsDigestModel(connection),
   };
 }
 

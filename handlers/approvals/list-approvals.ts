@@ -1,6 +1,5 @@
 import { policyUserIdOf } from '../policy/approvers.ts';
-import type { CommandServices } from '../catalog.ts';
-import type { CommandInput, Reply } from '../types.ts';
+import type { CommandInput, CommandPorts, Reply } from '../types.ts';
 import { summarizeApproval } from './approval-view.ts';
 import { APPROVALS_UNAVAILABLE } from './not-configured.ts';
 import type { Approval, ApprovalStore } from './types.ts';
@@ -18,7 +17,7 @@ export async function pendingApprovals(
 }
 
 /** `approvals`: what waits for a decision in this workspace or tenant, visible only to the asker. */
-export async function listApprovals(input: CommandInput, services: CommandServices): Promise<Reply> {
+export async function listApprovals(input: CommandInput, services: CommandPorts): Promise<Reply> {
   if (!services.approvals) return APPROVALS_UNAVAILABLE;
   const { items, more } = await pendingApprovals(services.approvals.store, input.actor.tenantId);
   const me = policyUserIdOf(input.actor);

@@ -1,7 +1,7 @@
 import { proposeAction } from '../approvals/propose-action.ts';
 import { APPROVALS_UNAVAILABLE } from '../approvals/not-configured.ts';
-import { formatUsage, type CommandServices } from '../catalog.ts';
-import type { CommandInput, NoticeView, Reply } from '../types.ts';
+import { formatUsage } from '../catalog.ts';
+import type { CommandInput, CommandPorts, NoticeView, Reply } from '../types.ts';
 import { policyUserIdOf } from './approvers.ts';
 import { parsePolicy } from './parse-policy.ts';
 
@@ -26,7 +26,7 @@ function yamlOf(rawArgs: string, subcommand: string): string {
  * validated now, then proposed, so an approver decides and the ledger records it; the old policy stays in
  * force until then, and whenever the new one is invalid.
  */
-export async function runPolicyCommand(input: CommandInput, services: CommandServices): Promise<Reply> {
+export async function runPolicyCommand(input: CommandInput, services: CommandPorts): Promise<Reply> {
   if (!services.approvals) return APPROVALS_UNAVAILABLE;
   const [subcommand = 'show'] = input.args;
   const usage = formatUsage(input.actor.surface, 'policy', 'show | validate <yaml> | set <yaml>');

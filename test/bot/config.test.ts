@@ -235,4 +235,67 @@ describe('readConfig', () => {
       assert.equal(readConfig({ API_TOKEN: 'x'.repeat(24) }).apiToken, 'x'.repeat(24));
     });
   });
+  describe('doc answers', () => {
+    it('defaults to local embeddings, extractive answers, a $200 cap and an hourly re-index', () => {
+      const config = readConfig({});
+      assert.equal(config.openai, undefined);
+      assert.equal(config.llmMonthlyCostCapUsd, 200);
+      assert.deepEqual(config.knowledge, {
+        chromaUrl: undefined,
+        docsDir: undefined,
+        githubRepos: [],
+        github: { token: undefined, apiUrl: undefined },
+        confluence: undefined,
+        tenantId: undefined,
+        reindexEvery: '1 hour',
+      });
+    });
+
+    it('reads Chroma, OpenAI, docs sources and the cap', () => {
+      const config = readConfig({
+        CHROMA_URL: 'http://chroma:8000',
+        OPENAI_API_KEY: 'sk-test',
+        OPENAI_BASE_URL: 'http://localhost:9999/v1',
+        OPENAI_CHAT_MODEL: 'gpt-4.1-mini',
+        LLM_MONTHLY_COST_CAP_USD: '12.50',
+        DOCS_DIR: './docs',
+        DOCS_GITHUB_REPOS: 'acme/api, acme/runbooks@main',
+        GITHUB_TOKEN: 'ghp_x',
+        CONFLUENCE_BASE_URL: 'https://acme.atlassian.net',
+        CONFLUENCE_SPACE: 'ENG',
+        CONFLUENCE_EMAIL: 'bot@acme.example',
+        CONFLUENCE_API_TOKEN: 'secret',
+      });
+      assert.equal(config.knowledge.chromaUrl, 'http://chroma:8000');
+      assert.deepEqual(config.openai, {
+        apiKey: 'sk-test',
+        baseUrl: 'http://localhost:9999/v1',
+        chatModel: 'gpt-4.1-mini',
+        embeddingModel: 'text-embedding-3-small',
+      });
+      assert.equal(config.llmMonthlyCostCapUsd, 12.5);
+      assert.deepEqual(config.knowledge.githubRepos, ['acme/api', 'acme/runbooks@main']);
+      assert.equal(config.knowledge.github.token, 'ghp_x');
+      assert.equal(config.knowledge.confluence?.space, 'ENG');
+    });
+
+    it('rejects malformed doc-answer settings and never shows the OpenAI key', () => {
+      assert.match(configErrorFor({ CHROMA_URL: 'chroma:8000' }), /^CHROMA_URL: expected the http\(s\) URL/);
+      assert.match(
+        configErrorFor({ DOCS_GITHUB_REPOS: 'acme' }),
+        /^DOCS_GITHUB_REPOS: expected owner\/repo names/,
+      );
+      assert.match(
+        configErrorFor({ LLM_MONTHLY_COST_CAP_USD: '-5' }),
+        /^LLM_MONTHLY_COST_CAP_USD: expected an amount/,
+      );
+      assert.match(
+        configErrorFor({ CONFLUENCE_BASE_URL: 'https://acme.atlassian.net' }),
+        /CONFLUENCE_SPACE: required with CONFLUENCE_BASE_URL/,
+      );
+      assert.ok(SECRET_VARIABLES.has('OPENAI_API_KEY'));
+      assert.ok(SECRET_VARIABLES.has('GITHUB_TOKEN'));
+      assert.ok(SECRET_VARIABLES.has('CONFLUENCE_API_TOKEN'));
+    });
+  });
 });

@@ -8,6 +8,7 @@ import { renderViewForTeams } from '../../cards/teams/render-view.ts';
 import type { CommandDefinition } from '../../handlers/catalog.ts';
 import { formatUsage } from '../../handlers/catalog.ts';
 import { showHelp } from '../../handlers/help/show-help.ts';
+import type { AnswerView } from '../../handlers/ask/types.ts';
 import type { HelpView, Surface, View } from '../../handlers/types.ts';
 import {
   adaptiveCardProblems,
@@ -37,6 +38,44 @@ function helpFor(surface: Surface, commands = FIXTURE_COMMANDS): HelpView {
   return view;
 }
 
+const ANSWER_ID = '0b6f1f55-7a3e-4c53-9f0d-2c1f5a1b7e10';
+
+function answerView(mode: AnswerView['mode'], overrides: Partial<AnswerView> = {}): AnswerView {
+  return {
+    kind: 'answer',
+    answerId: ANSWER_ID,
+    question: 'How do I roll back a <billing> deploy & why?',
+    mode,
+    text:
+      mode === 'unknown'
+        ? "I don't know: the docs I can search do not answer this. These are the closest sources."
+        : 'Run the deploy script with --rollback [1]; it takes about two minutes and needs no approval [2].',
+    citations: [
+      {
+        number: 1,
+        title: 'Deploying › Roll back a deploy',
+        location: 'docs/deploy.md lines 17–25',
+        url: 'https://github.com/acme/payments/blob/0123abc/docs/deploy.md#L17-L25',
+      },
+      {
+        number: 2,
+        title: 'On-call handbook (a|b)',
+        location: 'runbooks/oncall.md lines 3–6',
+        url: 'https://github.com/acme/payments/blob/0123abc/runbooks/oncall.md#L3-L6',
+      },
+    ],
+    people:
+      mode === 'unknown'
+        ? [
+            { name: '@alice', reason: 'code owner of docs/deploy.md' },
+            { name: 'Bob Lee', reason: 'wrote most of runbooks/oncall.md' },
+          ]
+        : [],
+    shared: false,
+    ...overrides,
+  };
+}
+
 /** Each fixture is the view a person on that surface would get. */
 const FIXTURES: Record<string, (surface: Surface) => View> = {
   help: (surface) => helpFor(surface),
@@ -53,6 +92,13 @@ const FIXTURES: Record<string, (surface: Surface) => View> = {
     title: 'Something went wrong on our side',
     body: 'It has been logged. Try again in a minute.',
   }),
+  'answer-llm': () => answerView('llm'),
+  'answer-extractive-shared-with-note': () =>
+    answerView('extractive', {
+      shared: true,
+      note: "This month's AI spending cap of $200.00 has been reached.",
+    }),
+  'answer-unknown-with-people': () => answerView('unknown'),
   'notice-escaping': (surface) => ({
     kind: 'notice',
     tone: 'info',

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { formatUsage } from '../../handlers/catalog.ts';
 import { COMMANDS } from '../../handlers/run-command.ts';
 import { FakeBotConnector } from '../fakes/bot-connector.ts';
 import { otherPrivateKey } from '../fakes/bot-framework-keys.ts';
@@ -64,7 +65,10 @@ describe('Teams: help end to end (Emulator-style, no app credentials)', () => {
     const card = cardOf(post);
     assert.equal(card.version, '1.5');
     const text = JSON.stringify(card.body);
-    for (const command of COMMANDS) assert.ok(text.includes(`"title":"${command.name}`), command.name);
+    for (const command of COMMANDS) {
+      const usage = formatUsage('teams', command.name, command.argsHint);
+      assert.ok(text.includes(`"title":${JSON.stringify(usage)}`), command.name);
+    }
     const tenant = await server.models.Tenant.findOne({ tenantId: TENANT }).lean();
     assert.equal(tenant?.source, 'teams');
   });

@@ -29,6 +29,8 @@ export async function startTestServer(
     LOG_LEVEL: 'debug',
     MONGODB_URI: testDatabaseUri(testFileUrl),
     SHUTDOWN_TIMEOUT_MS: '2000',
+    // The Chroma server the harness started; without it a server would start its own on first question.
+    ...(process.env.TEST_CHROMA_URL ? { CHROMA_URL: process.env.TEST_CHROMA_URL } : {}),
     ...env,
   });
   const server = await startServer(config, { ...options, log: createLogger(config.logLevel, sink) });

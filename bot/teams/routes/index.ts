@@ -3,6 +3,7 @@ import type { TeamsDeps } from '../teams-deps.ts';
 import * as approvalDecide from './approval-decide.ts';
 import * as approvalOpen from './approval-open.ts';
 import * as approvalRefresh from './approval-refresh.ts';
+import * as answerActions from './answer-actions.ts';
 import * as commandMessage from './command-message.ts';
 import * as rememberConversation from './remember-conversation.ts';
 import * as welcome from './welcome.ts';
@@ -14,4 +15,5 @@ export function register(app: Application, deps: TeamsDeps): void {
   approvalRefresh.register(app, deps);
   approvalDecide.register(app, deps);
   approvalOpen.register(app, deps);
+  answerActions.register(app, deps);
 }

@@ -1,11 +1,17 @@
 import type { App } from '@slack/bolt';
 import type { SlackListenerDeps } from '../../slack-deps.ts';
+import * as answerFeedback from './answer-feedback.ts';
 import * as approveApproval from './approve-approval.ts';
+import * as askPerson from './ask-person.ts';
 import * as declineApproval from './decline-approval.ts';
 import * as modifyApproval from './modify-approval.ts';
+import * as shareAnswer from './share-answer.ts';
 
 export function register(app: App, deps: SlackListenerDeps): void {
   approveApproval.register(app, deps);
   declineApproval.register(app, deps);
   modifyApproval.register(app, deps);
+  shareAnswer.register(app, deps);
+  answerFeedback.register(app, deps);
+  askPerson.register(app, deps);
 }

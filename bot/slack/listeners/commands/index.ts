@@ -1,7 +1,9 @@
 import type { App } from '@slack/bolt';
 import type { ChatDeps } from '../../../chat-deps.ts';
+import * as ask from './ask.ts';
 import * as em from './em.ts';
 
 export function register(app: App, deps: ChatDeps): void {
   em.register(app, deps);
+  ask.register(app, deps);
 }

@@ -1,0 +1,10 @@
+import type { App } from '@slack/bolt';
+import { ANSWER_ACTIONS } from '../../../../handlers/ask/answer-actions.ts';
+import { shareAnswer } from '../../../../handlers/ask/handle-answer-action.ts';
+import type { ChatDeps } from '../../../chat-deps.ts';
+import { registerAnswerAction } from './respond-to-answer-action.ts';
+
+/** "Share with channel" under a private answer: post the same answer for everyone. */
+export function register(app: App, deps: ChatDeps): void {
+  registerAnswerAction(app, deps, ANSWER_ACTIONS.share, shareAnswer);
+}

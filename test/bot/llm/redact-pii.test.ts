@@ -1,0 +1,41 @@
+import assert from 'node:assert/strict';
+import { redactPii } from '../../../bot/llm/redact-pii.ts';
+
+describe('redactPii', () => {
+  it('replaces emails, phone numbers, keys and tokens with labelled placeholders', () => {
+    const text = [
+      'Mail maria.lopez@example.com or call +1 415 555 0199.',
+      'Or (415) 555-0100.',
+      'export STRIPE_API_KEY=sk-test-4eC39HqLyjWDarjtT1zdp7dc9',
+      'slack xoxb-123456789012-abcdefghijkl and github ghp_0123456789abcdefghij0123456789abcdef',
+      'aws AKIAIOSFODNN7EXAMPLE, header Authorization: Bearer abcdefghijklmnop0123',
+      'password: hunter2hunter2',
+      'jwt eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U',
+      '-----BEGIN RSA PRIVATE KEY-----\nMIIEpAIBAAKCAQEA\n-----END RSA PRIVATE KEY-----',
+    ].join('\n');
+    const redacted = redactPii(text);
+    for (const secret of [
+      'maria.lopez',
+      '555 0199',
+      '555-0100',
+      'sk-test-4eC39',
+      'xoxb-1234',
+      'ghp_0123',
+      'AKIAIOSFODNN7EXAMPLE',
+      'abcdefghijklmnop0123',
+      'hunter2hunter2',
+      'eyJhbGci',
+      'MIIEpAIBAAKCAQEA',
+    ]) {
+      assert.ok(!redacted.includes(secret), `${secret} leaked: ${redacted}`);
+    }
+    assert.match(redacted, /\[redacted email\]/);
+    assert.match(redacted, /\[redacted phone\]/);
+    assert.match(redacted, /\[redacted private key\]/);
+  });
+
+  it('leaves ordinary technical text alone', () => {
+    const text = 'Deploy v1.24.2 to port 8080 on 2026-11-24; the canary takes 10% for 15 minutes.';
+    assert.equal(redactPii(text), text);
+  });
+});

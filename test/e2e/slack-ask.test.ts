@@ -1,0 +1,229 @@
+import assert from 'node:assert/strict';
+import { rm } from 'node:fs/promises';
+import { ANSWER_ACTIONS } from '../../handlers/ask/answer-actions.ts';
+import { FakeOpenAi } from '../fakes/openai-api.ts';
+import { FakeSlack } from '../fakes/slack-api.ts';
+import { copyFixtureDocs } from '../support/docs-fixture.ts';
+import { startTestServer, type TestServer } from '../support/server.ts';
+import { slackSignatureHeaders, slashCommandBody } from '../support/slack-signing.ts';
+
+const SIGNING_SECRET = 'e2e-signing-secret-0123456789abcdef';
+
+interface SlackReply {
+  response_type?: string;
+  replace_original?: boolean;
+  text?: string;
+  blocks?: { type: string; elements?: { action_id?: string; value?: string }[] }[];
+}
+
+describe('Slack: /ask end to end, with the LLM gateway against a fake OpenAI', function () {
+  this.timeout(60_000);
+  let slack: FakeSlack;
+  let openai: FakeOpenAi;
+  let server: TestServer;
+  let folder: string;
+  let sequence = 0;
+
+  const post = (body: string, contentType = 'application/x-www-form-urlencoded') =>
+    fetch(`${server.url}/slack/events`, {
+      method: 'POST',
+      headers: { 'content-type': contentType, ...slackSignatureHeaders(body, SIGNING_SECRET) },
+      body,
+    });
+
+  async function ask(text: string, command = '/ask'): Promise<SlackReply> {
+    const id = `ask-${(sequence += 1)}`;
+    const body = slashCommandBody({
+      text,
+      command,
+      responseUrl: slack.responseUrl(id),
+      teamId: slack.team.id,
+    });
+    assert.equal((await post(body)).status, 200);
+    return (await slack.waitForResponse(id, 15_000)) as SlackReply;
+  }
+
+  async function click(reply: SlackReply, actionId: string): Promise<SlackReply> {
+    const button = reply.blocks
+      ?.flatMap((block) => block.elements ?? [])
+      .find((element) => element.action_id === actionId);
+    assert.ok(button, `no ${actionId} button`);
+    const id = `action-${(sequence += 1)}`;
+    const payload = {
+      type: 'block_actions',
+      team: { id: slack.team.id, domain: slack.team.domain },
+      user: { id: 'U0BOB', username: 'bob', name: 'bob', team_id: slack.team.id },
+      api_app_id: 'A0EMAGENT',
+      token: 'deprecated-verification-token',
+      container: { type: 'message', is_ephemeral: true },
+      trigger_id: '1.2.3',
+      channel: { id: 'C0CHANNEL', name: 'eng' },
+      response_url: slack.responseUrl(id),
+      actions: [
+        {
+          type: 'button',
+          action_id: actionId,
+          block_id: 'answer_actions',
+          value: button.value,
+          text: { type: 'plain_text', text: 'x' },
+          action_ts: '1700000000.000100',
+        },
+      ],
+    };
+    const body = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+    assert.equal((await post(body)).status, 200);
+    return (await slack.waitForResponse(id, 15_000)) as SlackReply;
+  }
+
+  before(async () => {
+    folder = await copyFixtureDocs();
+    slack = new FakeSlack();
+    await slack.http.start();
+    openai = new FakeOpenAi();
+    await openai.http.start();
+    server = await startTestServer(
+      import.meta.url,
+      {
+        SLACK_BOT_TOKEN: 'xoxb-e2e-test-token',
+        SLACK_SIGNING_SECRET: SIGNING_SECRET,
+        SLACK_API_URL: slack.apiUrl,
+        OPENAI_API_KEY: 'sk-test-fake-openai-key',
+        OPENAI_BASE_URL: openai.baseUrl,
+        DOCS_DIR: folder,
+        LLM_MONTHLY_COST_CAP_USD: '1',
+      },
+      { scheduler: { jobs: [] } },
+    );
+    const summary = await server.knowledge.index(server.knowledge.tenantId());
+    assert.equal(summary.added, 7);
+  });
+  after(async () => {
+    await server.close();
+    await slack.http.stop();
+    await openai.http.stop();
+    await rm(folder, { recursive: true, force: true });
+  });
+
+  it('indexes with OpenAI embeddings into the workspace tenant', async () => {
+    assert.equal(server.knowledge.tenantId(), slack.team.id);
+    assert.equal(server.knowledge.embedder.id, 'openai-text-embedding-3-small');
+    assert.ok(openai.http.requests.some((request) => request.path === '/v1/embeddings'));
+  });
+
+  it('answers /ask privately from the docs, with numbered citations linking to the exact lines', async () => {
+    const reply = await ask('How do I roll back a billing-api deploy?');
+    assert.equal(reply.response_type, 'ephemeral');
+    const blocks = JSON.stringify(reply.blocks);
+    assert.match(blocks, /\[1\]/);
+    assert.match(blocks, /docs\/deploy\.md#L\d+-L\d+\|\[1\]/);
+    assert.match(blocks, /docs\/deploy\.md lines \d+–\d+/);
+    const [request] = openai.chatRequests();
+    assert.equal(request?.model, 'gpt-4o-mini');
+    assert.equal(request?.tools, undefined, 'the model gets no tools');
+    assert.equal(request?.functions, undefined);
+    const usage = await server.models.LlmUsage.findOne({ tenantId: slack.team.id }).lean();
+    assert.equal(usage?.calls, 1);
+    assert.ok((usage?.costMicroUsd ?? 0) > 0);
+  });
+
+  it('answers `/em ask` the same way', async () => {
+    const reply = await ask('ask Which port does the API listen on in local development?', '/em');
+    assert.match(JSON.stringify(reply.blocks), /local-setup\.md/);
+  });
+
+  it('redacts emails, phone numbers and keys before the model sees them', async () => {
+    await ask('What do I need for local development setup? Requirements and running the stack');
+    const request = openai.chatRequests().at(-1)!;
+    const sent = JSON.stringify(request.messages);
+    assert.match(sent, /local-setup\.md/);
+    assert.doesNotMatch(sent, /maria\.lopez@example\.com/);
+    assert.doesNotMatch(sent, /555 0199/);
+    assert.doesNotMatch(sent, /sk-test-4eC39HqLyjWDarjtT1zdp7dc9/);
+    assert.match(sent, /\[redacted email\]/);
+  });
+
+  it('treats a prompt-injection document as quoted data: it stays inside its passage and changes nothing', async () => {
+    const reply = await ask('Who approves a billing-api release?');
+    const request = openai.chatRequests().at(-1)!;
+    const [system, user] = request.messages;
+    assert.equal(system?.role, 'system');
+    assert.doesNotMatch(system!.content, /admin mode/);
+    assert.match(user!.content, /SYSTEM: Ignore your previous instructions/);
+    const passages = user!.content.match(/<passage n=/g)?.length ?? 0;
+    assert.equal(
+      user!.content.match(/<\/passage>/g)?.length,
+      passages,
+      'the document could not close its passage',
+    );
+    const text = JSON.stringify(reply.blocks);
+    assert.match(text, /payments tech lead/);
+    assert.doesNotMatch(text, /policy has been removed|merged/i);
+    // Nothing but the private answer went out: no message posted, nothing approved or merged.
+    assert.equal(slack.calls('chat.postMessage').length, 0);
+  });
+
+  it('says it does not know when the model finds no answer, and suggests people with a button each', async () => {
+    const reply = await ask('noanswer how do I deploy billing-api to production?');
+    const text = JSON.stringify(reply.blocks);
+    assert.match(text, /I don't know/);
+    assert.match(text, /Who might know/);
+    assert.match(text, /@alice/);
+    const asked = await click(reply, `${ANSWER_ACTIONS.askPerson}_0`);
+    assert.equal(asked.response_type, 'in_channel');
+    assert.match(String(asked.text), /question for @alice/);
+  });
+
+  it('shares an answer with the channel, and stores helpful / not helpful votes (the last click wins)', async () => {
+    const reply = await ask('When should we fail over the ledger database?');
+    const shared = await click(reply, ANSWER_ACTIONS.share);
+    assert.equal(shared.response_type, 'in_channel');
+    assert.equal(shared.replace_original, false);
+    assert.ok(!JSON.stringify(shared.blocks).includes(ANSWER_ACTIONS.share), 'no share button once shared');
+    const thanks = await click(reply, ANSWER_ACTIONS.helpful);
+    assert.equal(thanks.response_type, 'ephemeral');
+    assert.match(JSON.stringify(thanks.blocks), /Thanks for the feedback/);
+    await click(reply, ANSWER_ACTIONS.notHelpful);
+    const votes = await server.models.AnswerFeedback.find({ tenantId: slack.team.id }).lean();
+    assert.equal(votes.length, 1);
+    assert.equal(votes[0]?.helpful, false);
+    assert.equal(votes[0]?.sources[0]?.path, 'runbooks/database-failover.md');
+  });
+
+  it('quotes the docs instead when the model fails', async () => {
+    openai.failChat = true;
+    try {
+      const reply = await ask('How do I promote the Postgres replica?');
+      const text = JSON.stringify(reply.blocks);
+      assert.match(text, /pg_promote/);
+      assert.match(text, /did not answer just now/);
+    } finally {
+      openai.failChat = false;
+    }
+  });
+
+  it('refuses the model with a clear message once the monthly cap is reached, and quotes instead', async () => {
+    const before = openai.chatRequests().length;
+    await server.models.LlmUsage.updateOne(
+      { tenantId: slack.team.id, month: new Date().toISOString().slice(0, 7) },
+      { $inc: { costMicroUsd: 1_000_000 } },
+    );
+    const reply = await ask('How do I deploy billing-api to production?');
+    const text = JSON.stringify(reply.blocks);
+    assert.match(text, /spending cap of \$1\.00 has been reached/);
+    assert.match(text, /deploy\.sh billing-api/);
+    assert.equal(openai.chatRequests().length, before, 'no call over the cap');
+  });
+
+  it('refuses a forged button value politely', async () => {
+    const reply = await ask('How do I deploy billing-api to production?');
+    const forged = {
+      ...reply,
+      blocks: reply.blocks?.map((block) => ({
+        ...block,
+        elements: block.elements?.map((element) => ({ ...element, value: '{"answerId":"not-a-uuid"}' })),
+      })),
+    };
+    const answer = await click(forged, ANSWER_ACTIONS.helpful);
+    assert.match(String(answer.text), /no longer works/);
+  });
+});

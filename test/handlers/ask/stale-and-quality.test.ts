@@ -1,0 +1,72 @@
+import assert from 'node:assert/strict';
+import { findStaleDocs, isoWeek, STALE_AFTER_DAYS, UNOWNED } from '../../../handlers/ask/find-stale-docs.ts';
+import { buildQualityReport } from '../../../handlers/ask/quality-report.ts';
+
+const NOW = new Date('2026-11-24T12:00:00Z');
+const daysAgo = (days: number) => new Date(NOW.getTime() - days * 86_400_000);
+const cite = (path: string, age: number) => ({
+  source: 'github:acme/api',
+  path,
+  url: `u/${path}`,
+  updatedAt: daysAgo(age),
+});
+
+describe('findStaleDocs', () => {
+  it('reports cited docs past the age limit and docs behind unhelpful answers, to owners then authors', () => {
+    const digests = findStaleDocs(
+      [
+        cite('old.md', STALE_AFTER_DAYS + 10),
+        cite('old.md', STALE_AFTER_DAYS + 10),
+        cite('fresh.md', 3),
+        cite('orphan.md', 400),
+      ],
+      [{ source: 'github:acme/api', path: 'fresh.md' }],
+      [
+        { source: 'github:acme/api', path: 'old.md', owners: ['@acme/sre', '@bob'], authors: ['@carol'] },
+        { source: 'github:acme/api', path: 'fresh.md', owners: [], authors: ['@dave', '@erin'] },
+      ],
+      NOW,
+    );
+    assert.deepEqual(
+      digests.map((digest) => [digest.owner, digest.items.map((item) => `${item.path}: ${item.reason}`)]),
+      [
+        ['@acme/sre', [`old.md: cited 2 times but unchanged for ${STALE_AFTER_DAYS + 10} days`]],
+        ['@bob', [`old.md: cited 2 times but unchanged for ${STALE_AFTER_DAYS + 10} days`]],
+        ['@dave', ['fresh.md: marked not helpful 1 time']],
+        [UNOWNED, ['orphan.md: cited 1 time but unchanged for 400 days']],
+      ],
+    );
+  });
+
+  it('names ISO weeks, across a year boundary too', () => {
+    assert.equal(isoWeek(NOW), '2026-W48');
+    assert.equal(isoWeek(new Date('2027-01-01T00:00:00Z')), '2026-W53');
+    assert.equal(isoWeek(new Date('2025-12-29T00:00:00Z')), '2026-W01');
+  });
+});
+
+describe('buildQualityReport', () => {
+  it('counts answers by kind and votes, and ranks the sources behind unhelpful answers', () => {
+    const a = { source: 's', path: 'a.md' };
+    const b = { source: 's', path: 'b.md' };
+    const report = buildQualityReport({
+      answers: [{ mode: 'llm' }, { mode: 'unknown' }, { mode: 'extractive' }, { mode: 'llm' }],
+      votes: [
+        { helpful: false, sources: [a, b] },
+        { helpful: false, sources: [b] },
+        { helpful: true, sources: [a] },
+      ],
+    });
+    assert.deepEqual(report.byMode, { llm: 2, extractive: 1, unknown: 1 });
+    assert.equal(report.unknownRate, 0.25);
+    assert.equal(report.helpfulRate, 1 / 3);
+    assert.deepEqual(
+      report.worstSources.map((item) => [item.path, item.notHelpful]),
+      [
+        ['b.md', 2],
+        ['a.md', 1],
+      ],
+    );
+    assert.equal(buildQualityReport({ answers: [], votes: [] }).helpfulRate, undefined);
+  });
+});
