@@ -19,6 +19,7 @@ import { createLogger } from './logger.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
 import { parsePolicy, readPolicyFile, type Policy } from './load-policy-file.ts';
 import { createApprovalServices } from './approvals/create-approval-services.ts';
+import { githubActionExecutors } from '../data/actions/github-actions.ts';
 import { scheduleApprovalStep } from '../jobs/advance-approval.ts';
 import {
   createSlackSurface,
@@ -130,7 +131,15 @@ export async function startServer(config: Config, options: StartOptions = {}): P
         log,
       }),
     ],
-    executors: options.executors,
+    executors: {
+      ...(config.knowledge.github.token
+        ? githubActionExecutors({
+            token: config.knowledge.github.token,
+            baseUrl: config.knowledge.github.apiUrl,
+          })
+        : {}),
+      ...options.executors,
+    },
     async scheduleStep(tenantId, approvalId, at) {
       await scheduleApprovalStep(scheduler.agenda, tenantId, approvalId, at);
     },
