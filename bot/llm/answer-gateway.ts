@@ -29,18 +29,20 @@ export function createAnswerGateway(deps: AnswerGatewayDeps): AnswerWriter {
   const now = deps.now ?? (() => new Date());
   return {
     async write(tenantId, question, passages) {
+      const policy = await deps.policyFor(tenantId);
+      const redact = (text: string) => redactPii(text, policy.limits.pii_redaction);
       const redacted: Passage[] = passages.map((passage) => ({
         ...passage,
-        title: redactPii(passage.title),
-        headingPath: passage.headingPath.map(redactPii),
-        body: redactPii(passage.body),
+        title: redact(passage.title),
+        headingPath: passage.headingPath.map(redact),
+        body: redact(passage.body),
       }));
-      const messages = buildAnswerPrompt(redactPii(question), redacted);
+      const messages = buildAnswerPrompt(redact(question), redacted);
       const promptChars = messages.reduce((sum, message) => sum + message.content.length, 0);
       // About four characters a token; the cap check only needs an upper-ish bound.
       const estimate = costUsd(deps.model, Math.ceil(promptChars / 4), MAX_COMPLETION_TOKENS);
       const spent = await deps.usage.spentUsd(tenantId, now());
-      const verdict = checkCostLimit(await deps.policyFor(tenantId), spent, estimate);
+      const verdict = checkCostLimit(policy, spent, estimate);
       if (!verdict.allowed) return { kind: 'refused', reason: verdict.reason };
 
       let completion: OpenAI.Chat.Completions.ChatCompletion;

@@ -34,6 +34,22 @@ describe('redactPii', () => {
     assert.match(redacted, /\[redacted private key\]/);
   });
 
+  it('follows the policy level: off keeps contacts but never secrets; strict also removes identifiers', () => {
+    const text =
+      'Ask <@U0ALICE> or @bob.smith (bob@example.com, +1 415 555 0199) on 10.0.4.12; card 4111 1111 1111 1111; token ghp_0123456789abcdefghij0123456789abcdef; uses @slack/bolt';
+    const off = redactPii(text, 'off');
+    assert.ok(off.includes('bob@example.com') && off.includes('<@U0ALICE>'));
+    assert.ok(!off.includes('ghp_0123'));
+    const standard = redactPii(text, 'standard');
+    assert.ok(!standard.includes('bob@example.com') && !standard.includes('555 0199'));
+    assert.ok(standard.includes('10.0.4.12') && standard.includes('<@U0ALICE>'));
+    const strict = redactPii(text, 'strict');
+    for (const leaked of ['10.0.4.12', '4111 1111', '<@U0ALICE>', '@bob.smith']) {
+      assert.ok(!strict.includes(leaked), `${leaked} leaked: ${strict}`);
+    }
+    assert.ok(strict.includes('@slack/bolt'), strict);
+  });
+
   it('leaves ordinary technical text alone', () => {
     const text = 'Deploy v1.24.2 to port 8080 on 2026-11-24; the canary takes 10% for 15 minutes.';
     assert.equal(redactPii(text), text);
