@@ -9,6 +9,12 @@ export const SECRET_VARIABLES = new Set([
   'SLACK_APP_TOKEN',
   'MICROSOFT_APP_PASSWORD',
   'API_TOKEN',
+  'GITHUB_WEBHOOK_SECRET',
+  'JIRA_WEBHOOK_SECRET',
+  'PAGERDUTY_WEBHOOK_SECRET',
+  'GITHUB_TOKEN',
+  'JIRA_API_TOKEN',
+  'PAGERDUTY_TOKEN',
 ]);
 
 const optionalText = z
@@ -64,6 +70,18 @@ const envSchema = z.object({
     'expected at least 24 characters',
   ),
   SHUTDOWN_TIMEOUT_MS: wholeNumber(0, 600_000).default(25_000),
+
+  GITHUB_WEBHOOK_SECRET: optionalText,
+  JIRA_WEBHOOK_SECRET: optionalText,
+  PAGERDUTY_WEBHOOK_SECRET: optionalText,
+  GITHUB_TOKEN: optionalText,
+  GITHUB_API_URL: httpUrl('an http(s) URL such as https://api.github.com'),
+  JIRA_BASE_URL: httpUrl('your Jira site URL, such as https://your-team.atlassian.net'),
+  JIRA_EMAIL: optionalText,
+  JIRA_API_TOKEN: optionalText,
+  PAGERDUTY_TOKEN: optionalText,
+  PAGERDUTY_API_URL: httpUrl('an http(s) URL such as https://api.pagerduty.com'),
+  RETENTION_DAYS: wholeNumber(1, 3650).default(30),
 });
 
 type Env = z.infer<typeof envSchema>;
@@ -85,6 +103,16 @@ export interface TeamsConfig {
   openIdMetadataUrl?: string;
 }
 
+/** Webhook secrets and API access for the single tenant the environment sets up (others keep theirs in the database). */
+export interface SourcesConfig {
+  webhookSecrets: { github?: string; jira?: string; pagerduty?: string };
+  github?: { token: string; apiUrl?: string };
+  jira?: { baseUrl: string; email: string; apiToken: string };
+  pagerduty?: { token: string; apiUrl?: string };
+  /** Raw webhook deliveries older than this many days are purged once normalized. */
+  retentionDays: number;
+}
+
 export interface Config {
   port: number;
   logLevel: Env['LOG_LEVEL'];
@@ -98,6 +126,7 @@ export interface Config {
   policyFile?: string;
   apiToken?: string;
   shutdownTimeoutMs: number;
+  sources: SourcesConfig;
   /** No chat credentials: serve the demo tenant (Teams accepts unauthenticated Emulator traffic). */
   demo: boolean;
 }
@@ -130,6 +159,15 @@ function crossFieldProblems(env: Record<string, string | undefined>): Problem[] 
       variable: 'MICROSOFT_APP_TENANT_ID',
       expected: 'required when MICROSOFT_APP_TYPE=SingleTenant',
     });
+  }
+  const jira = ['JIRA_BASE_URL', 'JIRA_EMAIL', 'JIRA_API_TOKEN'] as const;
+  if (jira.some((name) => env[name]) && !jira.every((name) => env[name])) {
+    for (const name of jira.filter((candidate) => !env[candidate])) {
+      problems.push({
+        variable: name,
+        expected: `required with ${jira.filter((n) => n !== name).join(' and ')}`,
+      });
+    }
   }
   return problems;
 }
@@ -186,6 +224,20 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     policyFile: e.POLICY_FILE,
     apiToken: e.API_TOKEN,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    sources: {
+      webhookSecrets: {
+        github: e.GITHUB_WEBHOOK_SECRET,
+        jira: e.JIRA_WEBHOOK_SECRET,
+        pagerduty: e.PAGERDUTY_WEBHOOK_SECRET,
+      },
+      github: e.GITHUB_TOKEN ? { token: e.GITHUB_TOKEN, apiUrl: e.GITHUB_API_URL } : undefined,
+      jira:
+        e.JIRA_BASE_URL && e.JIRA_EMAIL && e.JIRA_API_TOKEN
+          ? { baseUrl: e.JIRA_BASE_URL, email: e.JIRA_EMAIL, apiToken: e.JIRA_API_TOKEN }
+          : undefined,
+      pagerduty: e.PAGERDUTY_TOKEN ? { token: e.PAGERDUTY_TOKEN, apiUrl: e.PAGERDUTY_API_URL } : undefined,
+      retentionDays: e.RETENTION_DAYS,
+    },
     demo: !slack && !teams,
   };
 }

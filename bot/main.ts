@@ -22,6 +22,7 @@ import {
 } from './slack/create-slack-surface.ts';
 import { createTeamsSurface } from './teams/create-teams-surface.ts';
 import { createTenantRegistry } from './tenants.ts';
+import { webhookRoutes } from './webhooks/webhook-routes.ts';
 
 export const DEMO_TENANT_ID = 'demo';
 
@@ -128,6 +129,13 @@ export async function startServer(config: Config, options: StartOptions = {}): P
         envToken: config.apiToken,
         // The single tenant set up by the environment: the Slack workspace, else the Teams tenant, else the demo.
         envTenantId: slack?.teamId ?? config.teams?.appTenantId ?? DEMO_TENANT_ID,
+      }),
+      webhookRoutes({
+        log,
+        EventRaw: models.EventRaw,
+        Tenant: models.Tenant,
+        envTenantId: slack?.teamId ?? config.teams?.appTenantId ?? DEMO_TENANT_ID,
+        envSecrets: config.sources.webhookSecrets,
       }),
     ],
   });

@@ -1,6 +1,7 @@
 import type { Connection } from 'mongoose';
 import { defineApiTokenModel } from './api-token.ts';
 import { defineAuditEventModel } from './audit-event.ts';
+import { defineIngestModels } from './ingest-models.ts';
 import { defineTenantModel } from './tenant.ts';
 
 export type Models = ReturnType<typeof defineModels>;
@@ -11,6 +12,7 @@ export function defineModels(connection: Connection) {
     Tenant: defineTenantModel(connection),
     AuditEvent: defineAuditEventModel(connection),
     ApiToken: defineApiTokenModel(connection),
+    ...defineIngestModels(connection),
   };
 }
 

@@ -10,6 +10,8 @@ export interface TenantFields {
   name?: string;
   createdAt: Date;
   lastSeenAt: Date;
+  /** Per-tenant webhook secrets for multi-tenant installs (`/webhooks/<source>/<tenantId>`). */
+  webhookSecrets?: { github?: string; jira?: string; pagerduty?: string };
 }
 
 export interface TenantModel extends Model<TenantFields> {
@@ -23,6 +25,7 @@ const tenantSchema = new Schema<TenantFields, TenantModel>(
     name: { type: String },
     createdAt: { type: Date, required: true },
     lastSeenAt: { type: Date, required: true },
+    webhookSecrets: { github: String, jira: String, pagerduty: String },
   },
   {
     collection: 'tenants',
