@@ -3,6 +3,8 @@ import type { Connection } from 'mongoose';
 import type { Logger } from 'pino';
 import { connectDatabase, pingDatabase } from '../data/db/connect.ts';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from '../data/db/embedded.ts';
+import { createNormalizeQueue, type NormalizeQueue } from '../data/ingest/normalize-queue.ts';
+import { factModelsOf } from '../data/models/ingest-models.ts';
 import { defineModels, ensureIndexes, type Models } from '../data/models/index.ts';
 import type { CommandDefinition } from '../handlers/catalog.ts';
 import { COMMANDS, runCommand } from '../handlers/run-command.ts';
@@ -34,6 +36,8 @@ export interface RunningServer {
   metrics: Metrics;
   scheduler: Scheduler;
   policy?: Policy;
+  /** Turns stored webhook deliveries into normalized facts. */
+  normalizer: NormalizeQueue;
   /** Graceful: stop accepting, finish or requeue jobs, close connections. Idempotent. */
   close(): Promise<void>;
 }
@@ -106,7 +110,16 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     fallbackTenantId: config.demo ? DEMO_TENANT_ID : undefined,
   });
 
-  const scheduler = await startScheduler(connection.db!, { log, metrics }, options.scheduler);
+  const normalizer = createNormalizeQueue({ EventRaw: models.EventRaw, facts: factModelsOf(models), log });
+  const scheduler = await startScheduler(
+    connection.db!,
+    {
+      log,
+      metrics,
+      ingest: { queue: normalizer, EventRaw: models.EventRaw, retentionDays: config.sources.retentionDays },
+    },
+    options.scheduler,
+  );
 
   let accepting = true;
   const app = createHttpApp({
@@ -136,6 +149,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
         Tenant: models.Tenant,
         envTenantId: slack?.teamId ?? config.teams?.appTenantId ?? DEMO_TENANT_ID,
         envSecrets: config.sources.webhookSecrets,
+        onStored: (tenantId, event) => normalizer.kick(tenantId, event),
       }),
     ],
   });
@@ -158,10 +172,11 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       await slack?.stop();
       server.closeAllConnections();
       await stopped;
+      await normalizer.idle();
       await connection.close();
       await embedded?.stop();
       log.info(jobs, 'em-agent stopped');
     })());
 
-  return { url, port, connection, models, metrics, scheduler, policy, close };
+  return { url, port, connection, models, metrics, scheduler, policy, normalizer, close };
 }

@@ -3,10 +3,13 @@ import type { Agenda, Job } from 'agenda';
 import type { Logger } from 'pino';
 import type { Metrics } from '../bot/metrics.ts';
 import { runWithRequestContext } from '../bot/request-context.ts';
+import type { IngestJobDeps } from './ingest-job-deps.ts';
 
 export interface JobDeps {
   log: Logger;
   metrics: Metrics;
+  /** Ingestion (normalize sweep, retention); absent where only the scheduler itself is under test. */
+  ingest?: IngestJobDeps;
 }
 
 /** Defines a job whose every run is counted, logged under its own request id, and never crashes the process. */

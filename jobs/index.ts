@@ -1,5 +1,7 @@
 import type { Agenda } from 'agenda';
 import type { JobDeps } from './define-job.ts';
+import * as normalizeEvents from './normalize-events.ts';
+import * as purgeRawEvents from './purge-raw-events.ts';
 import * as schedulerHeartbeat from './scheduler-heartbeat.ts';
 
 export interface JobModule {
@@ -7,4 +9,4 @@ export interface JobModule {
 }
 
 /** Every job the bot runs on its own. */
-export const JOBS: readonly JobModule[] = [schedulerHeartbeat];
+export const JOBS: readonly JobModule[] = [schedulerHeartbeat, normalizeEvents, purgeRawEvents];

@@ -1,6 +1,8 @@
 import express, { Router, type Request, type RequestHandler } from 'express';
+import { Types } from 'mongoose';
 import type { Logger } from 'pino';
 import type { EventRawModel } from '../../data/models/event-raw.ts';
+import type { StoredEvent } from '../../data/ingest/normalize-pending.ts';
 import type { TenantModel } from '../../data/models/tenant.ts';
 import { describeGithubDelivery } from '../../data/sources/github/describe-delivery.ts';
 import { verifyGithubSignature } from '../../data/sources/github/verify-signature.ts';
@@ -28,7 +30,7 @@ export interface WebhookRouteOptions {
   envTenantId: string;
   envSecrets: SourcesConfig['webhookSecrets'];
   /** Told after a new event is stored, so normalization starts without holding the response. */
-  onStored?(tenantId: string): void;
+  onStored?(tenantId: string, event: StoredEvent): void;
 }
 
 const readRawBody = express.raw({ type: () => true, limit: BODY_LIMIT });
@@ -162,18 +164,23 @@ export function webhookRoutes(options: WebhookRouteOptions): Router {
         return;
       }
       const { delivery } = described;
+      const stored: StoredEvent = {
+        _id: new Types.ObjectId(),
+        source,
+        deliveryId: delivery.deliveryId,
+        eventType: delivery.eventType,
+        body: body.toString('utf8'),
+        attempts: 0,
+      };
       try {
+        // The driver directly: the document is complete and tenant-stamped, and this is the hot path.
         await EventRaw.collection.insertOne({
+          ...stored,
           tenantId,
-          source,
-          deliveryId: delivery.deliveryId,
-          eventType: delivery.eventType,
           ...(delivery.action ? { action: delivery.action } : {}),
           headers: keptHeaders(req),
-          body: body.toString('utf8'),
           verification: { verified: true, method: verification.method },
           receivedAt: new Date(),
-          attempts: 0,
         });
       } catch (error) {
         if ((error as { code?: number }).code !== 11000) throw error;
@@ -183,7 +190,7 @@ export function webhookRoutes(options: WebhookRouteOptions): Router {
       }
       log.info({ source, tenantId, deliveryId, eventType: delivery.eventType }, 'webhook stored');
       res.status(202).json({ status: 'accepted', deliveryId });
-      options.onStored?.(tenantId);
+      options.onStored?.(tenantId, stored);
     } catch (error) {
       refuse(error);
     }
