@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Command } from 'commander';
 import { registerAuditCommands } from './cli/audit-commands.ts';
+import { registerPeopleCommands } from './cli/people-commands.ts';
 import { registerTokenCommands } from './cli/token-commands.ts';
 import { readConfig, type Config } from './config.ts';
 import { asCodedError } from './errors.ts';
@@ -107,5 +108,6 @@ program
 
 registerAuditCommands(program, fail);
 registerTokenCommands(program, fail);
+registerPeopleCommands(program, fail);
 
 await program.parseAsync();

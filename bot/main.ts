@@ -3,6 +3,7 @@ import type { Connection } from 'mongoose';
 import type { Logger } from 'pino';
 import { connectDatabase, pingDatabase } from '../data/db/connect.ts';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from '../data/db/embedded.ts';
+import { createIdentityDirectory } from '../data/identity/mongo-identity-directory.ts';
 import { createNormalizeQueue, type NormalizeQueue } from '../data/ingest/normalize-queue.ts';
 import { factModelsOf } from '../data/models/ingest-models.ts';
 import { defineModels, ensureIndexes, type Models } from '../data/models/index.ts';
@@ -91,11 +92,12 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   await ensureIndexes(models);
   const metrics = createMetrics();
   const tenants = createTenantRegistry(models.Tenant);
+  const commandPorts = { identity: createIdentityDirectory(models.Person) };
   const chat: ChatDeps = {
     log,
     metrics,
     tenants,
-    runCommand: (input) => runCommand(input, options.commands ?? COMMANDS),
+    runCommand: (input) => runCommand({ ...input, ports: commandPorts }, options.commands ?? COMMANDS),
   };
 
   let slack: SlackSurface | undefined;

@@ -1,6 +1,7 @@
 import type { CommandDefinition } from './catalog.ts';
 import { showHelp } from './help/show-help.ts';
 import { unknownCommand } from './help/unknown-command.ts';
+import { linkAccount } from './identity/link-account.ts';
 import type { CommandInput, Reply } from './types.ts';
 
 /** Every command the bot has. Help, the Slack manifest and the Teams manifest are all derived from this list. */
@@ -10,6 +11,12 @@ export const COMMANDS: readonly CommandDefinition[] = [
     argsHint: '',
     description: 'List the commands em-agent understands, with a line on each.',
     run: (input) => showHelp(input, COMMANDS),
+  },
+  {
+    name: 'link',
+    argsHint: 'github <login>',
+    description: 'Link your GitHub (or jira/pagerduty) account to you, so your work shows under your name.',
+    run: (input) => linkAccount(input, input.ports?.identity),
   },
 ];
 

@@ -1,5 +1,7 @@
 /** Shared shapes of the channel-neutral domain. Nothing here knows Slack, Teams, HTTP or the database. */
 
+import type { IdentityDirectory } from './identity/types.ts';
+
 export type Surface = 'slack' | 'teams';
 
 /** Who is asking, resolved by the edge before any handler runs. */
@@ -21,6 +23,12 @@ export interface CommandInput {
   /** Everything after the command name, as typed (not logged: it may hold personal data). */
   rawArgs: string;
   conversationId?: string;
+  /** Ports the composition root supplies to commands that need them. */
+  ports?: CommandPorts;
+}
+
+export interface CommandPorts {
+  identity?: IdentityDirectory;
 }
 
 export interface HelpEntry {

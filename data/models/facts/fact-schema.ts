@@ -13,6 +13,12 @@ export function defineFactModel<Fields>(
   definition: SchemaDefinition,
   extraIndexes: Record<string, 1 | -1>[] = [],
 ): Model<Fields & { _id: string; tenantId: string; snapshotVersion: number }> {
+  // Existing model on this connection: defining models twice on one connection is allowed elsewhere too.
+  if (connection.models[name]) {
+    return connection.models[name] as unknown as Model<
+      Fields & { _id: string; tenantId: string; snapshotVersion: number }
+    >;
+  }
   // _id is the tenant and key values (see factIdOf): every write reads and replaces its fact by _id.
   const schema = new Schema(
     { _id: { type: String }, ...definition, snapshotVersion: { type: Number }, rev: { type: Number } },
