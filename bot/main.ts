@@ -3,6 +3,7 @@ import type { Connection } from 'mongoose';
 import type { Logger } from 'pino';
 import { connectDatabase, pingDatabase } from '../data/db/connect.ts';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from '../data/db/embedded.ts';
+import { loadDemoDataset, summarizeTenant } from '../data/demo/load-demo.ts';
 import { createIdentityDirectory } from '../data/identity/mongo-identity-directory.ts';
 import { createNormalizeQueue, type NormalizeQueue } from '../data/ingest/normalize-queue.ts';
 import { factModelsOf } from '../data/models/ingest-models.ts';
@@ -39,6 +40,8 @@ export interface RunningServer {
   policy?: Policy;
   /** Turns stored webhook deliveries into normalized facts. */
   normalizer: NormalizeQueue;
+  /** Resolves when the demo dataset (demo mode) has been loaded. */
+  demoLoaded(): Promise<void>;
   /** Graceful: stop accepting, finish or requeue jobs, close connections. Idempotent. */
   close(): Promise<void>;
 }
@@ -48,6 +51,8 @@ export interface StartOptions {
   scheduler?: SchedulerOptions;
   /** The commands the bot answers; defaults to all of them. */
   commands?: readonly CommandDefinition[];
+  /** In demo mode, load the canned team into the demo tenant (default true; most tests turn it off). */
+  demoData?: boolean;
 }
 
 function listen(server: Server, port: number): Promise<number> {
@@ -112,7 +117,9 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     fallbackTenantId: config.demo ? DEMO_TENANT_ID : undefined,
   });
 
-  const normalizer = createNormalizeQueue({ EventRaw: models.EventRaw, facts: factModelsOf(models), log });
+  const normalizerDeps = { EventRaw: models.EventRaw, facts: factModelsOf(models), log };
+  const normalizer = createNormalizeQueue(normalizerDeps);
+  let demoLoad: Promise<void> | undefined;
   const scheduler = await startScheduler(
     connection.db!,
     {
@@ -161,7 +168,15 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   await slack?.start();
 
   if (config.demo) log.info(nextStepsForDemo(url));
-  else log.info({ url, slack: Boolean(slack), teams: Boolean(config.teams) }, 'em-agent is ready');
+  if (config.demo && (options.demoData ?? true)) {
+    demoLoad = loadDemoDataset(models, normalizerDeps, DEMO_TENANT_ID).then(
+      async (result) => {
+        const summary = await summarizeTenant(models, DEMO_TENANT_ID);
+        log.info({ ...summary, loadedNow: result?.loaded ?? 0 }, 'demo team ready');
+      },
+      (error: unknown) => log.error({ err: error }, 'loading the demo dataset failed'),
+    );
+  } else log.info({ url, slack: Boolean(slack), teams: Boolean(config.teams) }, 'em-agent is ready');
 
   let closing: Promise<void> | undefined;
   const close = () =>
@@ -174,11 +189,23 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       await slack?.stop();
       server.closeAllConnections();
       await stopped;
+      await demoLoad;
       await normalizer.idle();
       await connection.close();
       await embedded?.stop();
       log.info(jobs, 'em-agent stopped');
     })());
 
-  return { url, port, connection, models, metrics, scheduler, policy, normalizer, close };
+  return {
+    url,
+    port,
+    connection,
+    models,
+    metrics,
+    scheduler,
+    policy,
+    normalizer,
+    demoLoaded: () => demoLoad ?? Promise.resolve(),
+    close,
+  };
 }

@@ -138,6 +138,8 @@ export function webhookRoutes(options: WebhookRouteOptions): Router {
           'webhook refused',
         );
       }
+      // The sender may still be uploading the rest of an oversized body: close the connection after answering.
+      if (coded.code === 'payload_too_large') res.setHeader('connection', 'close');
       next(error);
     };
     try {

@@ -12,6 +12,8 @@ export interface TenantFields {
   lastSeenAt: Date;
   /** Per-tenant webhook secrets for multi-tenant installs (`/webhooks/<source>/<tenantId>`). */
   webhookSecrets?: { github?: string; jira?: string; pagerduty?: string };
+  /** The demo dataset version loaded into this tenant (demo tenant only). */
+  demoDataset?: string;
 }
 
 export interface TenantModel extends Model<TenantFields> {
@@ -26,6 +28,7 @@ const tenantSchema = new Schema<TenantFields, TenantModel>(
     createdAt: { type: Date, required: true },
     lastSeenAt: { type: Date, required: true },
     webhookSecrets: { github: String, jira: String, pagerduty: String },
+    demoDataset: { type: String },
   },
   {
     collection: 'tenants',

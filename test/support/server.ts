@@ -31,6 +31,10 @@ export async function startTestServer(
     SHUTDOWN_TIMEOUT_MS: '2000',
     ...env,
   });
-  const server = await startServer(config, { ...options, log: createLogger(config.logLevel, sink) });
+  const server = await startServer(config, {
+    demoData: false,
+    ...options,
+    log: createLogger(config.logLevel, sink),
+  });
   return Object.assign(server, { logs });
 }
