@@ -524,4 +524,4 @@ for (const incident of INCIDENTS) {
 
 const out = path.join(import.meta.dirname, 'events.json');
 writeFileSync(out, `${JSON.stringify(deliveries)}\n`);
-console.log(`wrote ${deliveries.length} deliveries to ${path.relative(process.cwd(), out)}`);
+console.error(`wrote ${deliveries.length} deliveries to ${path.relative(process.cwd(), out)}`);
