@@ -10,8 +10,16 @@ export const NORMALIZE_EVENTS_JOB = 'normalize-events';
 export async function define(agenda: Agenda, deps: JobDeps): Promise<void> {
   const ingest = deps.ingest;
   if (!ingest) return;
-  defineJob(agenda, NORMALIZE_EVENTS_JOB, deps, async () => {
-    await ingest.queue.drainAll();
-  });
+  defineJob(
+    agenda,
+    NORMALIZE_EVENTS_JOB,
+    deps,
+    async () => {
+      await ingest.queue.drainAll();
+    },
+    // A short lock, as for the heartbeat: Agenda keeps a timer of half the lifetime after each run. Both jobs
+    // are idempotent, so a lock that lapses during a long run costs at most a harmless parallel run.
+    { lockLifetimeMs: 10_000 },
+  );
   await agenda.every('1 minute', NORMALIZE_EVENTS_JOB);
 }
