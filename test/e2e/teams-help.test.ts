@@ -64,7 +64,12 @@ describe('Teams: help end to end (Emulator-style, no app credentials)', () => {
     const card = cardOf(post);
     assert.equal(card.version, '1.5');
     const text = JSON.stringify(card.body);
-    for (const command of COMMANDS) assert.ok(text.includes(`"title":"${command.name}"`), command.name);
+    for (const command of COMMANDS) {
+      assert.ok(
+        text.includes(`"title":"${[command.name, command.argsHint].filter(Boolean).join(' ')}"`),
+        command.name,
+      );
+    }
     const tenant = await server.models.Tenant.findOne({ tenantId: TENANT }).lean();
     assert.equal(tenant?.source, 'teams');
   });
