@@ -4,6 +4,7 @@ import path from 'node:path';
 import { Command } from 'commander';
 import { registerAuditCommands } from './cli/audit-commands.ts';
 import { registerDocsCommands } from './cli/docs-commands.ts';
+import { registerPeopleCommands } from './cli/people-commands.ts';
 import { registerTokenCommands } from './cli/token-commands.ts';
 import { readConfig, type Config } from './config.ts';
 import { asCodedError } from './errors.ts';
@@ -109,5 +110,6 @@ program
 registerAuditCommands(program, fail);
 registerTokenCommands(program, fail);
 registerDocsCommands(program, fail);
+registerPeopleCommands(program, fail);
 
 await program.parseAsync();

@@ -12,6 +12,11 @@ export const SECRET_VARIABLES = new Set([
   'OPENAI_API_KEY',
   'GITHUB_TOKEN',
   'CONFLUENCE_API_TOKEN',
+  'GITHUB_WEBHOOK_SECRET',
+  'JIRA_WEBHOOK_SECRET',
+  'PAGERDUTY_WEBHOOK_SECRET',
+  'JIRA_API_TOKEN',
+  'PAGERDUTY_TOKEN',
 ]);
 
 const optionalText = z
@@ -97,6 +102,15 @@ const envSchema = z.object({
   CONFLUENCE_SPACE: optionalText,
   CONFLUENCE_EMAIL: optionalText,
   CONFLUENCE_API_TOKEN: optionalText,
+  GITHUB_WEBHOOK_SECRET: optionalText,
+  JIRA_WEBHOOK_SECRET: optionalText,
+  PAGERDUTY_WEBHOOK_SECRET: optionalText,
+  JIRA_BASE_URL: httpUrl('your Jira site URL, such as https://your-team.atlassian.net'),
+  JIRA_EMAIL: optionalText,
+  JIRA_API_TOKEN: optionalText,
+  PAGERDUTY_TOKEN: optionalText,
+  PAGERDUTY_API_URL: httpUrl('an http(s) URL such as https://api.pagerduty.com'),
+  RETENTION_DAYS: wholeNumber(1, 3650).default(30),
 });
 
 type Env = z.infer<typeof envSchema>;
@@ -138,6 +152,16 @@ export interface OpenAiConfig {
   embeddingModel: string;
 }
 
+/** Webhook secrets and API access for the single tenant the environment sets up (others keep theirs in the database). */
+export interface SourcesConfig {
+  webhookSecrets: { github?: string; jira?: string; pagerduty?: string };
+  github?: { token: string; apiUrl?: string };
+  jira?: { baseUrl: string; email: string; apiToken: string };
+  pagerduty?: { token: string; apiUrl?: string };
+  /** Raw webhook deliveries older than this many days are purged once normalized. */
+  retentionDays: number;
+}
+
 export interface Config {
   port: number;
   logLevel: Env['LOG_LEVEL'];
@@ -151,6 +175,7 @@ export interface Config {
   policyFile?: string;
   apiToken?: string;
   shutdownTimeoutMs: number;
+  sources: SourcesConfig;
   /** No chat credentials: serve the demo tenant (Teams accepts unauthenticated Emulator traffic). */
   demo: boolean;
   knowledge: KnowledgeConfig;
@@ -195,6 +220,15 @@ function crossFieldProblems(env: Record<string, string | undefined>): Problem[] 
       problems.push({
         variable: name,
         expected: `required with ${confluence.filter((other) => env[other]).join(', ')}`,
+      });
+    }
+  }
+  const jira = ['JIRA_BASE_URL', 'JIRA_EMAIL', 'JIRA_API_TOKEN'] as const;
+  if (jira.some((name) => env[name]) && !jira.every((name) => env[name])) {
+    for (const name of jira.filter((candidate) => !env[candidate])) {
+      problems.push({
+        variable: name,
+        expected: `required with ${jira.filter((n) => n !== name).join(' and ')}`,
       });
     }
   }
@@ -253,6 +287,20 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     policyFile: e.POLICY_FILE,
     apiToken: e.API_TOKEN,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    sources: {
+      webhookSecrets: {
+        github: e.GITHUB_WEBHOOK_SECRET,
+        jira: e.JIRA_WEBHOOK_SECRET,
+        pagerduty: e.PAGERDUTY_WEBHOOK_SECRET,
+      },
+      github: e.GITHUB_TOKEN ? { token: e.GITHUB_TOKEN, apiUrl: e.GITHUB_API_URL } : undefined,
+      jira:
+        e.JIRA_BASE_URL && e.JIRA_EMAIL && e.JIRA_API_TOKEN
+          ? { baseUrl: e.JIRA_BASE_URL, email: e.JIRA_EMAIL, apiToken: e.JIRA_API_TOKEN }
+          : undefined,
+      pagerduty: e.PAGERDUTY_TOKEN ? { token: e.PAGERDUTY_TOKEN, apiUrl: e.PAGERDUTY_API_URL } : undefined,
+      retentionDays: e.RETENTION_DAYS,
+    },
     demo: !slack && !teams,
     knowledge: {
       chromaUrl: e.CHROMA_URL,

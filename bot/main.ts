@@ -4,6 +4,10 @@ import type { Logger } from 'pino';
 import { connectDatabase, pingDatabase } from '../data/db/connect.ts';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from '../data/db/embedded.ts';
 import { createKnowledge, type Knowledge } from '../data/knowledge/create-knowledge.ts';
+import { loadDemoDataset, summarizeTenant } from '../data/demo/load-demo.ts';
+import { createIdentityDirectory } from '../data/identity/mongo-identity-directory.ts';
+import { createNormalizeQueue, type NormalizeQueue } from '../data/ingest/normalize-queue.ts';
+import { factModelsOf } from '../data/models/ingest-models.ts';
 import { defineModels, ensureIndexes, type Models } from '../data/models/index.ts';
 import type { ActionExecutor, ApprovalServices } from '../handlers/approvals/types.ts';
 import type { AskPorts } from '../handlers/ask/types.ts';
@@ -31,6 +35,7 @@ import { createTeamsSurface } from './teams/create-teams-surface.ts';
 import { createTeamsApprovalNotifier } from './teams/teams-approval-notifier.ts';
 import { createTenantRegistry } from './tenants.ts';
 import { createAskPorts } from './llm/create-ask-ports.ts';
+import { webhookRoutes } from './webhooks/webhook-routes.ts';
 
 export const DEMO_TENANT_ID = 'demo';
 
@@ -44,6 +49,10 @@ export interface RunningServer {
   policy?: Policy;
   approvals: ApprovalServices;
   knowledge: Knowledge;
+  /** Turns stored webhook deliveries into normalized facts. */
+  normalizer: NormalizeQueue;
+  /** Resolves when the demo dataset (demo mode) has been loaded. */
+  demoLoaded(): Promise<void>;
   /** Graceful: stop accepting, finish or requeue jobs, close connections. Idempotent. */
   close(): Promise<void>;
 }
@@ -55,6 +64,8 @@ export interface StartOptions {
   commands?: readonly CommandDefinition[];
   /** Executors of outward actions by action type, beside the built-in ones (tests register their own). */
   executors?: Readonly<Record<string, ActionExecutor>>;
+  /** In demo mode, load the canned team into the demo tenant (default true; most tests turn it off). */
+  demoData?: boolean;
 }
 
 function listen(server: Server, port: number): Promise<number> {
@@ -132,11 +143,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       }),
     ],
     executors: {
-      ...(config.knowledge.github.token
-        ? githubActionExecutors({
-            token: config.knowledge.github.token,
-            baseUrl: config.knowledge.github.apiUrl,
-          })
+      ...(config.sources.github
+        ? githubActionExecutors({ token: config.sources.github.token, baseUrl: config.sources.github.apiUrl })
         : {}),
       ...options.executors,
     },
@@ -144,11 +152,13 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       await scheduleApprovalStep(scheduler.agenda, tenantId, approvalId, at);
     },
   });
+  const commandPorts = { identity: createIdentityDirectory(models.Person) };
   const chat: ChatDeps = {
     log,
     metrics,
     tenants,
-    runCommand: (input) => runCommand(input, options.commands ?? COMMANDS, { approvals, ask: askPortsOf() }),
+    runCommand: (input) =>
+      runCommand(input, options.commands ?? COMMANDS, { ...commandPorts, approvals, ask: askPortsOf() }),
     answers: { store: () => knowledge.answerStore },
   };
 
@@ -165,9 +175,19 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     approvals,
   });
 
+  const normalizerDeps = { EventRaw: models.EventRaw, facts: factModelsOf(models), log };
+  const normalizer = createNormalizeQueue(normalizerDeps);
+  let demoLoad: Promise<void> | undefined;
   const scheduler = await startScheduler(
     connection.db!,
-    { log, metrics, approvals, knowledge, models },
+    {
+      log,
+      metrics,
+      approvals,
+      knowledge,
+      models,
+      ingest: { queue: normalizer, EventRaw: models.EventRaw, retentionDays: config.sources.retentionDays },
+    },
     options.scheduler,
   );
 
@@ -196,6 +216,14 @@ export async function startServer(config: Config, options: StartOptions = {}): P
         },
         approvals,
       ),
+      webhookRoutes({
+        log,
+        EventRaw: models.EventRaw,
+        Tenant: models.Tenant,
+        envTenantId: slack?.teamId ?? config.teams?.appTenantId ?? DEMO_TENANT_ID,
+        envSecrets: config.sources.webhookSecrets,
+        onStored: (tenantId, event) => normalizer.kick(tenantId, event),
+      }),
     ],
   });
   const server = createServer(app);
@@ -204,7 +232,15 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   await slack?.start();
 
   if (config.demo) log.info(nextStepsForDemo(url));
-  else log.info({ url, slack: Boolean(slack), teams: Boolean(config.teams) }, 'em-agent is ready');
+  if (config.demo && (options.demoData ?? true)) {
+    demoLoad = loadDemoDataset(models, normalizerDeps, DEMO_TENANT_ID).then(
+      async (result) => {
+        const summary = await summarizeTenant(models, DEMO_TENANT_ID);
+        log.info({ ...summary, loadedNow: result?.loaded ?? 0 }, 'demo team ready');
+      },
+      (error: unknown) => log.error({ err: error }, 'loading the demo dataset failed'),
+    );
+  } else log.info({ url, slack: Boolean(slack), teams: Boolean(config.teams) }, 'em-agent is ready');
 
   let closing: Promise<void> | undefined;
   const close = () =>
@@ -217,11 +253,26 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       await slack?.stop();
       server.closeAllConnections();
       await stopped;
+      await demoLoad;
+      await normalizer.idle();
       await connection.close();
       await knowledge.close();
       await embedded?.stop();
       log.info(jobs, 'em-agent stopped');
     })());
 
-  return { url, port, connection, models, metrics, scheduler, policy, approvals, knowledge, close };
+  return {
+    url,
+    port,
+    connection,
+    models,
+    metrics,
+    scheduler,
+    policy,
+    approvals,
+    knowledge,
+    normalizer,
+    demoLoaded: () => demoLoad ?? Promise.resolve(),
+    close,
+  };
 }

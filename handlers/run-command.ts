@@ -4,6 +4,7 @@ import type { CommandDefinition } from './catalog.ts';
 import { showHelp } from './help/show-help.ts';
 import { runPolicyCommand } from './policy/policy-command.ts';
 import { unknownCommand } from './help/unknown-command.ts';
+import { linkAccount } from './identity/link-account.ts';
 import type { CommandInput, CommandPorts, Reply } from './types.ts';
 
 /** Every command the bot has. Help, the Slack manifest and the Teams manifest are all derived from this list. */
@@ -32,6 +33,12 @@ export const COMMANDS: readonly CommandDefinition[] = [
     argsHint: '<question>',
     description: "Answer a question from the team's docs, with sources, or say who could know.",
     run: (input, ports) => answerQuestion(input, ports.ask),
+  },
+  {
+    name: 'link',
+    argsHint: 'github <login>',
+    description: 'Link your GitHub (or jira/pagerduty) account to you, so your work shows under your name.',
+    run: (input, ports) => linkAccount(input, ports.identity),
   },
 ];
 

@@ -2,6 +2,7 @@
 
 import type { ApprovalServices } from './approvals/types.ts';
 import type { AnswerView, AskPorts } from './ask/types.ts';
+import type { IdentityDirectory } from './identity/types.ts';
 
 export type Surface = 'slack' | 'teams';
 
@@ -117,4 +118,5 @@ export interface Reply {
 export interface CommandPorts {
   ask?: AskPorts;
   approvals?: ApprovalServices;
+  identity?: IdentityDirectory;
 }

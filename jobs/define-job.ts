@@ -6,6 +6,7 @@ import type { ApprovalServices } from '../handlers/approvals/types.ts';
 import type { Knowledge } from '../data/knowledge/create-knowledge.ts';
 import type { Models } from '../data/models/index.ts';
 import { runWithRequestContext } from '../bot/request-context.ts';
+import type { IngestJobDeps } from './ingest-job-deps.ts';
 
 export interface JobDeps {
   log: Logger;
@@ -15,6 +16,8 @@ export interface JobDeps {
   /** Doc answers: re-index and stale-docs digest jobs skip themselves without it. */
   knowledge?: Knowledge;
   models?: Models;
+  /** Ingestion (normalize sweep, retention); absent where only the scheduler itself is under test. */
+  ingest?: IngestJobDeps;
 }
 
 /** Defines a job whose every run is counted, logged under its own request id, and never crashes the process. */

@@ -2,6 +2,8 @@ import type { Agenda } from 'agenda';
 import type { JobDeps } from './define-job.ts';
 import * as advanceApproval from './advance-approval.ts';
 import * as reindexDocs from './reindex-docs.ts';
+import * as normalizeEvents from './normalize-events.ts';
+import * as purgeRawEvents from './purge-raw-events.ts';
 import * as schedulerHeartbeat from './scheduler-heartbeat.ts';
 import * as staleDocsDigest from './stale-docs-digest.ts';
 
@@ -10,4 +12,11 @@ export interface JobModule {
 }
 
 /** Every job the bot runs on its own. */
-export const JOBS: readonly JobModule[] = [schedulerHeartbeat, advanceApproval, reindexDocs, staleDocsDigest];
+export const JOBS: readonly JobModule[] = [
+  schedulerHeartbeat,
+  advanceApproval,
+  reindexDocs,
+  staleDocsDigest,
+  normalizeEvents,
+  purgeRawEvents,
+];

@@ -10,6 +10,10 @@ export interface TenantFields {
   name?: string;
   createdAt: Date;
   lastSeenAt: Date;
+  /** Per-tenant webhook secrets for multi-tenant installs (`/webhooks/<source>/<tenantId>`). */
+  webhookSecrets?: { github?: string; jira?: string; pagerduty?: string };
+  /** The demo dataset version loaded into this tenant (demo tenant only). */
+  demoDataset?: string;
 }
 
 export interface TenantModel extends Model<TenantFields> {
@@ -23,6 +27,8 @@ const tenantSchema = new Schema<TenantFields, TenantModel>(
     name: { type: String },
     createdAt: { type: Date, required: true },
     lastSeenAt: { type: Date, required: true },
+    webhookSecrets: { github: String, jira: String, pagerduty: String },
+    demoDataset: { type: String },
   },
   {
     collection: 'tenants',

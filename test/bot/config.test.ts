@@ -298,4 +298,51 @@ describe('readConfig', () => {
       assert.ok(SECRET_VARIABLES.has('CONFLUENCE_API_TOKEN'));
     });
   });
+
+  describe('sources (ingestion)', () => {
+    it('has no webhook secrets or API access by default and keeps raw events 30 days', () => {
+      const { sources } = readConfig({});
+      assert.deepEqual(sources.webhookSecrets, { github: undefined, jira: undefined, pagerduty: undefined });
+      assert.equal(sources.github, undefined);
+      assert.equal(sources.jira, undefined);
+      assert.equal(sources.pagerduty, undefined);
+      assert.equal(sources.retentionDays, 30);
+    });
+
+    it('reads webhook secrets, API access, base URLs and RETENTION_DAYS', () => {
+      const { sources } = readConfig({
+        GITHUB_WEBHOOK_SECRET: 'gh',
+        JIRA_WEBHOOK_SECRET: 'jira',
+        PAGERDUTY_WEBHOOK_SECRET: 'pd',
+        GITHUB_TOKEN: 'ghp_x',
+        GITHUB_API_URL: 'https://ghe.example.com/api/v3',
+        JIRA_BASE_URL: 'https://team.atlassian.net',
+        JIRA_EMAIL: 'bot@example.com',
+        JIRA_API_TOKEN: 'jt',
+        PAGERDUTY_TOKEN: 'pt',
+        PAGERDUTY_API_URL: 'http://127.0.0.1:9',
+        RETENTION_DAYS: '7',
+      });
+      assert.deepEqual(sources, {
+        webhookSecrets: { github: 'gh', jira: 'jira', pagerduty: 'pd' },
+        github: { token: 'ghp_x', apiUrl: 'https://ghe.example.com/api/v3' },
+        jira: { baseUrl: 'https://team.atlassian.net', email: 'bot@example.com', apiToken: 'jt' },
+        pagerduty: { token: 'pt', apiUrl: 'http://127.0.0.1:9' },
+        retentionDays: 7,
+      });
+    });
+
+    it('requires the three JIRA_* access variables together and never echoes the secrets', () => {
+      const message = configErrorFor({
+        JIRA_BASE_URL: 'https://team.atlassian.net',
+        JIRA_API_TOKEN: 'hidden',
+      });
+      assert.match(message, /^JIRA_EMAIL: required with JIRA_BASE_URL and JIRA_API_TOKEN$/);
+      assert.match(configErrorFor({ RETENTION_DAYS: '0' }), /^RETENTION_DAYS: expected a whole number/);
+      assert.match(configErrorFor({ GITHUB_API_URL: 'ftp://x' }), /^GITHUB_API_URL: expected an http/);
+      for (const name of ['GITHUB_WEBHOOK_SECRET', 'JIRA_WEBHOOK_SECRET', 'PAGERDUTY_WEBHOOK_SECRET']) {
+        assert.ok(SECRET_VARIABLES.has(name), name);
+      }
+    });
+  });
 });

@@ -33,6 +33,10 @@ export async function startTestServer(
     ...(process.env.TEST_CHROMA_URL ? { CHROMA_URL: process.env.TEST_CHROMA_URL } : {}),
     ...env,
   });
-  const server = await startServer(config, { ...options, log: createLogger(config.logLevel, sink) });
+  const server = await startServer(config, {
+    demoData: false,
+    ...options,
+    log: createLogger(config.logLevel, sink),
+  });
   return Object.assign(server, { logs });
 }

@@ -1,0 +1,527 @@
+/**
+ * Writes data/demo/events.json: a canned team's last three months as provider-shaped webhook deliveries
+ * (GitHub, Jira, PagerDuty), generated deterministically from a fixed seed so the committed file only changes
+ * when this script does. Run: node data/demo/generate-demo.ts
+ */
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+export interface DemoDelivery {
+  source: 'github' | 'jira' | 'pagerduty';
+  eventType: string;
+  deliveryId: string;
+  payload: Record<string, unknown>;
+}
+
+/** mulberry32: a small seeded PRNG, so every run produces the same team. */
+function seeded(seed: number) {
+  let state = seed;
+  return () => {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+const random = seeded(20261120);
+const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+const between = (min: number, max: number) => min + Math.floor(random() * (max - min + 1));
+const HOUR = 3_600_000;
+const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+const hex = (length: number) => Array.from({ length }, () => Math.floor(random() * 16).toString(16)).join('');
+
+const START = Date.parse('2026-08-24T08:00:00Z');
+const END = Date.parse('2026-11-20T17:00:00Z');
+
+const PEOPLE = [
+  { login: 'ana-lima', name: 'Ana Lima', jira: '5f1a0c0d4e2b7a0068a1b001', pd: 'PANA001' },
+  { login: 'bokafor', name: 'Ben Okafor', jira: '5f1a0c0d4e2b7a0068a1b002', pd: 'PBEN002' },
+  { login: 'chen-wei', name: 'Chen Wei', jira: '5f1a0c0d4e2b7a0068a1b003', pd: 'PCHE003' },
+  { login: 'dara-k', name: 'Dara Kelly', jira: '5f1a0c0d4e2b7a0068a1b004', pd: 'PDAR004' },
+  { login: 'eli-sousa', name: 'Eli Sousa', jira: '5f1a0c0d4e2b7a0068a1b005', pd: 'PELI005' },
+  { login: 'fatima-n', name: 'Fatima Noor', jira: '5f1a0c0d4e2b7a0068a1b006', pd: 'PFAT006' },
+  { login: 'gus-m', name: 'Gus Moreau', jira: '5f1a0c0d4e2b7a0068a1b007', pd: 'PGUS007' },
+  { login: 'hana-s', name: 'Hana Sato', jira: '5f1a0c0d4e2b7a0068a1b008', pd: 'PHAN008' },
+] as const;
+type Person = (typeof PEOPLE)[number];
+const email = (person: Person) => `${person.login.split('-')[0]}@acme.example`;
+
+const REPOS = [
+  { id: 7100001, name: 'checkout-web' },
+  { id: 7100002, name: 'payments-api' },
+  { id: 7100003, name: 'mobile-app' },
+];
+const TITLES = [
+  'Add saved cards to checkout',
+  'Retry idempotent payment captures',
+  'Fix currency rounding on refunds',
+  'Move feature flags to the new SDK',
+  'Speed up cart page first paint',
+  'Log webhook latency per provider',
+  'Paginate the order history API',
+  'Upgrade React Native to 0.76',
+  'Handle 3-D Secure challenge timeouts',
+  'Drop the legacy coupon endpoint',
+  'Cache tax rates per region',
+  'Alert on payout reconciliation drift',
+];
+
+const deliveries: DemoDelivery[] = [];
+let sequence = 0;
+const deliveryId = (prefix: string) => `demo-${prefix}-${String(++sequence).padStart(5, '0')}`;
+const user = (person: Person) => ({
+  login: person.login,
+  id: 9100000 + PEOPLE.indexOf(person),
+  type: 'User',
+  html_url: `https://github.com/${person.login}`,
+});
+const repository = (repo: (typeof REPOS)[number]) => ({
+  id: repo.id,
+  name: repo.name,
+  full_name: `acme/${repo.name}`,
+  private: true,
+  owner: { login: 'acme', id: 9000001, type: 'Organization' },
+  html_url: `https://github.com/acme/${repo.name}`,
+  default_branch: 'main',
+  archived: false,
+  created_at: '2024-03-01T09:00:00Z',
+  updated_at: '2026-08-01T09:00:00Z',
+});
+const github = (eventType: string, payload: Record<string, unknown>) =>
+  deliveries.push({ source: 'github', eventType, deliveryId: deliveryId('gh'), payload });
+
+// ---- GitHub: pull requests, reviews, merges, CI runs, deployments ---------------------------------------
+let prNumber = 100;
+let deploymentId = 880000;
+let runId = 5500000;
+for (let opened = START; opened < END - 6 * HOUR; opened += between(10, 30) * HOUR) {
+  const repo = pick(REPOS);
+  const author = pick(PEOPLE);
+  const reviewer = pick(PEOPLE.filter((person) => person !== author));
+  const number = ++prNumber;
+  const headSha = hex(40);
+  const stale = END - opened > 18 * 24 * HOUR && random() < 0.04;
+  const base = {
+    id: 1_900_000_000 + number,
+    number,
+    html_url: `https://github.com/acme/${repo.name}/pull/${number}`,
+    title: `${pick(TITLES)} (#${number})`,
+    user: user(author),
+    draft: false,
+    labels: random() < 0.3 ? [{ name: pick(['bug', 'tech-debt', 'payments', 'mobile']) }] : [],
+    requested_reviewers: [user(reviewer)],
+    assignees: [user(author)],
+    additions: between(4, 600),
+    deletions: between(0, 250),
+    changed_files: between(1, 24),
+    commits: between(1, 7),
+    base: { ref: 'main' },
+    head: { ref: `${author.login}/change-${number}`, sha: headSha },
+    created_at: iso(opened),
+    closed_at: null,
+    merged_at: null,
+    merged: false,
+    state: 'open',
+  };
+  const sender = user(author);
+  github('pull_request', {
+    action: 'opened',
+    number,
+    pull_request: { ...base, updated_at: iso(opened) },
+    repository: repository(repo),
+    sender,
+  });
+  const lastPr = END - opened < 3 * 24 * HOUR;
+  if (stale || lastPr) continue; // left open: the stale PRs and this week's work in flight
+
+  const reviewedAt = opened + between(1, 26) * HOUR;
+  const approved = random() < 0.85;
+  github('pull_request_review', {
+    action: 'submitted',
+    review: {
+      id: 2_300_000_000 + number,
+      user: user(reviewer),
+      state: approved ? 'approved' : 'changes_requested',
+      submitted_at: iso(reviewedAt),
+      commit_id: headSha,
+      html_url: `${base.html_url}#pullrequestreview-${number}`,
+    },
+    pull_request: { ...base, updated_at: iso(reviewedAt) },
+    repository: repository(repo),
+    sender: user(reviewer),
+  });
+  let mergeAt = reviewedAt + between(1, 8) * HOUR;
+  if (!approved) {
+    mergeAt += between(6, 30) * HOUR;
+    github('pull_request_review', {
+      action: 'submitted',
+      review: {
+        id: 2_300_500_000 + number,
+        user: user(reviewer),
+        state: 'approved',
+        submitted_at: iso(mergeAt - HOUR),
+        commit_id: headSha,
+        html_url: `${base.html_url}#pullrequestreview-${number + 500000}`,
+      },
+      pull_request: { ...base, updated_at: iso(mergeAt - HOUR) },
+      repository: repository(repo),
+      sender: user(reviewer),
+    });
+  }
+  if (mergeAt > END) continue;
+  const mergeSha = hex(40);
+  github('pull_request', {
+    action: 'closed',
+    number,
+    pull_request: {
+      ...base,
+      state: 'closed',
+      merged: true,
+      updated_at: iso(mergeAt),
+      closed_at: iso(mergeAt),
+      merged_at: iso(mergeAt),
+      merge_commit_sha: mergeSha,
+    },
+    repository: repository(repo),
+    sender: user(reviewer),
+  });
+  github('push', {
+    ref: 'refs/heads/main',
+    before: hex(40),
+    after: mergeSha,
+    commits: [
+      {
+        id: mergeSha,
+        message: `${base.title}\n\nReviewed-by: ${reviewer.name}`,
+        timestamp: iso(mergeAt),
+        url: `https://github.com/acme/${repo.name}/commit/${mergeSha}`,
+        author: { name: author.name, email: email(author), username: author.login },
+      },
+    ],
+    repository: repository(repo),
+    sender: user(reviewer),
+  });
+  const ciFailed = random() < 0.1;
+  const ciDone = mergeAt + between(6, 18) * 60_000;
+  github('workflow_run', {
+    action: 'completed',
+    workflow_run: {
+      id: ++runId,
+      name: 'CI',
+      workflow_id: 61000 + repo.id - 7100000,
+      event: 'push',
+      head_branch: 'main',
+      head_sha: mergeSha,
+      run_number: runId - 5500000,
+      run_attempt: 1,
+      status: 'completed',
+      conclusion: ciFailed ? 'failure' : 'success',
+      created_at: iso(mergeAt),
+      run_started_at: iso(mergeAt + 20_000),
+      updated_at: iso(ciDone),
+      html_url: `https://github.com/acme/${repo.name}/actions/runs/${runId}`,
+      actor: user(reviewer),
+    },
+    repository: repository(repo),
+    sender: user(reviewer),
+  });
+  if (ciFailed) continue;
+  const deployment = {
+    id: ++deploymentId,
+    sha: mergeSha,
+    ref: 'main',
+    task: 'deploy',
+    environment: 'production',
+    creator: user(reviewer),
+    created_at: iso(ciDone + 60_000),
+    url: `https://api.github.com/repos/acme/${repo.name}/deployments/${deploymentId}`,
+  };
+  github('deployment', {
+    action: 'created',
+    deployment,
+    repository: repository(repo),
+    sender: user(reviewer),
+  });
+  // One deployment in the last month fails and is rolled forward by the next one.
+  const failed =
+    repo.name === 'payments-api' &&
+    opened > END - 30 * 24 * HOUR &&
+    !deliveries.some((d) => d.deliveryId.endsWith('failed'));
+  deliveries.push({
+    source: 'github',
+    eventType: 'deployment_status',
+    deliveryId: deliveryId('gh') + (failed ? '-failed' : ''),
+    payload: {
+      action: 'created',
+      deployment_status: {
+        id: 9_700_000 + deploymentId,
+        state: failed ? 'failure' : 'success',
+        environment: 'production',
+        description: failed ? 'Health check failed: payments-api 5xx above 2%' : 'Deployed',
+        creator: user(reviewer),
+        created_at: iso(ciDone + between(4, 12) * 60_000),
+      },
+      deployment,
+      repository: repository(repo),
+      sender: user(reviewer),
+    },
+  });
+}
+
+// ---- Jira: two sprints, stories moving through the board, one blocked --------------------------------
+const SITE = 'https://acme-eng.atlassian.net';
+const SPRINTS = [
+  {
+    id: 41,
+    name: 'ENG Sprint 21',
+    start: Date.parse('2026-10-26T08:00:00Z'),
+    end: Date.parse('2026-11-09T08:00:00Z'),
+  },
+  {
+    id: 42,
+    name: 'ENG Sprint 22',
+    start: Date.parse('2026-11-09T08:00:00Z'),
+    end: Date.parse('2026-11-23T08:00:00Z'),
+  },
+];
+const jiraUser = (person: Person) => ({
+  self: `${SITE}/rest/api/2/user?accountId=${person.jira}`,
+  accountId: person.jira,
+  displayName: person.name,
+  emailAddress: email(person),
+  active: true,
+  accountType: 'atlassian',
+});
+const STATUS = {
+  todo: { name: 'To Do', id: '10000', statusCategory: { id: 2, key: 'new', name: 'To Do' } },
+  progress: {
+    name: 'In Progress',
+    id: '3',
+    statusCategory: { id: 4, key: 'indeterminate', name: 'In Progress' },
+  },
+  review: {
+    name: 'In Review',
+    id: '10002',
+    statusCategory: { id: 4, key: 'indeterminate', name: 'In Progress' },
+  },
+  done: { name: 'Done', id: '10001', statusCategory: { id: 3, key: 'done', name: 'Done' } },
+};
+const sprintRef = (sprint: (typeof SPRINTS)[number], state: string) => ({
+  id: sprint.id,
+  name: sprint.name,
+  state,
+  boardId: 7,
+  goal: sprint.id === 41 ? 'Saved cards behind a flag' : 'Saved cards GA, refund fixes',
+  startDate: new Date(sprint.start).toISOString(),
+  endDate: new Date(sprint.end).toISOString(),
+});
+const jira = (payload: Record<string, unknown>) =>
+  deliveries.push({
+    source: 'jira',
+    eventType: String(payload.webhookEvent),
+    deliveryId: deliveryId('jira'),
+    payload,
+  });
+
+const sprintEvent = (sprint: (typeof SPRINTS)[number], webhookEvent: string, state: string, at: number) =>
+  jira({
+    timestamp: at,
+    webhookEvent,
+    sprint: {
+      id: sprint.id,
+      self: `${SITE}/rest/agile/1.0/sprint/${sprint.id}`,
+      state,
+      name: sprint.name,
+      startDate: new Date(sprint.start).toISOString(),
+      endDate: new Date(sprint.end).toISOString(),
+      ...(state === 'closed' ? { completeDate: new Date(sprint.end + HOUR).toISOString() } : {}),
+      originBoardId: 7,
+      goal: sprintRef(sprint, state).goal,
+    },
+  });
+sprintEvent(SPRINTS[0]!, 'sprint_started', 'active', SPRINTS[0]!.start);
+sprintEvent(SPRINTS[0]!, 'sprint_closed', 'closed', SPRINTS[0]!.end + HOUR);
+sprintEvent(SPRINTS[1]!, 'sprint_started', 'active', SPRINTS[1]!.start);
+
+let issueId = 20400;
+for (const [index, sprint] of SPRINTS.entries()) {
+  const active = index === 1;
+  for (let story = 0; story < 12; story++) {
+    const id = String(++issueId);
+    const key = `ENG-${id.slice(-3)}`;
+    const assignee = PEOPLE[story % PEOPLE.length]!;
+    const created = sprint.start - between(24, 120) * HOUR;
+    const blocked = active && story === 3;
+    const path = active ? (['done', 'review', 'progress', 'progress', 'todo'] as const)[story % 5]! : 'done';
+    const steps: (keyof typeof STATUS)[] =
+      path === 'done'
+        ? ['progress', 'review', 'done']
+        : path === 'review'
+          ? ['progress', 'review']
+          : path === 'progress'
+            ? ['progress']
+            : [];
+    const fields = (
+      status: keyof typeof STATUS,
+      updated: number,
+      sprintState: string,
+      resolved?: number,
+    ) => ({
+      issuetype: { id: '10001', name: story % 4 === 0 ? 'Bug' : 'Story', subtask: false },
+      project: { id: '10000', key: 'ENG', name: 'Engineering' },
+      created: new Date(created).toISOString().replace('Z', '+0000'),
+      updated: new Date(updated).toISOString().replace('Z', '+0000'),
+      resolutiondate: resolved ? new Date(resolved).toISOString().replace('Z', '+0000') : null,
+      priority: { name: pick(['High', 'Medium', 'Medium', 'Low']), id: '3' },
+      labels: story % 3 === 0 ? ['checkout'] : [],
+      status: STATUS[status],
+      summary: `${pick(TITLES)}${blocked ? ' (waiting on the PSP sandbox)' : ''}`,
+      assignee: jiraUser(assignee),
+      reporter: jiraUser(PEOPLE[0]),
+      customfield_10016: pick([1, 2, 3, 5, 8]),
+      customfield_10020: [sprintRef(sprint, sprintState)],
+      customfield_10021: blocked
+        ? [{ self: `${SITE}/rest/api/2/customFieldOption/10019`, value: 'Impediment', id: '10019' }]
+        : null,
+    });
+    const sprintState = active ? 'active' : 'closed';
+    jira({
+      timestamp: created,
+      webhookEvent: 'jira:issue_created',
+      issue_event_type_name: 'issue_created',
+      user: jiraUser(PEOPLE[0]),
+      issue: { id, key, self: `${SITE}/rest/api/2/issue/${id}`, fields: fields('todo', created, 'future') },
+    });
+    let at = sprint.start + between(2, 40) * HOUR;
+    let previous: keyof typeof STATUS = 'todo';
+    for (const step of steps) {
+      if (at > END) break;
+      jira({
+        timestamp: at,
+        webhookEvent: 'jira:issue_updated',
+        issue_event_type_name: 'issue_generic',
+        user: jiraUser(assignee),
+        issue: {
+          id,
+          key,
+          self: `${SITE}/rest/api/2/issue/${id}`,
+          fields: fields(step, at, sprintState, step === 'done' ? at : undefined),
+        },
+        changelog: {
+          id: String(60000 + Number(id) * 10 + steps.indexOf(step)),
+          items: [
+            {
+              field: 'status',
+              fieldtype: 'jira',
+              fieldId: 'status',
+              from: STATUS[previous].id,
+              fromString: STATUS[previous].name,
+              to: STATUS[step].id,
+              toString: STATUS[step].name,
+            },
+          ],
+        },
+      });
+      previous = step;
+      at += between(12, 90) * HOUR;
+    }
+  }
+}
+
+// ---- PagerDuty: three incidents -------------------------------------------------------------------------
+const SERVICES = [
+  { id: 'PSVC0PA', name: 'payments-api' },
+  { id: 'PSVC0CW', name: 'checkout-web' },
+];
+const ref = (kind: string, id: string, summary: string, plural: string) => ({
+  id,
+  type: `${kind}_reference`,
+  summary,
+  self: `https://api.pagerduty.com/${plural}/${id}`,
+  html_url: `https://acme.pagerduty.com/${plural}/${id}`,
+});
+const INCIDENTS = [
+  {
+    id: 'Q1DEMO0PAYOUT',
+    number: 1201,
+    title: 'payments-api 5xx above 2% after deploy',
+    service: SERVICES[0]!,
+    at: '2026-11-04T14:20:00Z',
+    ack: 4,
+    resolve: 52,
+    who: PEOPLE[1],
+  },
+  {
+    id: 'Q1DEMO0CART',
+    number: 1202,
+    title: 'checkout-web p95 latency above 3 s',
+    service: SERVICES[1]!,
+    at: '2026-10-21T09:05:00Z',
+    ack: 11,
+    resolve: 95,
+    who: PEOPLE[2],
+  },
+  {
+    id: 'Q1DEMO0RECON',
+    number: 1203,
+    title: 'Payout reconciliation job failing',
+    service: SERVICES[0]!,
+    at: '2026-11-20T06:40:00Z',
+    ack: 18,
+    resolve: undefined,
+    who: PEOPLE[4],
+  },
+];
+for (const incident of INCIDENTS) {
+  const triggered = Date.parse(incident.at);
+  const data = (status: string) => ({
+    id: incident.id,
+    type: 'incident',
+    self: `https://api.pagerduty.com/incidents/${incident.id}`,
+    html_url: `https://acme.pagerduty.com/incidents/${incident.id}`,
+    number: incident.number,
+    status,
+    incident_key: hex(32),
+    created_at: iso(triggered),
+    title: incident.title,
+    service: ref('service', incident.service.id, incident.service.name, 'services'),
+    assignees: [ref('user', incident.who.pd, incident.who.name, 'users')],
+    escalation_policy: ref('escalation_policy', 'PEP0PAY', 'Payments on-call', 'escalation_policies'),
+    teams: [ref('team', 'PTEAM01', 'Payments', 'teams')],
+    priority: ref('priority', 'PPRI01', 'P1', 'priorities'),
+    urgency: 'high',
+    conference_bridge: null,
+    resolve_reason: null,
+  });
+  const steps: [string, number][] = [
+    ['triggered', 0],
+    ['acknowledged', incident.ack],
+    ...(incident.resolve === undefined ? [] : [['resolved', incident.resolve] as [string, number]]),
+  ];
+  for (const [status, minutes] of steps) {
+    const id = `01DEMO${incident.number}${status.slice(0, 3).toUpperCase()}`;
+    deliveries.push({
+      source: 'pagerduty',
+      eventType: `incident.${status}`,
+      deliveryId: id,
+      payload: {
+        event: {
+          id,
+          event_type: `incident.${status}`,
+          resource_type: 'incident',
+          occurred_at: new Date(triggered + minutes * 60_000).toISOString(),
+          agent:
+            status === 'triggered'
+              ? ref('service', incident.service.id, incident.service.name, 'services')
+              : ref('user', incident.who.pd, incident.who.name, 'users'),
+          client: null,
+          data: data(status),
+        },
+      },
+    });
+  }
+}
+
+const out = path.join(import.meta.dirname, 'events.json');
+writeFileSync(out, `${JSON.stringify(deliveries)}\n`);
+console.error(`wrote ${deliveries.length} deliveries to ${path.relative(process.cwd(), out)}`);

@@ -1,0 +1,89 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { applyFactWrites } from '../ingest/apply-fact-writes.ts';
+import type { NormalizeDeps } from '../ingest/normalize-pending.ts';
+import type { Models } from '../models/index.ts';
+import { normalizeEvent } from '../sources/normalize-event.ts';
+import type { DemoDelivery } from './generate-demo.ts';
+
+/** Bump when events.json changes, so existing demo databases load the new deliveries once. */
+export const DEMO_DATASET_VERSION = 'acme-2026-11-v1';
+const BATCH = 100;
+
+export interface DemoSummary {
+  repositories: number;
+  pullRequests: number;
+  openPullRequests: number;
+  deployments: number;
+  failedDeployments: number;
+  ciRuns: number;
+  issues: number;
+  sprints: number;
+  incidents: number;
+  people: number;
+}
+
+export async function summarizeTenant(models: Models, tenantId: string): Promise<DemoSummary> {
+  const count = (model: { countDocuments(filter: object): PromiseLike<number> }, filter: object = {}) =>
+    model.countDocuments({ tenantId, ...filter });
+  return {
+    repositories: await count(models.Repository),
+    pullRequests: await count(models.PullRequest),
+    openPullRequests: await count(models.PullRequest, { state: 'open' }),
+    deployments: await count(models.Deployment),
+    failedDeployments: await count(models.Deployment, { latestState: 'failure' }),
+    ciRuns: await count(models.CiRun),
+    issues: await count(models.JiraIssue),
+    sprints: await count(models.Sprint),
+    incidents: await count(models.Incident),
+    people: (await models.Person.distinct('personId', { tenantId })).length,
+  };
+}
+
+/**
+ * Loads the canned team (data/demo/events.json) into a tenant the way real deliveries arrive: the same
+ * normalizers and fact writes as webhooks, and each delivery kept in events_raw under its delivery id. Facts are
+ * written first and the raw events stored already normalized (one insert each, no update: cheap on FerretDB);
+ * a crash half-way leaves the version unrecorded, and the next start re-applies everything, which changes
+ * nothing already written and stores only the missing deliveries. Done once per dataset version.
+ */
+export async function loadDemoDataset(
+  models: Models,
+  deps: NormalizeDeps,
+  tenantId: string,
+): Promise<{ loaded: number } | undefined> {
+  const tenant = await models.Tenant.findOne({ tenantId }, { demoDataset: 1 }).lean();
+  if (tenant?.demoDataset === DEMO_DATASET_VERSION) return undefined;
+  const file = path.join(import.meta.dirname, 'events.json');
+  const deliveries = JSON.parse(await readFile(file, 'utf8')) as DemoDelivery[];
+  let loaded = 0;
+  for (let start = 0; start < deliveries.length; start += BATCH) {
+    const batch = deliveries.slice(start, start + BATCH);
+    const writes = batch.flatMap((delivery) =>
+      normalizeEvent(delivery.source, delivery.eventType, delivery.payload),
+    );
+    await applyFactWrites(deps.facts, tenantId, writes);
+    const now = new Date();
+    for (const delivery of batch) {
+      try {
+        await models.EventRaw.collection.insertOne({
+          tenantId,
+          source: delivery.source,
+          deliveryId: delivery.deliveryId,
+          eventType: delivery.eventType,
+          headers: { 'user-agent': 'em-agent-demo' },
+          body: JSON.stringify(delivery.payload),
+          verification: { verified: true, method: 'demo-dataset' },
+          receivedAt: now,
+          normalizedAt: now,
+          attempts: 0,
+        });
+        loaded += 1;
+      } catch (error) {
+        if ((error as { code?: number }).code !== 11000) throw error;
+      }
+    }
+  }
+  await models.Tenant.updateOne({ tenantId }, { $set: { demoDataset: DEMO_DATASET_VERSION } });
+  return { loaded };
+}

@@ -1,0 +1,68 @@
+import type { AccountRef, IdentityDirectory, LinkOutcome } from '../../handlers/identity/types.ts';
+import type { PersonFields } from '../models/person.ts';
+import type { Models } from '../models/index.ts';
+
+type PersonModel = Models['Person'];
+const idOf = (tenantId: string, account: AccountRef) => `${tenantId}|${account.tool}|${account.handle}`;
+const ownPerson = (account: AccountRef) => `${account.tool}:${account.handle}`;
+
+/** Creates the account on first sight as a person of its own; returns it either way. */
+async function ensureAccount(Person: PersonModel, tenantId: string, account: AccountRef) {
+  const _id = idOf(tenantId, account);
+  const found = await Person.findOne({ tenantId, _id }).lean();
+  if (found) return found;
+  try {
+    await Person.collection.insertOne({
+      _id,
+      tenantId,
+      ...account,
+      personId: ownPerson(account),
+      snapshotVersion: -1,
+      rev: 1,
+    } as never);
+  } catch (error) {
+    if ((error as { code?: number }).code !== 11000) throw error;
+  }
+  return (await Person.findOne({ tenantId, _id }).lean())!;
+}
+
+/** Moves an account to a person. Bumps the revision so a concurrent normalizer re-reads before writing. */
+async function assign(
+  Person: PersonModel,
+  tenantId: string,
+  account: AccountRef,
+  personId: string,
+  linkedBy?: PersonFields['linkedBy'],
+) {
+  await Person.updateOne(
+    { tenantId, _id: idOf(tenantId, account) },
+    {
+      ...(linkedBy ? { $set: { personId, linkedBy } } : { $set: { personId }, $unset: { linkedBy: '' } }),
+      $inc: { rev: 1 },
+    },
+  );
+}
+
+export function createIdentityDirectory(Person: PersonModel): IdentityDirectory & {
+  unlink(tenantId: string, account: AccountRef): Promise<void>;
+} {
+  return {
+    async link(tenantId, owner, account): Promise<LinkOutcome> {
+      const ownerDoc = await ensureAccount(Person, tenantId, owner);
+      const accountDoc = await ensureAccount(Person, tenantId, account);
+      if (accountDoc.personId === ownerDoc.personId) return { status: 'already-linked' };
+      if (accountDoc.linkedBy === 'manual' && accountDoc.personId !== ownPerson(account))
+        return { status: 'taken' };
+      await assign(Person, tenantId, account, ownerDoc.personId, 'manual');
+      return { status: 'linked' };
+    },
+    async accountsOf(tenantId, account) {
+      const doc = await ensureAccount(Person, tenantId, account);
+      const accounts = await Person.find({ tenantId, personId: doc.personId }, { tool: 1, handle: 1 }).lean();
+      return accounts.map(({ tool, handle }) => ({ tool, handle }));
+    },
+    async unlink(tenantId, account) {
+      await assign(Person, tenantId, account, ownPerson(account));
+    },
+  };
+}

@@ -1,0 +1,70 @@
+import type { Model } from 'mongoose';
+import type { FactModels } from '../models/ingest-models.ts';
+import type { FactWrite } from '../sources/fact-write.ts';
+import { factIdOf, mergeFact, sameFact, type FactDocument } from '../sources/merge-fact.ts';
+
+type FactModel = Model<Record<string, unknown>>;
+const MAX_RETRIES = 5;
+
+function isDuplicateKey(error: unknown): boolean {
+  return (error as { code?: number }).code === 11000;
+}
+
+/**
+ * Applies the writes for one fact: read it by _id, fold the writes in (mergeFact), and write it back only if
+ * it changed, guarded by its revision so two normalizers never lose each other's update (optimistic
+ * concurrency; a lost race re-reads and merges again). Reads and writes by _id are what FerretDB does fast, and
+ * the merge is the same on MongoDB.
+ */
+async function applyToFact(
+  model: FactModel,
+  tenantId: string,
+  id: string,
+  writes: FactWrite[],
+): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    const existing = (await model.findOne({ tenantId, _id: id }).lean()) as
+      (FactDocument & { rev?: number }) | null;
+    const merged = writes.reduce<FactDocument>(
+      (doc, write) => mergeFact(doc, tenantId, write),
+      (existing ?? undefined) as FactDocument,
+    );
+    if (existing && sameFact(merged, existing)) return;
+    try {
+      if (!existing) {
+        await model.collection.insertOne({ ...merged, rev: 1 } as never);
+        return;
+      }
+      const revision = existing.rev ?? 0;
+      const result = await model.replaceOne(
+        { tenantId, _id: id, rev: existing.rev },
+        { ...merged, rev: revision + 1 },
+      );
+      if (result.matchedCount === 1) return;
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error;
+    }
+    if (attempt >= MAX_RETRIES) throw new Error(`fact ${id} kept changing under concurrent writers`);
+  }
+}
+
+/** Applies writes grouped by fact, so a batch of events touching one pull request writes it once. */
+export async function applyFactWrites(
+  models: FactModels,
+  tenantId: string,
+  writes: readonly FactWrite[],
+): Promise<void> {
+  const groups = new Map<string, { model: FactModel; id: string; writes: FactWrite[] }>();
+  for (const write of writes) {
+    const id = factIdOf(tenantId, write);
+    const group = groups.get(`${write.kind}/${id}`);
+    if (group) group.writes.push(write);
+    else
+      groups.set(`${write.kind}/${id}`, {
+        model: models[write.kind] as unknown as FactModel,
+        id,
+        writes: [write],
+      });
+  }
+  for (const group of groups.values()) await applyToFact(group.model, tenantId, group.id, group.writes);
+}

@@ -1,0 +1,42 @@
+import type { Connection } from 'mongoose';
+import { defineFactModel } from './fact-schema.ts';
+
+export interface IncidentFields {
+  incidentId: string;
+  number?: number;
+  title?: string;
+  status?: 'triggered' | 'acknowledged' | 'resolved';
+  urgency?: string;
+  priority?: string;
+  serviceId?: string;
+  serviceName?: string;
+  assignees?: string[];
+  url?: string;
+  triggeredAt?: Date;
+  acknowledgedAt?: Date;
+  resolvedAt?: Date;
+}
+
+export const defineIncidentModel = (connection: Connection) =>
+  defineFactModel<IncidentFields>(
+    connection,
+    'Incident',
+    'incidents',
+    ['incidentId'],
+    {
+      incidentId: { type: String, required: true },
+      number: Number,
+      title: String,
+      status: String,
+      urgency: String,
+      priority: String,
+      serviceId: String,
+      serviceName: String,
+      assignees: { type: [String], default: undefined },
+      url: String,
+      triggeredAt: Date,
+      acknowledgedAt: Date,
+      resolvedAt: Date,
+    },
+    [{ triggeredAt: -1 }],
+  );

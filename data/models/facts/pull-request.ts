@@ -1,0 +1,70 @@
+import type { Connection } from 'mongoose';
+import { defineFactModel } from './fact-schema.ts';
+
+export interface PullRequestFields {
+  repo: string;
+  number: number;
+  githubId?: number;
+  author?: string;
+  url?: string;
+  title?: string;
+  state?: 'open' | 'closed' | 'merged';
+  draft?: boolean;
+  labels?: string[];
+  requestedReviewers?: string[];
+  assignees?: string[];
+  /** Everyone other than the author who submitted a review. */
+  reviewers?: string[];
+  additions?: number;
+  deletions?: number;
+  changedFiles?: number;
+  commits?: number;
+  baseRef?: string;
+  headRef?: string;
+  headSha?: string;
+  openedAt?: Date;
+  /** When it was first ready for review (created as a non-draft, or marked ready). */
+  readyAt?: Date;
+  firstReviewAt?: Date;
+  approvedAt?: Date;
+  mergedAt?: Date;
+  closedAt?: Date;
+  updatedAt?: Date;
+}
+
+export const definePullRequestModel = (connection: Connection) =>
+  defineFactModel<PullRequestFields>(
+    connection,
+    'PullRequest',
+    'pull_requests',
+    ['repo', 'number'],
+    {
+      repo: { type: String, required: true },
+      number: { type: Number, required: true },
+      githubId: Number,
+      author: String,
+      url: String,
+      title: String,
+      state: String,
+      draft: Boolean,
+      labels: { type: [String], default: undefined },
+      requestedReviewers: { type: [String], default: undefined },
+      assignees: { type: [String], default: undefined },
+      reviewers: { type: [String], default: undefined },
+      additions: Number,
+      deletions: Number,
+      changedFiles: Number,
+      commits: Number,
+      baseRef: String,
+      headRef: String,
+      headSha: String,
+      openedAt: Date,
+      readyAt: Date,
+      firstReviewAt: Date,
+      approvedAt: Date,
+      mergedAt: Date,
+      closedAt: Date,
+      updatedAt: Date,
+    },
+    [{ state: 1, updatedAt: -1 }],
+  );

@@ -1,0 +1,31 @@
+import type { Connection } from 'mongoose';
+import { defineFactModel } from './fact-schema.ts';
+
+export interface ReleaseFields {
+  repo: string;
+  releaseId: number;
+  tag?: string;
+  name?: string;
+  author?: string;
+  draft?: boolean;
+  prerelease?: boolean;
+  deleted?: boolean;
+  createdAt?: Date;
+  publishedAt?: Date;
+  url?: string;
+}
+
+export const defineReleaseModel = (connection: Connection) =>
+  defineFactModel<ReleaseFields>(connection, 'Release', 'releases', ['repo', 'releaseId'], {
+    repo: { type: String, required: true },
+    releaseId: { type: Number, required: true },
+    tag: String,
+    name: String,
+    author: String,
+    draft: Boolean,
+    prerelease: Boolean,
+    deleted: Boolean,
+    createdAt: Date,
+    publishedAt: Date,
+    url: String,
+  });

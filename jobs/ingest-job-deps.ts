@@ -1,0 +1,9 @@
+import type { NormalizeQueue } from '../data/ingest/normalize-queue.ts';
+import type { EventRawModel } from '../data/models/event-raw.ts';
+
+/** What the ingestion jobs need from the composition root. */
+export interface IngestJobDeps {
+  queue: NormalizeQueue;
+  EventRaw: EventRawModel;
+  retentionDays: number;
+}
