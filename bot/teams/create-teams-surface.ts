@@ -2,6 +2,7 @@ import { Application, TeamsAdapter } from '@microsoft/teams-ai';
 import { AuthenticationConstants } from 'botframework-connector';
 import express, { Router } from 'express';
 import type { TeamsConfig } from '../config.ts';
+import { BadRequestError } from '../errors.ts';
 import { BODY_LIMIT } from '../http/create-http-app.ts';
 import { answerBadTokensWith401 } from './answer-bad-tokens-with-401.ts';
 import * as routes from './routes/index.ts';
@@ -59,6 +60,12 @@ export function createTeamsSurface(config: TeamsConfig | undefined, deps: TeamsD
 
   const router = Router();
   router.post(TEAMS_MESSAGES_PATH, express.json({ limit: BODY_LIMIT }), async (req, res, next) => {
+    // botbuilder throws (a 500) on a body that is not an activity; say what is wrong instead.
+    const body = req.body as { type?: unknown } | undefined;
+    if (typeof body !== 'object' || body === null || typeof body.type !== 'string') {
+      next(new BadRequestError('Not a Bot Framework activity: expected a JSON object with a "type".'));
+      return;
+    }
     try {
       await adapter.process(req, res, (context) => app.run(context).then(() => undefined));
     } catch (error) {

@@ -121,6 +121,11 @@ describe('Teams: help end to end (Emulator-style, no app credentials)', () => {
     });
     const huge = await postActivity(server, teamsMessage(connector, 'x'.repeat(1_100_000)));
     assert.equal(huge.status, 413);
+    for (const notAnActivity of [{}, [], { type: 7 }]) {
+      const response = await postActivity(server, notAnActivity);
+      assert.equal(response.status, 400, JSON.stringify(notAnActivity));
+      assert.match(((await response.json()) as { error: { message: string } }).error.message, /"type"/);
+    }
   });
 });
 
