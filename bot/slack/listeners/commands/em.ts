@@ -1,33 +1,11 @@
 import type { App } from '@slack/bolt';
-import { renderViewForSlack } from '../../../../cards/slack/render-view.ts';
-import { parseCommandText } from '../../../../handlers/run-command.ts';
 import type { ChatDeps } from '../../../chat-deps.ts';
-import { userFacingError } from '../../../user-facing-error.ts';
-import { decodeSlackText } from '../../decode-slack-text.ts';
+import { runSlashCommand } from './run-slash-command.ts';
 
-/** `/em <command> [args]`: ack at once (Slack allows 3 s), then answer through the response URL. */
+/** `/em <command> [args]`: every command of the catalog. */
 export function register(app: App, deps: ChatDeps): void {
-  app.command('/em', async ({ command, ack, respond }) => {
-    await ack();
-    deps.metrics.chatEvents.inc({ surface: 'slack', kind: 'command' });
-    try {
-      await deps.tenants.ensure(command.team_id, 'slack', command.team_domain);
-      const reply = await deps.runCommand({
-        actor: {
-          surface: 'slack',
-          tenantId: command.team_id,
-          userId: command.user_id,
-          displayName: command.user_name,
-        },
-        conversationId: command.channel_id,
-        ...parseCommandText(decodeSlackText(command.text)),
-      });
-      await respond({
-        response_type: reply.visibility === 'private' ? 'ephemeral' : 'in_channel',
-        ...renderViewForSlack(reply.view),
-      });
-    } catch (error) {
-      await respond({ response_type: 'ephemeral', ...renderViewForSlack(userFacingError(error, deps.log)) });
-    }
-  });
+  app.command(
+    '/em',
+    runSlashCommand(deps, (typed) => typed),
+  );
 }

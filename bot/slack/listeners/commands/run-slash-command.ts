@@ -1,0 +1,38 @@
+import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import { renderViewForSlack } from '../../../../cards/slack/render-view.ts';
+import { parseCommandText } from '../../../../handlers/run-command.ts';
+import type { ChatDeps } from '../../../chat-deps.ts';
+import { userFacingError } from '../../../user-facing-error.ts';
+import { decodeSlackText } from '../../decode-slack-text.ts';
+
+type SlashCommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
+
+/**
+ * A slash-command listener: ack at once (Slack allows 3 s), run the command that `commandText` makes of what
+ * was typed, then answer through the response URL (privately when the reply is private).
+ */
+export function runSlashCommand(deps: ChatDeps, commandText: (typed: string) => string) {
+  return async ({ command, ack, respond }: SlashCommandArgs): Promise<void> => {
+    await ack();
+    deps.metrics.chatEvents.inc({ surface: 'slack', kind: 'command' });
+    try {
+      await deps.tenants.ensure(command.team_id, 'slack', command.team_domain);
+      const reply = await deps.runCommand({
+        actor: {
+          surface: 'slack',
+          tenantId: command.team_id,
+          userId: command.user_id,
+          displayName: command.user_name,
+        },
+        conversationId: command.channel_id,
+        ...parseCommandText(commandText(decodeSlackText(command.text))),
+      });
+      await respond({
+        response_type: reply.visibility === 'private' ? 'ephemeral' : 'in_channel',
+        ...renderViewForSlack(reply.view),
+      });
+    } catch (error) {
+      await respond({ response_type: 'ephemeral', ...renderViewForSlack(userFacingError(error, deps.log)) });
+    }
+  };
+}
