@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Router, type Request } from 'express';
 import { z } from 'zod';
 import { decideApproval, type DecisionRefusal } from '../../handlers/approvals/decide-approval.ts';
@@ -7,6 +8,7 @@ import { BadRequestError, ConflictError, ForbiddenError, NotFoundError, type Cod
 import { currentRequestContext } from '../request-context.ts';
 
 const userId = z.string().trim().min(3).max(200);
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{1,200}$/;
 
 const proposalBody = z
   .object({
@@ -78,8 +80,16 @@ export function approvalRoutes(approvals: ApprovalServices): Router {
 
   router.post('/v1/actions/propose', async (req, res) => {
     const body = parseBody(proposalBody, req);
+    const tenantId = res.locals.tenantId as string;
+    const key = req.get('idempotency-key');
+    if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) {
+      throw new BadRequestError('Idempotency-Key must be 1 to 200 letters, digits or ._:- characters.');
+    }
     const result = await proposeAction(approvals, {
-      tenantId: res.locals.tenantId as string,
+      ...(key
+        ? { id: `key-${createHash('sha256').update(`${tenantId}\n${key}`).digest('hex').slice(0, 40)}` }
+        : {}),
+      tenantId,
       ...body,
       channel: body.channel && {
         name: body.channel.name,
@@ -90,7 +100,7 @@ export function approvalRoutes(approvals: ApprovalServices): Router {
     });
     if (!result.ok) throw new BadRequestError(result.problem);
     const { approval } = result;
-    res.status(201).json({
+    res.status(result.replayed ? 200 : 201).json({
       action_id: approval.id,
       risk: approval.risk_level,
       mode: approval.mode,

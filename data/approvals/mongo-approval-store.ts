@@ -62,7 +62,13 @@ export function createMongoApprovalStore(
 
   return {
     async insert(approval) {
-      await Approval.create(toFields(approval));
+      try {
+        await Approval.create(toFields(approval));
+        return true;
+      } catch (error) {
+        if (isDuplicateKey(error)) return false;
+        throw error;
+      }
     },
     get,
     async update(tenantId, id, expectedVersion, changes) {

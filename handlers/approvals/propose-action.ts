@@ -17,9 +17,13 @@ export interface ProposalInput {
   conversation?: ConversationRef | null;
   /** Continues a trace the caller started; a new one is minted otherwise. */
   trace_id?: string;
+  /** Set from the caller's idempotency key: proposing again with it returns the first approval. */
+  id?: string;
 }
 
-export type ProposalResult = { ok: true; approval: Approval } | { ok: false; problem: string };
+export type ProposalResult =
+  | { ok: true; approval: Approval; replayed?: boolean }
+  | { ok: false; problem: string };
 
 const ACTION_NAME = /^[a-z][a-z0-9_]*(\.[a-z0-9_]+)*$/;
 const REQUESTER = /^(slack|teams|api|system):[^\s]{1,200}$/i;
@@ -54,7 +58,7 @@ export async function proposeAction(deps: ApprovalDeps, input: ProposalInput): P
     channel: input.channel ?? undefined,
   });
   const now = deps.now();
-  const id = deps.newId();
+  const id = input.id ?? deps.newId();
   const automatic = verdict.mode === 'auto';
   const approval: Approval = {
     id,
@@ -96,8 +100,8 @@ export async function proposeAction(deps: ApprovalDeps, input: ProposalInput): P
     version: 0,
   };
 
+  if (!(await deps.store.insert(approval))) return replayOf(deps, approval);
   deps.joinTrace(approval.trace_id);
-  await deps.store.insert(approval);
   await deps.ledger.append({
     id: `${id}:propose`,
     tenantId: approval.tenantId,
@@ -137,4 +141,17 @@ export async function proposeAction(deps: ApprovalDeps, input: ProposalInput): P
   const next = nextEscalation(policy, policyDecisionOf(approval), approvalStateOf(approval), now);
   if (next) await deps.scheduleStep(approval.tenantId, id, next.at);
   return { ok: true, approval };
+}
+
+/** A proposal sent again under the same idempotency key: the first one, unchanged, if it asked the same. */
+async function replayOf(deps: ApprovalDeps, proposal: Approval): Promise<ProposalResult> {
+  const first = await deps.store.get(proposal.tenantId, proposal.id);
+  const same =
+    first &&
+    first.action_type === proposal.action_type &&
+    first.target_ref === proposal.target_ref &&
+    first.requester === proposal.requester;
+  if (!same) return { ok: false, problem: 'This idempotency key was already used for a different proposal.' };
+  deps.joinTrace(first.trace_id);
+  return { ok: true, approval: first, replayed: true };
 }

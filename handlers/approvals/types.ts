@@ -91,7 +91,8 @@ export interface Approval {
 }
 
 export interface ApprovalStore {
-  insert(approval: Approval): Promise<void>;
+  /** False when an approval with this id already exists (a retried proposal with the same idempotency key). */
+  insert(approval: Approval): Promise<boolean>;
   get(tenantId: string, id: string): Promise<Approval | null>;
   /**
    * Applies `changes` only if the stored version is still `expectedVersion` (and bumps it). Null when another

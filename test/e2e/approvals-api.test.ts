@@ -65,10 +65,11 @@ describe('approvals REST API (propose, decide, execute once, audit)', () => {
     executed.length = 0;
   });
 
-  async function call(method: string, path: string, body?: unknown, token = TOKEN) {
+  async function call(method: string, path: string, body?: unknown, token = TOKEN, extraHeaders = {}) {
     const response = await fetch(`${server.url}${path}`, {
       method,
       headers: {
+        ...extraHeaders,
         authorization: `Bearer ${token}`,
         ...(body === undefined ? {} : { 'content-type': 'application/json' }),
       },
@@ -394,6 +395,25 @@ describe('approvals REST API (propose, decide, execute once, audit)', () => {
     );
     assert.equal(decided.status, 404);
     assert.equal((await get(body.action_id)).status, 'pending');
+  });
+
+  it('a proposal retried with the same Idempotency-Key returns the first one and records it once', async () => {
+    const headers = { 'idempotency-key': 'deploy-2026-11-24:retry-test' };
+    const first = await call('POST', '/v1/actions/propose', page, TOKEN, headers);
+    const again = await call('POST', '/v1/actions/propose', page, TOKEN, headers);
+    assert.equal(first.status, 201);
+    assert.equal(again.status, 200);
+    assert.equal(again.body.action_id, first.body.action_id);
+    let proposals = 0;
+    for await (const entry of server.approvals.ledger.read(TENANT)) {
+      if (entry.subject === `approval:${String(first.body.action_id)}`) proposals += 1;
+    }
+    assert.equal(proposals, 1);
+    const other = await call('POST', '/v1/actions/propose', merge, TOKEN, headers);
+    assert.equal(other.status, 400);
+    assert.match(errorOf(other.body).message, /already used for a different proposal/);
+    const badKey = await call('POST', '/v1/actions/propose', page, TOKEN, { 'idempotency-key': 'no spaces' });
+    assert.equal(badKey.status, 400);
   });
 
   it('answers bad input with a 400 that names the field, and stores nothing', async () => {
