@@ -22,8 +22,7 @@ export interface ProposalInput {
 }
 
 export type ProposalResult =
-  | { ok: true; approval: Approval; replayed?: boolean }
-  | { ok: false; problem: string };
+  { ok: true; approval: Approval; replayed?: boolean } | { ok: false; problem: string };
 
 const ACTION_NAME = /^[a-z][a-z0-9_]*(\.[a-z0-9_]+)*$/;
 const REQUESTER = /^(slack|teams|api|system):[^\s]{1,200}$/i;
