@@ -21,7 +21,7 @@ import { apiRoutes } from './http/api-routes.ts';
 import { createHttpApp } from './http/create-http-app.ts';
 import { createLogger } from './logger.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
-import { parsePolicy, readPolicyFile, type Policy } from './load-policy-file.ts';
+import { parsePolicy, readPolicyFile } from './load-policy-file.ts';
 import { createApprovalServices } from './approvals/create-approval-services.ts';
 import { githubActionExecutors } from '../data/actions/github-actions.ts';
 import { scheduleApprovalStep } from '../jobs/advance-approval.ts';
@@ -46,7 +46,6 @@ export interface RunningServer {
   models: Models;
   metrics: Metrics;
   scheduler: Scheduler;
-  policy?: Policy;
   approvals: ApprovalServices;
   knowledge: Knowledge;
   /** Turns stored webhook deliveries into normalized facts. */
@@ -90,10 +89,8 @@ function nextStepsForDemo(url: string): string {
 export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
   const log = options.log ?? createLogger(config.logLevel);
   const policyFileYaml = config.policyFile ? await readPolicyFile(config.policyFile) : undefined;
-  const policy =
-    policyFileYaml === undefined
-      ? undefined
-      : parsePolicy(policyFileYaml, `POLICY_FILE ${config.policyFile}`);
+  // An invalid POLICY_FILE stops the start with its line and field; the approvals then read the text.
+  if (policyFileYaml !== undefined) parsePolicy(policyFileYaml, `POLICY_FILE ${config.policyFile}`);
 
   let embedded: EmbeddedDatabase | undefined;
   const uri =
@@ -268,7 +265,6 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     models,
     metrics,
     scheduler,
-    policy,
     approvals,
     knowledge,
     normalizer,
