@@ -94,6 +94,12 @@ try {
     }
   }
   const decisions = timingOf(decisionLatencies, decisionSeconds);
+  // What one click costs the database: the store's read of one approval by id, alone on the server.
+  const stored = await server.models.Approval.countDocuments({ tenantId: 'demo' });
+  const sample = await server.approvals.store.listPending('demo', 1);
+  const lookupStarted = performance.now();
+  for (let index = 0; index < 20; index += 1) await server.approvals.store.get('demo', sample[0]!.id);
+  const lookupMs = (performance.now() - lookupStarted) / 20;
   const verified = await server.approvals.ledger.verify('demo');
 
   console.log(
@@ -103,6 +109,7 @@ try {
   console.log(format('POST /v1/actions/propose', proposals));
   console.log(`proposal throughput / baseline: ${(proposals.perSecond / baseline.perSecond).toFixed(2)}`);
   console.log(format(`decision, ${APPROVERS} approvers at once`, decisions));
+  console.log(`one approval read by id, ${stored} stored: ${lookupMs.toFixed(2)} ms`);
   console.log(
     `exactly one winner per round: ${winnersOk ? 'yes' : 'NO'}; executions ${executions} for ${ROUNDS} approvals`,
   );
