@@ -104,6 +104,7 @@ const envSchema = z.object({
   CONFLUENCE_API_TOKEN: optionalText,
   GITHUB_WEBHOOK_SECRET: optionalText,
   JIRA_WEBHOOK_SECRET: optionalText,
+  JIRA_CLIENT_KEY: optionalText,
   PAGERDUTY_WEBHOOK_SECRET: optionalText,
   JIRA_BASE_URL: httpUrl('your Jira site URL, such as https://your-team.atlassian.net'),
   JIRA_EMAIL: optionalText,
@@ -155,6 +156,8 @@ export interface OpenAiConfig {
 /** Webhook secrets and API access for the single tenant the environment sets up (others keep theirs in the database). */
 export interface SourcesConfig {
   webhookSecrets: { github?: string; jira?: string; pagerduty?: string };
+  /** A Jira Connect installation's client key: the `iss` its JWT-signed webhooks must carry. */
+  jiraClientKey?: string;
   github?: { token: string; apiUrl?: string };
   jira?: { baseUrl: string; email: string; apiToken: string };
   pagerduty?: { token: string; apiUrl?: string };
@@ -293,6 +296,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
         jira: e.JIRA_WEBHOOK_SECRET,
         pagerduty: e.PAGERDUTY_WEBHOOK_SECRET,
       },
+      jiraClientKey: e.JIRA_CLIENT_KEY,
       github: e.GITHUB_TOKEN ? { token: e.GITHUB_TOKEN, apiUrl: e.GITHUB_API_URL } : undefined,
       jira:
         e.JIRA_BASE_URL && e.JIRA_EMAIL && e.JIRA_API_TOKEN

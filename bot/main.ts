@@ -219,6 +219,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
         Tenant: models.Tenant,
         envTenantId: slack?.teamId ?? config.teams?.appTenantId ?? DEMO_TENANT_ID,
         envSecrets: config.sources.webhookSecrets,
+        envJiraClientKey: config.sources.jiraClientKey,
         onStored: (tenantId, event) => normalizer.kick(tenantId, event),
       }),
     ],

@@ -8,6 +8,7 @@ import { describeGithubDelivery } from '../../data/sources/github/describe-deliv
 import { verifyGithubSignature } from '../../data/sources/github/verify-signature.ts';
 import type { Verification } from '../../data/sources/hmac.ts';
 import { describeJiraDelivery } from '../../data/sources/jira/describe-delivery.ts';
+import { verifyAtlassianJwt } from '../../data/sources/jira/verify-jwt.ts';
 import { verifyJiraSignature } from '../../data/sources/jira/verify-signature.ts';
 import { describePagerDutyDelivery } from '../../data/sources/pagerduty/describe-delivery.ts';
 import { verifyPagerDutySignature } from '../../data/sources/pagerduty/verify-signature.ts';
@@ -29,6 +30,8 @@ export interface WebhookRouteOptions {
   /** The tenant the environment's secrets belong to (`/webhooks/<source>` without a tenant). */
   envTenantId: string;
   envSecrets: SourcesConfig['webhookSecrets'];
+  /** The env tenant's Jira Connect client key, when its Jira webhooks are JWT-signed. */
+  envJiraClientKey?: string;
   /** Told after a new event is stored, so normalization starts without holding the response. */
   onStored?(tenantId: string, event: StoredEvent): void;
 }
@@ -59,11 +62,40 @@ function earlyDeliveryId(req: Request): string | undefined {
   return req.get('x-github-delivery') ?? req.get('x-atlassian-webhook-identifier') ?? undefined;
 }
 
-function verify(source: SourceName, req: Request, body: Buffer, secret: string): Verification {
+interface Secrets {
+  tenantId: string;
+  /** The current secret first, then one a rotation replaced while its grace period lasts. */
+  secrets: string[];
+  jiraClientKey?: string;
+}
+
+function verifyWith(source: SourceName, req: Request, body: Buffer, secret: string, clientKey?: string) {
   if (source === 'github') return verifyGithubSignature(body, secret, req.get('x-hub-signature-256'));
   if (source === 'pagerduty') return verifyPagerDutySignature(body, secret, req.get('x-pagerduty-signature'));
+  const authorization = req.get('authorization');
+  if (authorization?.startsWith('JWT ')) {
+    const url = req.originalUrl;
+    const at = url.indexOf('?');
+    const request = {
+      method: req.method,
+      path: at === -1 ? url : url.slice(0, at),
+      query: at === -1 ? '' : url.slice(at + 1),
+    };
+    return verifyAtlassianJwt(request, secret, authorization, { clientKey });
+  }
   const query = typeof req.query.secret === 'string' ? req.query.secret : undefined;
   return verifyJiraSignature(body, secret, req.get('x-hub-signature'), query);
+}
+
+/** Accepted if any active secret verifies it (during a rotation, the old one too); the first refusal explains. */
+function verify(source: SourceName, req: Request, body: Buffer, secrets: Secrets): Verification {
+  let first: Verification | undefined;
+  for (const secret of secrets.secrets) {
+    const verification = verifyWith(source, req, body, secret, secrets.jiraClientKey);
+    if (verification.ok) return verification;
+    first ??= verification;
+  }
+  return first ?? { ok: false, reason: 'no secret is configured' };
 }
 
 /** JSON, or GitHub's form encoding (`payload=<json>`); anything else is a 400. */
@@ -105,19 +137,24 @@ export function webhookRoutes(options: WebhookRouteOptions): Router {
   const { log, EventRaw, Tenant } = options;
   const router = Router();
 
-  async function secretFor(source: SourceName, tenantParam: string | undefined) {
+  async function secretsFor(source: SourceName, tenantParam: string | undefined): Promise<Secrets> {
     if (tenantParam === undefined) {
       const secret = options.envSecrets[source];
       if (!secret) {
         throw new NotConfiguredError(`The ${source} webhook is not configured: set ${ENV_VARIABLE[source]}.`);
       }
-      return { tenantId: options.envTenantId, secret };
+      return { tenantId: options.envTenantId, secrets: [secret], jiraClientKey: options.envJiraClientKey };
     }
-    const tenant = await Tenant.findOne({ tenantId: tenantParam }, { webhookSecrets: 1 }).lean();
+    const tenant = await Tenant.findOne(
+      { tenantId: tenantParam },
+      { webhookSecrets: 1, previousWebhookSecrets: 1, jiraClientKey: 1 },
+    ).lean();
     if (!tenant) throw new NotFoundError(`Unknown tenant "${tenantParam}".`);
     const secret = tenant.webhookSecrets?.[source];
     if (!secret) throw new NotFoundError(`Tenant "${tenantParam}" has no ${source} webhook secret set.`);
-    return { tenantId: tenantParam, secret };
+    const previous = tenant.previousWebhookSecrets?.[source];
+    const stillValid = previous?.secret && previous.until > new Date() ? [previous.secret] : [];
+    return { tenantId: tenantParam, secrets: [secret, ...stillValid], jiraClientKey: tenant.jiraClientKey };
   }
 
   const receive: RequestHandler = async (req, res, next) => {
@@ -145,12 +182,13 @@ export function webhookRoutes(options: WebhookRouteOptions): Router {
     try {
       if (!isSourceName(sourceParam)) throw new NotFoundError(`No webhook for "${sourceParam}".`);
       const source = sourceParam;
-      const { tenantId, secret } = await secretFor(source, tenantParam);
+      const secrets = await secretsFor(source, tenantParam);
+      const { tenantId } = secrets;
       const raw = await new Promise<Buffer>((resolve, reject) =>
         readRawBody(req, res, (error?: unknown) => (error ? reject(error) : resolve(req.body as Buffer))),
       );
       const body = Buffer.isBuffer(raw) ? raw : Buffer.alloc(0);
-      const verification = verify(source, req, body, secret);
+      const verification = verify(source, req, body, secrets);
       if (!verification.ok) throw new UnauthorizedError(`Webhook signature refused: ${verification.reason}.`);
       const payload = parseBody(req, body);
       const described: DescribedDelivery = describe(source, req, payload, body);

@@ -12,6 +12,14 @@ export interface TenantFields {
   lastSeenAt: Date;
   /** Per-tenant webhook secrets for multi-tenant installs (`/webhooks/<source>/<tenantId>`). */
   webhookSecrets?: { github?: string; jira?: string; pagerduty?: string };
+  /** The secret a rotation replaced, still accepted until `until` so deliveries signed before the switch pass. */
+  previousWebhookSecrets?: {
+    github?: { secret: string; until: Date };
+    jira?: { secret: string; until: Date };
+    pagerduty?: { secret: string; until: Date };
+  };
+  /** A Jira Connect installation's client key: the `iss` its JWT-signed webhooks must carry. */
+  jiraClientKey?: string;
   /** The demo dataset version loaded into this tenant (demo tenant only). */
   demoDataset?: string;
 }
@@ -28,6 +36,12 @@ const tenantSchema = new Schema<TenantFields, TenantModel>(
     createdAt: { type: Date, required: true },
     lastSeenAt: { type: Date, required: true },
     webhookSecrets: { github: String, jira: String, pagerduty: String },
+    previousWebhookSecrets: {
+      github: { secret: String, until: Date },
+      jira: { secret: String, until: Date },
+      pagerduty: { secret: String, until: Date },
+    },
+    jiraClientKey: { type: String },
     demoDataset: { type: String },
   },
   {
