@@ -6,6 +6,7 @@ import { registerAuditCommands } from './cli/audit-commands.ts';
 import { registerDocsCommands } from './cli/docs-commands.ts';
 import { registerPeopleCommands } from './cli/people-commands.ts';
 import { registerTokenCommands } from './cli/token-commands.ts';
+import { registerWebhookCommands } from './cli/webhook-commands.ts';
 import { readConfig, type Config } from './config.ts';
 import { asCodedError } from './errors.ts';
 import { createLogger } from './logger.ts';
@@ -111,5 +112,6 @@ registerAuditCommands(program, fail);
 registerTokenCommands(program, fail);
 registerDocsCommands(program, fail);
 registerPeopleCommands(program, fail);
+registerWebhookCommands(program, fail);
 
 await program.parseAsync();

@@ -5,7 +5,9 @@ import { connectDatabase, pingDatabase } from '../data/db/connect.ts';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from '../data/db/embedded.ts';
 import { createKnowledge, type Knowledge } from '../data/knowledge/create-knowledge.ts';
 import { loadDemoDataset, summarizeTenant } from '../data/demo/load-demo.ts';
+import { emailsInWrites, linkByEmail } from '../data/identity/link-by-email.ts';
 import { createIdentityDirectory } from '../data/identity/mongo-identity-directory.ts';
+import type { FactWrite } from '../data/sources/fact-write.ts';
 import { createNormalizeQueue, type NormalizeQueue } from '../data/ingest/normalize-queue.ts';
 import { factModelsOf } from '../data/models/ingest-models.ts';
 import { defineModels, ensureIndexes, type Models } from '../data/models/index.ts';
@@ -172,7 +174,13 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     approvals,
   });
 
-  const normalizerDeps = { EventRaw: models.EventRaw, facts: factModelsOf(models), log };
+  const normalizerDeps = {
+    EventRaw: models.EventRaw,
+    facts: factModelsOf(models),
+    log,
+    afterApply: (tenantId: string, writes: readonly FactWrite[]) =>
+      linkByEmail(models.Person, tenantId, emailsInWrites(writes)).then(() => undefined),
+  };
   const normalizer = createNormalizeQueue(normalizerDeps);
   let demoLoad: Promise<void> | undefined;
   const scheduler = await startScheduler(

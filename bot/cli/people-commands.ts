@@ -1,8 +1,11 @@
 import type { Command } from 'commander';
+import { linkByEmail } from '../../data/identity/link-by-email.ts';
 import { createIdentityDirectory } from '../../data/identity/mongo-identity-directory.ts';
+import { fetchSlackEmails } from '../../data/identity/fetch-slack-emails.ts';
+import type { PersonFields } from '../../data/models/person.ts';
 import type { AccountRef } from '../../handlers/identity/types.ts';
 import { readConfig } from '../config.ts';
-import { BadRequestError } from '../errors.ts';
+import { BadRequestError, NotConfiguredError } from '../errors.ts';
 import { withDatabase } from './with-database.ts';
 
 const TOOLS = ['slack', 'teams', 'github', 'jira', 'pagerduty'];
@@ -18,22 +21,38 @@ function parseAccount(text: string): AccountRef {
   return { tool: tool as AccountRef['tool'], handle };
 }
 
-/** `em-agent people list|link|unlink`: see and fix who is who across Slack, Teams, GitHub, Jira and PagerDuty. */
+/**
+ * How an account joined its person: `email` (same verified email), `manual` (linked by hand), `anchor` (the
+ * account its person is named after), `kept-apart` (unlinked by hand: email linking leaves it alone), `unlinked`.
+ */
+function howLinked(account: PersonFields, groupSize: number): string {
+  const own = account.personId === `${account.tool}:${account.handle}`;
+  if (!own) return account.linkedBy ?? 'manual';
+  if (groupSize > 1) return 'anchor';
+  return account.linkedBy === 'manual' ? 'kept-apart' : 'unlinked';
+}
+
+/** `em-agent people list|link|unlink|sync-slack`: see and fix who is who across Slack, Teams, GitHub, Jira and PagerDuty. */
 export function registerPeopleCommands(program: Command, fail: (error: unknown) => never): void {
   const people = program.command('people').description('list and fix identity links across tools');
 
   people
     .command('list')
-    .description('every known account, grouped by person (tab-separated: person, tool, handle, name, how)')
+    .description(
+      'every known account, grouped by person (tab-separated: person, tool, handle, name, how linked, verified email)',
+    )
     .requiredOption('--tenant <id>', 'the tenant')
     .action(async (options: { tenant: string }) => {
       try {
         const accounts = await withDatabase(readConfig(), 'people', (models) =>
           models.Person.find({ tenantId: options.tenant }).sort({ personId: 1, tool: 1, handle: 1 }).lean(),
         );
+        const sizes = new Map<string, number>();
+        for (const a of accounts) sizes.set(a.personId, (sizes.get(a.personId) ?? 0) + 1);
         for (const a of accounts) {
+          const how = howLinked(a, sizes.get(a.personId)!);
           console.log(
-            [a.personId, a.tool, a.handle, a.displayName ?? '', a.linkedBy ?? 'unlinked'].join('\t'),
+            [a.personId, a.tool, a.handle, a.displayName ?? '', how, a.verifiedEmail ?? ''].join('\t'),
           );
         }
       } catch (error) {
@@ -76,6 +95,41 @@ export function registerPeopleCommands(program: Command, fail: (error: unknown) 
           createIdentityDirectory(models.Person).unlink(options.tenant, account),
         );
         console.log(`unlinked ${options.account}`);
+      } catch (error) {
+        fail(error);
+      }
+    });
+
+  people
+    .command('sync-slack')
+    .description(
+      "record the Slack workspace's verified emails (users.list; needs the users:read.email scope) and link by email",
+    )
+    .requiredOption('--tenant <id>', 'the tenant (the Slack team id)')
+    .action(async (options: { tenant: string }) => {
+      try {
+        const config = readConfig();
+        if (!config.slack) throw new NotConfiguredError('sync-slack reads Slack: set SLACK_BOT_TOKEN');
+        const users = await fetchSlackEmails({ token: config.slack.botToken, apiUrl: config.slack.apiUrl });
+        const moved = await withDatabase(config, 'people', async (models) => {
+          const identity = createIdentityDirectory(models.Person);
+          for (const user of users) {
+            await identity.recordEmail(
+              options.tenant,
+              { tool: 'slack', handle: user.id },
+              user.email,
+              user.name,
+            );
+          }
+          return linkByEmail(
+            models.Person,
+            options.tenant,
+            users.map((user) => user.email),
+          );
+        });
+        console.log(
+          `${users.length} Slack users with a verified email recorded; ${moved} accounts linked by email`,
+        );
       } catch (error) {
         fail(error);
       }

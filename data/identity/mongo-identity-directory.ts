@@ -32,19 +32,17 @@ async function assign(
   tenantId: string,
   account: AccountRef,
   personId: string,
-  linkedBy?: PersonFields['linkedBy'],
+  linkedBy: NonNullable<PersonFields['linkedBy']>,
 ) {
   await Person.updateOne(
     { tenantId, _id: idOf(tenantId, account) },
-    {
-      ...(linkedBy ? { $set: { personId, linkedBy } } : { $set: { personId }, $unset: { linkedBy: '' } }),
-      $inc: { rev: 1 },
-    },
+    { $set: { personId, linkedBy }, $inc: { rev: 1 } },
   );
 }
 
 export function createIdentityDirectory(Person: PersonModel): IdentityDirectory & {
   unlink(tenantId: string, account: AccountRef): Promise<void>;
+  recordEmail(tenantId: string, account: AccountRef, email: string, displayName?: string): Promise<void>;
 } {
   return {
     async link(tenantId, owner, account): Promise<LinkOutcome> {
@@ -61,8 +59,36 @@ export function createIdentityDirectory(Person: PersonModel): IdentityDirectory 
       const accounts = await Person.find({ tenantId, personId: doc.personId }, { tool: 1, handle: 1 }).lean();
       return accounts.map(({ tool, handle }) => ({ tool, handle }));
     },
+    /**
+     * Makes the account a person of its own, recorded as a manual decision so that linking by email never
+     * undoes it. If other accounts were linked to it, they stay together under the first of them.
+     */
     async unlink(tenantId, account) {
-      await assign(Person, tenantId, account, ownPerson(account));
+      const doc = await ensureAccount(Person, tenantId, account);
+      const own = ownPerson(account);
+      if (doc.personId === own) {
+        const others = await Person.find({ tenantId, personId: own, _id: { $ne: doc._id } })
+          .sort({ tool: 1, handle: 1 })
+          .lean();
+        if (others[0]) {
+          await Person.updateMany(
+            { tenantId, personId: own, _id: { $ne: doc._id } },
+            { $set: { personId: ownPerson(others[0]) }, $inc: { rev: 1 } },
+          );
+        }
+      }
+      await assign(Person, tenantId, account, own, 'manual');
+    },
+    /** Records an email the tool has verified (a Slack profile, a Teams directory member) on the account. */
+    async recordEmail(tenantId, account, email, displayName) {
+      await ensureAccount(Person, tenantId, account);
+      await Person.updateOne(
+        { tenantId, _id: idOf(tenantId, account) },
+        {
+          $set: { verifiedEmail: email.toLowerCase(), ...(displayName ? { displayName } : {}) },
+          $inc: { rev: 1 },
+        },
+      );
     },
   };
 }

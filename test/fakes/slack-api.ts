@@ -18,6 +18,8 @@ export class FakeSlack {
   socketModeUrl = '';
   /** Members of each user group (`S…` → user ids), as usergroups.users.list answers. */
   readonly usergroups = new Map<string, string[]>();
+  /** The workspace's members, as users.list answers them (two per page, to exercise the cursor). */
+  readonly members: Record<string, unknown>[] = [];
   /** Conversations the bot is not in: posting there answers not_in_channel, as Slack does. */
   readonly channelsWithoutBot = new Set<string>();
   /** Messages posted with chat.postMessage (`channel:ts`); chat.update of anything else is message_not_found. */
@@ -118,6 +120,15 @@ export class FakeSlack {
       case 'usergroups.users.list': {
         const users = this.usergroups.get(String(args.usergroup));
         return users ? { ok: true, users } : { ok: false, error: 'no_such_subteam' };
+      }
+      case 'users.list': {
+        const start = Number(args.cursor || 0);
+        const next = start + 2 < this.members.length ? String(start + 2) : '';
+        return {
+          ok: true,
+          members: this.members.slice(start, start + 2),
+          response_metadata: { next_cursor: next },
+        };
       }
       default:
         return { ok: false, error: 'unknown_method' };

@@ -10,12 +10,16 @@ export interface CliRun {
   exited: Promise<number | null>;
 }
 
-/** Runs `node bot/cli.ts …` as its own process with exactly the environment given (plus PATH and HOME). */
-export function runCli(args: string[], env: Record<string, string>): CliRun {
+/**
+ * Runs `node bot/cli.ts …` as its own process with exactly the environment given (plus PATH and HOME), and
+ * `stdin` as its standard input when given.
+ */
+export function runCli(args: string[], env: Record<string, string>, stdin?: string): CliRun {
   const child = spawn(process.execPath, [path.resolve('bot/cli.ts'), ...args], {
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: [stdin === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
   });
+  if (stdin !== undefined) child.stdin!.end(stdin);
   const stdout: string[] = [];
   const stderr: string[] = [];
   const listeners = new Set<(line: string) => void>();

@@ -56,13 +56,18 @@ export function incidentWrites(incident: Json, at: Date | undefined, eventType?:
 }
 
 function identity(agent: Json | null | undefined): FactWrite[] {
-  if (agent?.type !== 'user_reference' || !agent.id) return [];
+  if ((agent?.type !== 'user_reference' && agent?.type !== 'user') || !agent.id) return [];
   return [
     {
       kind: 'identity',
       key: { tool: 'pagerduty', handle: agent.id },
       onInsert: { personId: `pagerduty:${agent.id}` },
       once: defined({ displayName: agent.summary }),
+      // A full user object (REST API, backfill) has the login email PagerDuty confirmed; a webhook's
+      // user_reference does not, so webhooks alone never link PagerDuty users by email.
+      ...(typeof agent.email === 'string'
+        ? { snapshot: { version: 0, fields: { verifiedEmail: agent.email.toLowerCase() } } }
+        : {}),
     },
   ];
 }
