@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { AnswerStore } from '../handlers/ask/handle-answer-action.ts';
 import type { CommandInput, Reply } from '../handlers/types.ts';
+import type { ChatEmailLearner } from './chat-email-learner.ts';
 import type { Metrics } from './metrics.ts';
 import type { TenantRegistry } from './tenants.ts';
 
@@ -12,4 +13,6 @@ export interface ChatDeps {
   runCommand(input: CommandInput): Promise<Reply>;
   /** The buttons under doc answers (share, feedback, ask a person); absent where answers are off. */
   answers?: { store(): AnswerStore | undefined };
+  /** Records a chat user's verified email on first sight, to link their other tools by email. */
+  emails?: ChatEmailLearner;
 }

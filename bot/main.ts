@@ -18,6 +18,7 @@ import { COMMANDS, runCommand } from '../handlers/run-command.ts';
 import { HEARTBEAT_JOB } from '../jobs/scheduler-heartbeat.ts';
 import { JOBS_COLLECTION, startScheduler, type Scheduler, type SchedulerOptions } from '../jobs/scheduler.ts';
 import type { ChatDeps } from './chat-deps.ts';
+import { createChatEmailLearner } from './chat-email-learner.ts';
 import type { Config } from './config.ts';
 import { apiRoutes } from './http/api-routes.ts';
 import { createHttpApp } from './http/create-http-app.ts';
@@ -159,6 +160,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     runCommand: (input) =>
       runCommand(input, options.commands ?? COMMANDS, { ...commandPorts, approvals, ask: askPortsOf() }),
     answers: { store: () => knowledge.answerStore },
+    emails: createChatEmailLearner(models.Person, log),
   };
 
   if (config.slack) {

@@ -18,6 +18,9 @@ export interface TeamsMember {
   aadObjectId: string;
   /** `owner`, `user` or `guest`. */
   userRole: string;
+  /** The directory's email and sign-in name, as the roster API returns them. */
+  email?: string;
+  userPrincipalName?: string;
 }
 
 export interface ConnectorUpdate {

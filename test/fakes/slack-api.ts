@@ -130,6 +130,10 @@ export class FakeSlack {
           response_metadata: { next_cursor: next },
         };
       }
+      case 'users.info': {
+        const user = this.members.find((member) => member.id === args.user);
+        return user ? { ok: true, user } : { ok: false, error: 'user_not_found' };
+      }
       default:
         return { ok: false, error: 'unknown_method' };
     }

@@ -1,4 +1,4 @@
-import { ActivityTypes, CardFactory, MessageFactory, type TurnContext } from 'botbuilder';
+import { ActivityTypes, CardFactory, MessageFactory, TeamsInfo, type TurnContext } from 'botbuilder';
 import type { Application } from '@microsoft/teams-ai';
 import { renderViewForTeams } from '../../../cards/teams/render-view.ts';
 import { parseCommandText } from '../../../handlers/run-command.ts';
@@ -34,9 +34,18 @@ export function register(app: Application, deps: TeamsDeps): void {
       });
       return;
     }
+    const from = context.activity.from;
+    // The directory's address (email, else the sign-in name), which the organisation, not the user, sets.
+    const learning = deps.emails?.learn(
+      tenantId,
+      { tool: 'teams', handle: from.aadObjectId ?? from.id },
+      async () => {
+        const member = await TeamsInfo.getMember(context, from.id);
+        return { email: member.email ?? member.userPrincipalName, name: member.name };
+      },
+    );
     try {
       await deps.tenants.ensure(tenantId, 'teams');
-      const from = context.activity.from;
       const reply = await deps.runCommand({
         actor: { surface: 'teams', tenantId, userId: from.aadObjectId ?? from.id, displayName: from.name },
         conversationId: context.activity.conversation.id,
@@ -45,6 +54,8 @@ export function register(app: Application, deps: TeamsDeps): void {
       await sendView(context, reply.view);
     } catch (error) {
       await sendView(context, userFacingError(error, deps.log));
+    } finally {
+      await learning;
     }
   });
 }

@@ -12,9 +12,18 @@ type SlashCommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
  * was typed, then answer through the response URL (privately when the reply is private).
  */
 export function runSlashCommand(deps: ChatDeps, commandText: (typed: string) => string) {
-  return async ({ command, ack, respond }: SlashCommandArgs): Promise<void> => {
+  return async ({ command, ack, respond, client }: SlashCommandArgs): Promise<void> => {
     await ack();
     deps.metrics.chatEvents.inc({ surface: 'slack', kind: 'command' });
+    // Slack shares profile.email only with the users:read.email scope, and only confirmed addresses.
+    const learning = deps.emails?.learn(
+      command.team_id,
+      { tool: 'slack', handle: command.user_id },
+      async () => {
+        const { user } = await client.users.info({ user: command.user_id });
+        return { email: user?.profile?.email, name: user?.real_name };
+      },
+    );
     try {
       await deps.tenants.ensure(command.team_id, 'slack', command.team_domain);
       const reply = await deps.runCommand({
@@ -33,6 +42,8 @@ export function runSlashCommand(deps: ChatDeps, commandText: (typed: string) => 
       });
     } catch (error) {
       await respond({ response_type: 'ephemeral', ...renderViewForSlack(userFacingError(error, deps.log)) });
+    } finally {
+      await learning;
     }
   };
 }

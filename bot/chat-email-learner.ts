@@ -1,0 +1,44 @@
+import type { Logger } from 'pino';
+import { linkByEmail } from '../data/identity/link-by-email.ts';
+import { createIdentityDirectory } from '../data/identity/mongo-identity-directory.ts';
+import type { Models } from '../data/models/index.ts';
+import type { AccountRef } from '../handlers/identity/types.ts';
+
+/** What a chat platform says about a user: the verified email it holds (if it shares it) and their name. */
+export type ChatProfileLookup = () => Promise<{ email?: string; name?: string } | undefined>;
+
+export interface ChatEmailLearner {
+  /**
+   * The first time this process sees a chat account without a recorded email, asks the platform for it
+   * (`lookup`), records it and links the account's other tools by email. Never rejects: a failed lookup
+   * (missing scope, a guest outside the directory) only means no automatic link.
+   */
+  learn(tenantId: string, account: AccountRef, lookup: ChatProfileLookup): Promise<void>;
+}
+
+export function createChatEmailLearner(Person: Models['Person'], log: Logger): ChatEmailLearner {
+  const identity = createIdentityDirectory(Person);
+  const seen = new Set<string>();
+  return {
+    async learn(tenantId, account, lookup) {
+      const key = `${tenantId}|${account.tool}|${account.handle}`;
+      if (seen.has(key)) return;
+      seen.add(key);
+      try {
+        const known = await Person.findOne({ tenantId, _id: key }, { verifiedEmail: 1 }).lean();
+        if (known?.verifiedEmail) return;
+        const profile = await lookup();
+        if (!profile?.email) return;
+        await identity.recordEmail(tenantId, account, profile.email, profile.name);
+        await linkByEmail(Person, tenantId, [profile.email]);
+      } catch (error) {
+        seen.delete(key); // try again on a later interaction
+        // The error only: never the email or the profile.
+        log.debug(
+          { err: (error as Error).message, tenantId, tool: account.tool },
+          'chat email lookup failed',
+        );
+      }
+    },
+  };
+}
