@@ -14,7 +14,8 @@ import { withDatabase } from './with-database.ts';
 const MIN_SECRET_LENGTH = 16;
 
 function sourceOf(text: string): SourceName {
-  if (!isSourceName(text)) throw new BadRequestError(`source must be one of ${SOURCE_NAMES.join(', ')} (got "${text}")`);
+  if (!isSourceName(text))
+    throw new BadRequestError(`source must be one of ${SOURCE_NAMES.join(', ')} (got "${text}")`);
   return text;
 }
 
@@ -23,7 +24,9 @@ async function readStdin(): Promise<string> {
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
   const secret = Buffer.concat(chunks).toString('utf8').trim();
   if (secret.length < MIN_SECRET_LENGTH) {
-    throw new BadRequestError(`the secret on standard input must be at least ${MIN_SECRET_LENGTH} characters`);
+    throw new BadRequestError(
+      `the secret on standard input must be at least ${MIN_SECRET_LENGTH} characters`,
+    );
   }
   return secret;
 }
@@ -32,10 +35,15 @@ async function readStdin(): Promise<string> {
  * The new secret: from standard input with --stdin (PagerDuty and Jira Connect generate theirs), else a random one
  * that the caller prints once. Never logged.
  */
-async function newSecret(source: SourceName, fromStdin: boolean): Promise<{ secret: string; generated: boolean }> {
+async function newSecret(
+  source: SourceName,
+  fromStdin: boolean,
+): Promise<{ secret: string; generated: boolean }> {
   if (fromStdin) return { secret: await readStdin(), generated: false };
   if (source === 'pagerduty') {
-    throw new BadRequestError('PagerDuty generates the signing secret: pipe the one it shows in with --stdin');
+    throw new BadRequestError(
+      'PagerDuty generates the signing secret: pipe the one it shows in with --stdin',
+    );
   }
   return { secret: generateWebhookSecret(), generated: true };
 }
@@ -63,12 +71,18 @@ export function registerWebhookCommands(program: Command, fail: (error: unknown)
 
   webhooks
     .command('set-secret')
-    .description('set the secret of <github|jira|pagerduty> for a tenant (generated and printed once, or --stdin)')
+    .description(
+      'set the secret of <github|jira|pagerduty> for a tenant (generated and printed once, or --stdin)',
+    )
     .argument('<source>', 'github, jira or pagerduty')
     .requiredOption('--tenant <id>', 'the tenant')
     .option('--stdin', 'read the secret from standard input instead of generating one')
     .option('--client-key <key>', 'jira: the Connect installation client key its JWTs carry as iss')
-    .option('--base-url <url>', 'the public URL of this server, to print the webhook URL', 'https://YOUR-HOST')
+    .option(
+      '--base-url <url>',
+      'the public URL of this server, to print the webhook URL',
+      'https://YOUR-HOST',
+    )
     .action(
       async (
         sourceText: string,
@@ -81,7 +95,9 @@ export function registerWebhookCommands(program: Command, fail: (error: unknown)
             setWebhookSecret(models.Tenant, options.tenant, source, chosen.secret, options.clientKey),
           );
           announce(source, chosen);
-          console.error(`${source} webhook secret set for tenant ${options.tenant}; URL ${urlOf(options.baseUrl, source, options.tenant)}`);
+          console.error(
+            `${source} webhook secret set for tenant ${options.tenant}; URL ${urlOf(options.baseUrl, source, options.tenant)}`,
+          );
         } catch (error) {
           fail(asCliError(error));
         }

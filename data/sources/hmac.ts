@@ -13,4 +13,5 @@ export function sameSecret(presented: string, expected: string): boolean {
 }
 
 export type Verification =
-  { ok: true; method: 'hmac-sha256' | 'shared-secret' | 'pagerduty-v3' | 'atlassian-jwt' } | { ok: false; reason: string };
+  | { ok: true; method: 'hmac-sha256' | 'shared-secret' | 'pagerduty-v3' | 'atlassian-jwt' }
+  | { ok: false; reason: string };
