@@ -14,7 +14,11 @@ export interface PersonFields {
   handle: string;
   personId: string;
   displayName?: string;
-  /** Only emails the tool has verified (Slack profile, Jira account, PagerDuty user, public GitHub email). */
+  /**
+   * An email the tool vouches for (lowercased): Slack's profile.email (the sign-in address), the Teams
+   * directory's email or sign-in name, the Jira account's email, the PagerDuty login email. Never GitHub's
+   * public profile email, which anyone can type.
+   */
   verifiedEmail?: string;
   /** How this account joined its person: automatically by verified email, or by someone's link command. */
   linkedBy?: 'email' | 'manual';

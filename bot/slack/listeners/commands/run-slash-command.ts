@@ -15,7 +15,7 @@ export function runSlashCommand(deps: ChatDeps, commandText: (typed: string) => 
   return async ({ command, ack, respond, client }: SlashCommandArgs): Promise<void> => {
     await ack();
     deps.metrics.chatEvents.inc({ surface: 'slack', kind: 'command' });
-    // Slack shares profile.email only with the users:read.email scope, and only confirmed addresses.
+    // profile.email is the address the member signs in with; Slack shares it only with users:read.email.
     const learning = deps.emails?.learn(
       command.team_id,
       { tool: 'slack', handle: command.user_id },
