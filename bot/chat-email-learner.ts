@@ -11,7 +11,7 @@ export interface ChatEmailLearner {
   /**
    * The first time this process sees a chat account without a recorded email, asks the platform for it
    * (`lookup`), records it and links the account's other tools by email. Never rejects: a failed lookup
-   * (missing scope, a guest outside the directory) only means no automatic link.
+   * (missing scope, a guest outside the directory) only means no automatic link for now.
    */
   learn(tenantId: string, account: AccountRef, lookup: ChatProfileLookup): Promise<void>;
 }
@@ -32,7 +32,7 @@ export function createChatEmailLearner(Person: Models['Person'], log: Logger): C
         await identity.recordEmail(tenantId, account, profile.email, profile.name);
         await linkByEmail(Person, tenantId, [profile.email]);
       } catch (error) {
-        seen.delete(key); // try again on a later interaction
+        // Not retried until the process restarts: a missing scope would fail the same way on every command.
         // The error only: never the email or the profile.
         log.debug(
           { err: (error as Error).message, tenantId, tool: account.tool },

@@ -9,7 +9,8 @@ export interface SlackEmail {
 /**
  * Every active human member of the workspace with an email, through users.list (paginated by the SDK).
  * `profile.email` is the address the member signs in to Slack with (not a free-text field), which is why it
- * counts as verified; Slack returns it only to apps granted `users:read.email`. Bots, Slackbot and deactivated accounts are skipped.
+ * counts as verified; Slack returns it only to apps granted `users:read.email`. Bots, Slackbot and
+ * deactivated accounts are skipped.
  */
 export async function fetchSlackEmails(options: { token: string; apiUrl?: string }): Promise<SlackEmail[]> {
   const client = new WebClient(options.token, options.apiUrl ? { slackApiUrl: options.apiUrl } : {});
