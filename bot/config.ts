@@ -296,7 +296,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
         jira: e.JIRA_WEBHOOK_SECRET,
         pagerduty: e.PAGERDUTY_WEBHOOK_SECRET,
       },
-      jiraClientKey: e.JIRA_CLIENT_KEY,
+      ...(e.JIRA_CLIENT_KEY ? { jiraClientKey: e.JIRA_CLIENT_KEY } : {}),
       github: e.GITHUB_TOKEN ? { token: e.GITHUB_TOKEN, apiUrl: e.GITHUB_API_URL } : undefined,
       jira:
         e.JIRA_BASE_URL && e.JIRA_EMAIL && e.JIRA_API_TOKEN
