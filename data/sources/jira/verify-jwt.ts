@@ -21,10 +21,13 @@ function encodeRfc3986(text: string): string {
   );
 }
 
-/** Query parameters sorted by name, repeated values sorted and joined with ",", the `jwt` parameter left out. */
+/**
+ * Query parameters decoded (`+` is a space, as servlet containers and Atlassian's own Node library read it),
+ * sorted by name, repeated values sorted and joined with ",", re-encoded; the `jwt` parameter left out.
+ */
 function canonicalQuery(query: string): string {
   const values = new Map<string, string[]>();
-  for (const [name, value] of new URLSearchParams(query.replace(/\+/g, '%2B'))) {
+  for (const [name, value] of new URLSearchParams(query)) {
     if (name === 'jwt') continue;
     values.set(name, [...(values.get(name) ?? []), value]);
   }

@@ -23,6 +23,7 @@ describe('Atlassian Connect JWT (Jira app webhooks)', () => {
       'GET&/a/b&a=b%20d,c&s=x%2Ay&z=1',
     );
     assert.equal(canonicalRequest({ method: 'GET', path: '', query: '' }), 'GET&/&');
+    assert.equal(canonicalRequest({ method: 'GET', path: '/', query: 'q=a+b%2Bc' }), 'GET&/&q=a%20b%2Bc');
     assert.equal(canonicalRequest({ method: 'GET', path: '/a&b', query: '' }), 'GET&/a%26b&');
     // sha256("POST&/user&"), computed independently with `printf 'POST&/user&' | sha256sum`.
     assert.equal(
