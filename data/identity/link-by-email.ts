@@ -19,8 +19,8 @@ export function emailsInWrites(writes: readonly FactWrite[]): string[] {
  * Links the accounts of one tenant that share a verified email (from at least two tools) to one person,
  * recording `linkedBy: 'email'`. Manual decisions win: an account an admin or its owner linked or unlinked by
  * hand (`linkedBy: 'manual'`) is never moved; if one is linked by hand to a person, that person is the one the
- * others join, else the chat account's person. Joining merges whole persons, so accounts already linked to a joining account come along.
- * Returns how many accounts moved.
+ * others join, else the chat account's person. Joining merges whole persons, so accounts already linked to a
+ * joining account come along. Returns how many accounts moved.
  */
 export async function linkByEmail(
   Person: PersonModel,
