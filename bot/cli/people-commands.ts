@@ -1,10 +1,11 @@
 import type { Command } from 'commander';
 import { linkByEmail } from '../../data/identity/link-by-email.ts';
 import { createIdentityDirectory } from '../../data/identity/mongo-identity-directory.ts';
+import { fetchPagerDutyEmails } from '../../data/identity/fetch-pagerduty-emails.ts';
 import { fetchSlackEmails } from '../../data/identity/fetch-slack-emails.ts';
 import type { PersonFields } from '../../data/models/person.ts';
 import type { AccountRef } from '../../handlers/identity/types.ts';
-import { readConfig } from '../config.ts';
+import { readConfig, type Config } from '../config.ts';
 import { BadRequestError, NotConfiguredError } from '../errors.ts';
 import { withDatabase } from './with-database.ts';
 
@@ -21,6 +22,27 @@ function parseAccount(text: string): AccountRef {
   return { tool: tool as AccountRef['tool'], handle };
 }
 
+const accounts = (count: number) => `${count} account${count === 1 ? '' : 's'}`;
+
+/** Records each user's email on their account of `tool`, then links every account sharing one of them. */
+function recordAndLink(
+  config: Config,
+  tenantId: string,
+  tool: AccountRef['tool'],
+  users: { id: string; email: string; name?: string }[],
+): Promise<number> {
+  return withDatabase(config, 'people', async (models) => {
+    const identity = createIdentityDirectory(models.Person);
+    for (const user of users)
+      await identity.recordEmail(tenantId, { tool, handle: user.id }, user.email, user.name);
+    return linkByEmail(
+      models.Person,
+      tenantId,
+      users.map((user) => user.email),
+    );
+  });
+}
+
 /**
  * How an account joined its person: `email` (same verified email), `manual` (linked by hand), `anchor` (the
  * account its person is named after), `kept-apart` (unlinked by hand: email linking leaves it alone), `unlinked`.
@@ -32,7 +54,7 @@ function howLinked(account: PersonFields, groupSize: number): string {
   return account.linkedBy === 'manual' ? 'kept-apart' : 'unlinked';
 }
 
-/** `em-agent people list|link|unlink|sync-slack`: see and fix who is who across Slack, Teams, GitHub, Jira and PagerDuty. */
+/** `em-agent people list|link|unlink|sync-slack|sync-pagerduty`: see and fix who is who across Slack, Teams, GitHub, Jira and PagerDuty. */
 export function registerPeopleCommands(program: Command, fail: (error: unknown) => never): void {
   const people = program.command('people').description('list and fix identity links across tools');
 
@@ -111,24 +133,28 @@ export function registerPeopleCommands(program: Command, fail: (error: unknown) 
         const config = readConfig();
         if (!config.slack) throw new NotConfiguredError('sync-slack reads Slack: set SLACK_BOT_TOKEN');
         const users = await fetchSlackEmails({ token: config.slack.botToken, apiUrl: config.slack.apiUrl });
-        const moved = await withDatabase(config, 'people', async (models) => {
-          const identity = createIdentityDirectory(models.Person);
-          for (const user of users) {
-            await identity.recordEmail(
-              options.tenant,
-              { tool: 'slack', handle: user.id },
-              user.email,
-              user.name,
-            );
-          }
-          return linkByEmail(
-            models.Person,
-            options.tenant,
-            users.map((user) => user.email),
-          );
-        });
+        const moved = await recordAndLink(config, options.tenant, 'slack', users);
         console.log(
-          `${users.length} Slack users with a verified email recorded; ${moved} accounts linked by email`,
+          `${users.length} Slack users with a verified email recorded; ${accounts(moved)} linked by email`,
+        );
+      } catch (error) {
+        fail(error);
+      }
+    });
+
+  people
+    .command('sync-pagerduty')
+    .description("record the PagerDuty account's user emails (GET /users) and link by email")
+    .requiredOption('--tenant <id>', 'the tenant')
+    .action(async (options: { tenant: string }) => {
+      try {
+        const config = readConfig();
+        const access = config.sources.pagerduty;
+        if (!access) throw new NotConfiguredError('sync-pagerduty reads PagerDuty: set PAGERDUTY_TOKEN');
+        const users = await fetchPagerDutyEmails(access);
+        const moved = await recordAndLink(config, options.tenant, 'pagerduty', users);
+        console.log(
+          `${users.length} PagerDuty users with an email recorded; ${accounts(moved)} linked by email`,
         );
       } catch (error) {
         fail(error);

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { FakePagerDutyUsers } from '../fakes/pagerduty-users-api.ts';
 import { FakeSlack } from '../fakes/slack-api.ts';
 import { testDatabaseUri } from '../support/database.ts';
 import { runCli } from '../support/run-cli.ts';
@@ -107,6 +108,37 @@ describe('em-agent people: email linking from webhooks and Slack, fixed by hand 
       how: 'manual',
       email: 'ana@acme.example',
     });
+  });
+
+  it('links PagerDuty users by the login email GET /users returns, after `people sync-pagerduty`', async () => {
+    const pagerduty = new FakePagerDutyUsers('pd-people-token');
+    await pagerduty.http.start();
+    try {
+      pagerduty.users.push(
+        { id: 'PBEN001', type: 'user', name: 'Ben Okafor', email: 'Ben@acme.example' },
+        { id: 'PCAI001', type: 'user', name: 'Cai', email: 'cai@acme.example' },
+        { id: 'PDAN001', type: 'user', name: 'Dan' },
+      );
+      const synced = await cli(['people', 'sync-pagerduty', '--tenant', 'demo'], {
+        PAGERDUTY_TOKEN: 'pd-people-token',
+        PAGERDUTY_API_URL: pagerduty.http.url,
+      });
+      assert.deepEqual(synced, ['2 PagerDuty users with an email recorded; 1 account linked by email']);
+      assert.equal(pagerduty.http.requests.length, 2, 'followed `more` to the second page');
+      const people = await listed();
+      assert.deepEqual(people.get('pagerduty:PBEN001'), {
+        person: 'slack:U0BEN',
+        how: 'email',
+        email: 'ben@acme.example',
+      });
+      assert.deepEqual(people.get('pagerduty:PCAI001'), {
+        person: 'pagerduty:PCAI001',
+        how: 'unlinked',
+        email: 'cai@acme.example',
+      });
+    } finally {
+      await pagerduty.http.stop();
+    }
   });
 
   it('refuses sync-slack without Slack credentials', async () => {
