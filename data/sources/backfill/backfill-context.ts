@@ -54,3 +54,15 @@ export async function runStream(stream: string, walk: () => Promise<ListingTally
     return { stream, tally: emptyTally(), error: status ? `HTTP ${status}: ${message}` : message };
   }
 }
+
+/**
+ * Where a windowed stream (Jira issues, PagerDuty incidents: no ETags) starts: a completed run of the same range
+ * left nothing to do when the range had an end, and otherwise only what changed since it finished (a minute of
+ * overlap for clock skew). `null`: nothing to do.
+ */
+export async function windowStart(context: BackfillContext, stream: string): Promise<Date | null> {
+  const cursor = await context.cursors.stream(stream);
+  if (!cursor?.completedAt || cursor.range !== rangeKeyOf(context)) return context.since;
+  if (context.until) return null;
+  return new Date(Math.max(context.since.getTime(), (cursor.completedThrough?.getTime() ?? 0) - 60_000));
+}
