@@ -133,7 +133,7 @@ export function loadJiraAndPagerDutyHistory(jira: FakeJiraCloud, pagerDuty: Fake
     ...open.event.data,
     id: 'Q0OLD',
     number: 300,
-    created_at: '2026-09-01T10:00:00Z',
+    created_at: '2026-08-01T10:00:00Z',
   });
   pagerDuty.services.push({
     id: incident.service.id,
