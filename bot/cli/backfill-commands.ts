@@ -49,6 +49,7 @@ function describeSummary(tenantId: string, summary: BackfillSummary): string[] {
         ? `${stream}: FAILED after ${tally.pages} pages: ${error}`
         : `${stream}: ${tally.items} listed on ${tally.pages} pages (${tally.notModified} unchanged)`,
     );
+  lines.push(...summary.skipped.map((note) => `skipped ${note}`));
   const total = (field: 'items' | 'pages' | 'notModified') =>
     summary.streams.reduce((sum, stream) => sum + stream.tally[field], 0);
   const failed = summary.streams.filter((stream) => stream.error).length;
@@ -57,7 +58,7 @@ function describeSummary(tenantId: string, summary: BackfillSummary): string[] {
       (summary.repos.length > 0 ? ` (${summary.repos.join(', ')})` : '') +
       `: ${total('items')} listed on ${total('pages')} pages, ${total('notModified')} unchanged (304), ` +
       `${failed} failed stream${failed === 1 ? '' : 's'}` +
-      (failed > 0 ? ': run the same command again to resume where it stopped' : ''),
+      (failed > 0 ? ': fix what failed and run the same command again: it resumes where it stopped' : ''),
   );
   return lines;
 }

@@ -80,6 +80,17 @@ describe('em-agent backfill (the process)', function () {
     assert.equal(run.code, 0, run.stderr);
     assert.match(run.stdout, /tenant T-cli: backfilled github \(acme\/api\)/);
     assert.doesNotMatch(run.stdout, /jira|pagerduty/);
+
+    const unknown = await cli(
+      ['backfill', '--source', 'github', '--since', '2026-09-01', '--tenant', 'T-new'],
+      env,
+    );
+    assert.equal(unknown.code, 1);
+    assert.match(unknown.stderr, /cannot backfill github: no repository named \(--repo owner\/name\)/);
+    const others = await cli(['backfill', '--since', '2026-09-01', '--tenant', 'T-new'], env);
+    assert.equal(others.code, 0, others.stderr);
+    assert.match(others.stdout, /skipped github: no repository named/);
+    assert.match(others.stdout, /tenant T-new: backfilled jira, pagerduty:/);
   });
 
   it('says which token is missing, and never prints a token it was given', async () => {
@@ -107,8 +118,14 @@ describe('em-agent backfill (the process)', function () {
       { ...env, GITHUB_TOKEN: wrong },
     );
     assert.equal(refused.code, 1);
-    assert.match(refused.stdout, /github:acme\/api:pulls: FAILED after 0 pages: HTTP 401: Bad credentials/);
-    assert.match(refused.stdout, /run the same command again to resume/);
+    assert.match(
+      refused.stdout,
+      /github:acme\/api:repository: FAILED after 0 pages: HTTP 401: Bad credentials/,
+    );
+    assert.match(
+      refused.stdout,
+      /1 failed stream: fix what failed and run the same command again: it resumes where it stopped/,
+    );
     assert.ok(!`${refused.stdout}\n${refused.stderr}`.includes(wrong), 'the token is never printed');
   });
 

@@ -23,6 +23,8 @@ export interface BackfillRequest {
 export interface BackfillSummary {
   sources: SourceName[];
   repos: string[];
+  /** Sources left out, and why. */
+  skipped: string[];
   streams: StreamResult[];
 }
 
@@ -51,14 +53,10 @@ function sourcesOf(request: BackfillRequest, config: SourcesConfig): SourceName[
 async function reposOf(request: BackfillRequest, models: Models): Promise<string[]> {
   if (request.repos.length > 0) return request.repos;
   const known = await models.Repository.find({ tenantId: request.tenantId }, { repo: 1 }).lean();
-  const repos = known.map((repository) => repository.repo).sort();
-  if (repos.length === 0) {
-    throw new BadRequestError(
-      `tenant ${request.tenantId} knows no GitHub repository yet: name them with --repo owner/name`,
-    );
-  }
-  return repos;
+  return known.map((repository) => repository.repo).sort();
 }
+
+const NO_REPOS = 'no repository named (--repo owner/name) and none known to the tenant yet';
 
 /** Backfills a tenant from each source asked for, one after the other; failures are per stream, in the result. */
 export async function runBackfill(
@@ -67,8 +65,15 @@ export async function runBackfill(
   request: BackfillRequest,
   options: { waits?: Waits; progress?: BackfillContext['progress'] } = {},
 ): Promise<BackfillSummary> {
-  const sources = sourcesOf(request, config);
+  let sources = sourcesOf(request, config);
   const repos = sources.includes('github') ? await reposOf(request, models) : [];
+  const skipped: string[] = [];
+  if (sources.includes('github') && repos.length === 0) {
+    // GitHub alone: an error. Beside other sources (GITHUB_TOKEN may be set for docs only): a note.
+    if (sources.length === 1) throw new BadRequestError(`cannot backfill github: ${NO_REPOS}`);
+    sources = sources.filter((source) => source !== 'github');
+    skipped.push(`github: ${NO_REPOS}`);
+  }
   const context: BackfillContext = {
     tenantId: request.tenantId,
     facts: factModelsOf(models),
@@ -95,5 +100,5 @@ export async function runBackfill(
       )),
     );
   }
-  return { sources, repos, streams };
+  return { sources, repos, skipped, streams };
 }

@@ -170,6 +170,8 @@ export async function backfillGithub(
         ),
       ),
     );
+    // A repository that cannot be read (not found, no access): its listings would fail the same way.
+    if (results.at(-1)!.error) continue;
     // Unchanged since the last run (304): the branch is the one the repository fact already holds.
     defaultBranch ??= (
       await context.facts.repository
