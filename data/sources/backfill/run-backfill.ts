@@ -5,7 +5,7 @@ import type { Models } from '../../models/index.ts';
 import { backfillGithub } from '../github/backfill.ts';
 import { backfillJira } from '../jira/backfill.ts';
 import { backfillPagerDuty } from '../pagerduty/backfill.ts';
-import type { SourceName } from '../types.ts';
+import { SOURCE_NAMES, type SourceName } from '../types.ts';
 import type { BackfillContext, StreamResult } from './backfill-context.ts';
 import { createCursorStore } from './cursor-store.ts';
 import { DEFAULT_WAITS, type Waits } from './retry-policy.ts';
@@ -37,7 +37,7 @@ const NEEDS: Record<SourceName, string> = {
 };
 
 function sourcesOf(request: BackfillRequest, config: SourcesConfig): SourceName[] {
-  const configured = (['github', 'jira', 'pagerduty'] as const).filter((source) => config[source]);
+  const configured = SOURCE_NAMES.filter((source) => config[source]);
   if (request.source !== 'all') {
     if (!config[request.source]) {
       throw new NotConfiguredError(`backfilling ${request.source} needs ${NEEDS[request.source]}`);
