@@ -93,6 +93,17 @@ describe('Jira and PagerDuty backfill against their REST fakes', function () {
     assert.deepEqual(await snapshotFacts(server.models, 'bf-same'), before, 'not even a revision moved');
   });
 
+  it("reads the rest of a long changelog when the search's expansion is cut short", async () => {
+    jira.changelogLimit = 1;
+    try {
+      assert.deepEqual(errorsOf(await run('bf-changelog')), []);
+    } finally {
+      jira.changelogLimit = 100;
+    }
+    assert.equal(jira.requestsTo(/^\/rest\/api\/3\/issue\/10231\/changelog\?startAt=1/).length, 1);
+    assert.deepEqual(await comparableFacts(server.models, 'bf-changelog'), webhookState);
+  });
+
   it('waits out a Jira 429 for its Retry-After and a PagerDuty 429 until ratelimit-reset, and retries a 502', async () => {
     jira.faults.push({
       match: /^\/rest\/api\/3\/search\/jql/,
