@@ -70,6 +70,7 @@ describe('em-agent backfill (the process)', function () {
     assert.equal(second.code, 0, second.stderr);
     assert.match(second.stdout, /github:acme\/api:pulls: 0 listed on 1 pages \(1 unchanged\)/);
     assert.match(second.stdout, /0 failed streams/);
+    assert.doesNotMatch(second.stderr, / - 304 with id/, "Octokit's request log stays quiet");
   });
 
   it('takes the repositories the tenant already knows when no --repo is given, and only the source asked for', async () => {

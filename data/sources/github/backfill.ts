@@ -55,6 +55,8 @@ export function createBackfillOctokit(options: GithubBackfillOptions, waits: Wai
     auth: options.token,
     baseUrl: options.apiUrl,
     userAgent: 'em-agent-backfill',
+    // Failures are reported per stream by the caller; Octokit's request log would print every 304 on stderr.
+    log: { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} },
   });
   octokit.hook.wrap('request', async (request, requestOptions) => {
     const response = await withRetries(async () => request(requestOptions), outcomeOf, waits);
