@@ -72,7 +72,7 @@ export function registerBackfillCommands(program: Command, fail: (error: unknown
     )
     .option('--source <source>', 'github, jira, pagerduty or all (every configured source)', 'all')
     .requiredOption('--since <date>', 'the start of the range, e.g. 2026-09-01')
-    .option('--until <date>', 'the end of the range (default: now)')
+    .option('--until <date>', 'the end of the range, a date alone meaning the end of that day (default: now)')
     .option('--tenant <id>', "the tenant (default: the environment's own, the one its webhooks land in)")
     .option(
       '--repo <owner/name>',
@@ -91,7 +91,13 @@ export function registerBackfillCommands(program: Command, fail: (error: unknown
         const invalid = options.repo.find((repo) => !REPO.test(repo));
         if (invalid) throw new BadRequestError(`--repo: expected owner/name (got "${invalid}")`);
         const since = parseDate('--since', options.since);
-        const until = options.until ? parseDate('--until', options.until) : undefined;
+        // A date alone ends the range at the end of that day, so `--until 2026-09-30` includes the 30th.
+        const until = options.until
+          ? new Date(
+              parseDate('--until', options.until).getTime() +
+                (/^\d{4}-\d{2}-\d{2}$/.test(options.until) ? 86_400_000 - 1 : 0),
+            )
+          : undefined;
         if (until && until <= since) throw new BadRequestError('--until must be after --since');
         const tenantId = options.tenant ?? envTenantOf(config);
         const bar = createProgressBar();

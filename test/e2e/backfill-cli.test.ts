@@ -130,6 +130,30 @@ describe('em-agent backfill (the process)', function () {
     assert.ok(!`${refused.stdout}\n${refused.stderr}`.includes(wrong), 'the token is never printed');
   });
 
+  it('reads a date alone as --until as the end of that day', async () => {
+    const run = await cli(
+      [
+        'backfill',
+        '--source',
+        'pagerduty',
+        '--since',
+        '2026-10-01',
+        '--until',
+        '2026-10-08',
+        '--tenant',
+        'T-day',
+      ],
+      env,
+    );
+    assert.equal(run.code, 0, run.stderr);
+    const incidents = await models.Incident.find({ tenantId: 'T-day' }).lean();
+    assert.deepEqual(
+      incidents.map((incident) => incident.number),
+      [412],
+      'the incident of the 8th, not the one of the 9th',
+    );
+  });
+
   it('refuses a bad date or repository with a clear message', async () => {
     const date = await cli(['backfill', '--since', 'last tuesday', '--tenant', 'T-cli'], env);
     assert.equal(date.code, 1);
