@@ -36,6 +36,8 @@ export class FakeGitHubRest {
   readonly http: HttpFake;
   readonly repos = new Map<string, GithubRepoData>();
   readonly faults: Fault[] = [];
+  /** Answer the next request matching this as the last one of the rate-limit window (remaining 0), once. */
+  lastInWindow?: { match: RegExp; resetAt: number };
   readonly token: string;
   #remaining = 5000;
 
@@ -48,6 +50,13 @@ export class FakeGitHubRest {
         'x-ratelimit-reset': String(Math.floor(Date.now() / 1000) + 3600),
         'x-ratelimit-resource': 'core',
       };
+      if (this.lastInWindow?.match.test(request.path)) {
+        Object.assign(rateHeaders, {
+          'x-ratelimit-remaining': '0',
+          'x-ratelimit-reset': String(this.lastInWindow.resetAt),
+        });
+        this.lastInWindow = undefined;
+      }
       const fault = takeFault(this.faults, request);
       if (fault) {
         sendJson(

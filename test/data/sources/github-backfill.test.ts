@@ -122,6 +122,17 @@ describe('GitHub backfill against the REST fake', function () {
     assert.deepEqual(await comparableFacts(server.models, 'bf-faults'), webhookState);
   });
 
+  it('after the last request of the rate-limit window, waits until x-ratelimit-reset before the next', async () => {
+    const now = Date.UTC(2026, 10, 1, 12);
+    github.lastInWindow = { match: /^\/repos\/acme\/web\/commits/, resetAt: now / 1000 + 20 };
+    const waits = recordingWaits({ now: () => now });
+    assert.deepEqual(errorsOf(await run('bf-window', waits)), []);
+    assert.deepEqual(
+      waits.taken.map(({ ms, reason, status }) => [status, reason, ms]),
+      [[200, 'rate-limit-reset', 20_000]],
+    );
+  });
+
   it('resumes after an interruption from the page it stopped at, without fetching completed pages again', async () => {
     const fault = { match: /^\/repos\/acme\/api\/pulls\?.*page=2/, status: 502, times: 100 };
     github.faults.push(fault);
