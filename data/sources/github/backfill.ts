@@ -1,4 +1,5 @@
 import { Octokit } from '@octokit/rest';
+import type { FactWrite } from '../fact-write.ts';
 import { factIdOf } from '../merge-fact.ts';
 import {
   applyWrites,
@@ -206,6 +207,24 @@ export async function backfillGithub(
         ),
       );
 
+    /** A listing the API filters to the range itself: every item of every page. */
+    const filteredByApi = (name: string, first: string, writesOf: (item: Json) => FactWrite[]) =>
+      runStream(stream(name), () =>
+        walkListing(
+          {
+            stream: stream(name),
+            first,
+            fetch,
+            apply: async (items) => {
+              await applyWrites(context, items.flatMap(writesOf));
+              return false;
+            },
+          },
+          context.cursors,
+          resumableWalk(context, stream(name)),
+        ),
+      );
+
     results.push(
       await newestFirst(
         'pulls',
@@ -250,30 +269,17 @@ export async function backfillGithub(
     );
 
     results.push(
-      await runStream(stream('commits'), () =>
-        walkListing(
-          {
-            stream: stream('commits'),
-            first: urlOf('GET /repos/{owner}/{repo}/commits', {
-              owner,
-              repo,
-              sha: defaultBranch,
-              since: context.since.toISOString(),
-              until: context.until?.toISOString(),
-              per_page: perPage,
-            }),
-            fetch,
-            apply: async (commits) => {
-              await applyWrites(
-                context,
-                commits.flatMap((commit) => commitWrites(fullName, asPushCommit(commit), defaultBranch)),
-              );
-              return false;
-            },
-          },
-          context.cursors,
-          resumableWalk(context, stream('commits')),
-        ),
+      await filteredByApi(
+        'commits',
+        urlOf('GET /repos/{owner}/{repo}/commits', {
+          owner,
+          repo,
+          sha: defaultBranch,
+          since: context.since.toISOString(),
+          until: context.until?.toISOString(),
+          per_page: perPage,
+        }),
+        (commit) => commitWrites(fullName, asPushCommit(commit), defaultBranch),
       ),
     );
 
@@ -307,28 +313,10 @@ export async function backfillGithub(
       ? `${context.since.toISOString()}..${context.until.toISOString()}`
       : `>=${context.since.toISOString()}`;
     results.push(
-      await runStream(stream('workflow-runs'), () =>
-        walkListing(
-          {
-            stream: stream('workflow-runs'),
-            first: urlOf('GET /repos/{owner}/{repo}/actions/runs', {
-              owner,
-              repo,
-              created,
-              per_page: perPage,
-            }),
-            fetch,
-            apply: async (runs) => {
-              await applyWrites(
-                context,
-                runs.flatMap((run) => workflowRunWrites(fullName, run)),
-              );
-              return false;
-            },
-          },
-          context.cursors,
-          resumableWalk(context, stream('workflow-runs')),
-        ),
+      await filteredByApi(
+        'workflow-runs',
+        urlOf('GET /repos/{owner}/{repo}/actions/runs', { owner, repo, created, per_page: perPage }),
+        (run) => workflowRunWrites(fullName, run),
       ),
     );
 
