@@ -31,6 +31,9 @@ export interface WalkOptions {
    * (the reviews of one pull request), which its parent page repeats if interrupted. */
   resume?: { range: string; through: Date };
   onPage?(progress: { done: number; total: number }): void;
+  /** Hands each page's cursor save to the caller instead of saving it: a sub-listing whose facts the caller
+   * applies later, with its parent page's, must not record its ETags before that. */
+  deferPageSave?(save: () => Promise<void>): void;
 }
 
 /**
@@ -62,8 +65,12 @@ export async function walkListing<T>(
       const ended = page.items.length > 0 && (await listing.apply(page.items));
       next = ended ? undefined : page.next;
       tally.items += page.items.length;
-      if (page.etag)
-        await cursors.savePage(listing.stream, position, { etag: page.etag, next: next ?? null });
+      if (page.etag) {
+        const [at, etag] = [position, page.etag];
+        const save = () => cursors.savePage(listing.stream, at, { etag, next: next ?? null });
+        if (options.deferPageSave) options.deferPageSave(save);
+        else await save();
+      }
     }
     tally.pages += 1;
     options.onPage?.({ done: tally.pages, total: tally.pages + (next ? (page.remainingPages ?? 1) : 0) });

@@ -99,6 +99,12 @@ async function fetchPage(
   }
 }
 
+/** The writes of one listing page and the cursor saves that must wait until they are applied. */
+interface Batch {
+  writes: FactWrite[];
+  saves: (() => Promise<void>)[];
+}
+
 const timeOf = (value: unknown) => new Date(String(value)).getTime();
 
 /** The REST commit as the push payload lists it, so the push normalizer maps it. */
@@ -135,19 +141,23 @@ export async function backfillGithub(
   const fetch = (url: string, etag: string | undefined) => fetchPage(octokit, url, etag);
   const results: StreamResult[] = [];
 
-  /** A sub-listing (one pull request, its reviews, a deployment's statuses): conditional, not resumable. */
-  const walkAll = (stream: string, first: string, apply: (items: Json[]) => Promise<void>) =>
+  /**
+   * A sub-listing (one pull request, its reviews, a deployment's statuses): conditional, not resumable. Its
+   * writes join the parent page's batch, and its ETags are saved only once the batch is applied.
+   */
+  const walkAll = (stream: string, first: string, batch: Batch, writesOf: (items: Json[]) => FactWrite[]) =>
     walkListing(
       {
         stream,
         first,
         fetch,
         apply: async (items) => {
-          await apply(items);
+          batch.writes.push(...writesOf(items));
           return false;
         },
       },
       context.cursors,
+      { deferPageSave: (save) => batch.saves.push(save) },
     );
 
   for (const fullName of options.repos) {
@@ -182,11 +192,15 @@ export async function backfillGithub(
         .lean()
     )?.defaultBranch as string | undefined;
 
+    /**
+     * A listing newest first: stops at the first item older than the range. One page's writes (its items',
+     * and their sub-listings') are applied together, so a person or pull request they share is written once.
+     */
     const newestFirst = (
       name: string,
       first: string,
       timeField: string,
-      each: (item: Json) => Promise<void>,
+      each: (item: Json, batch: Batch) => Promise<void>,
     ) =>
       runStream(stream(name), () =>
         walkListing(
@@ -195,11 +209,15 @@ export async function backfillGithub(
             first,
             fetch,
             apply: async (items) => {
+              const batch: Batch = { writes: [], saves: [] };
+              const ended = items.some((item) => timeOf(item[timeField]) < since);
               for (const item of items) {
-                if (timeOf(item[timeField]) < since) return true;
-                if (inRange(item[timeField])) await each(item);
+                if (timeOf(item[timeField]) < since) break;
+                if (inRange(item[timeField])) await each(item, batch);
               }
-              return false;
+              await applyWrites(context, batch.writes);
+              for (const save of batch.saves) await save();
+              return ended;
             },
           },
           context.cursors,
@@ -237,7 +255,7 @@ export async function backfillGithub(
           per_page: perPage,
         }),
         'updated_at',
-        async (listed) => {
+        async (listed, batch) => {
           // The listing lacks the size fields (additions, changed files...): the pull request itself has them.
           await walkAll(
             stream('pull'),
@@ -246,7 +264,8 @@ export async function backfillGithub(
               repo,
               pull_number: listed.number,
             }),
-            async ([pull]) => applyWrites(context, pullRequestWrites(fullName, pull!, undefined)),
+            batch,
+            ([pull]) => pullRequestWrites(fullName, pull!, undefined),
           );
           await walkAll(
             stream('reviews'),
@@ -256,13 +275,9 @@ export async function backfillGithub(
               pull_number: listed.number,
               per_page: perPage,
             }),
-            async (reviews) =>
-              applyWrites(
-                context,
-                reviews.flatMap((review) =>
-                  reviewWrites(fullName, listed.number, listed.user?.login, review),
-                ),
-              ),
+            batch,
+            (reviews) =>
+              reviews.flatMap((review) => reviewWrites(fullName, listed.number, listed.user?.login, review)),
           );
         },
       ),
@@ -289,8 +304,8 @@ export async function backfillGithub(
         'deployments',
         urlOf('GET /repos/{owner}/{repo}/deployments', { owner, repo, per_page: perPage }),
         'created_at',
-        async (deployment) => {
-          await applyWrites(context, deploymentWrites(fullName, deployment));
+        async (deployment, batch) => {
+          batch.writes.push(...deploymentWrites(fullName, deployment));
           await walkAll(
             stream('deployment-statuses'),
             urlOf('GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses', {
@@ -299,11 +314,8 @@ export async function backfillGithub(
               deployment_id: deployment.id,
               per_page: perPage,
             }),
-            async (statuses) =>
-              applyWrites(
-                context,
-                statuses.flatMap((status) => deploymentStatusWrites(fullName, deployment, status)),
-              ),
+            batch,
+            (statuses) => statuses.flatMap((status) => deploymentStatusWrites(fullName, deployment, status)),
           );
         },
       ),
@@ -325,7 +337,9 @@ export async function backfillGithub(
         'releases',
         urlOf('GET /repos/{owner}/{repo}/releases', { owner, repo, per_page: perPage }),
         'created_at',
-        async (release) => applyWrites(context, releaseWrites(fullName, undefined, release)),
+        async (release, batch) => {
+          batch.writes.push(...releaseWrites(fullName, undefined, release));
+        },
       ),
     );
   }
