@@ -46,10 +46,6 @@ export class FakePagerDuty {
     return this.http.url;
   }
 
-  requestsTo(pattern: RegExp): RecordedRequest[] {
-    return this.http.requests.filter((request) => pattern.test(request.path));
-  }
-
   #route(request: RecordedRequest): unknown {
     const url = new URL(request.path, this.url);
     const query = url.searchParams;
