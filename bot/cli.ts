@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Command } from 'commander';
 import { registerAuditCommands } from './cli/audit-commands.ts';
+import { registerBackfillCommands } from './cli/backfill-commands.ts';
 import { registerDocsCommands } from './cli/docs-commands.ts';
 import { registerPeopleCommands } from './cli/people-commands.ts';
 import { registerTokenCommands } from './cli/token-commands.ts';
@@ -113,5 +114,6 @@ registerTokenCommands(program, fail);
 registerDocsCommands(program, fail);
 registerPeopleCommands(program, fail);
 registerWebhookCommands(program, fail);
+registerBackfillCommands(program, fail);
 
 await program.parseAsync();

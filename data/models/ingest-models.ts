@@ -1,4 +1,5 @@
 import type { Connection } from 'mongoose';
+import { defineBackfillCursorModel } from './backfill-cursor.ts';
 import { defineEventRawModel } from './event-raw.ts';
 import { defineCiRunModel } from './facts/ci-run.ts';
 import { defineCommitModel } from './facts/commit.ts';
@@ -42,6 +43,7 @@ export function defineIngestModels(connection: Connection) {
   const facts = defineFactModels(connection);
   return {
     EventRaw: defineEventRawModel(connection),
+    BackfillCursor: defineBackfillCursorModel(connection),
     Repository: facts.repository,
     PullRequest: facts.pullRequest,
     Review: facts.review,

@@ -18,7 +18,7 @@ function identity(user: Json | null | undefined): FactWrite[] {
   ];
 }
 
-function repository(repo: Json): FactWrite {
+export function repositoryWrite(repo: Json): FactWrite {
   return {
     kind: 'repository',
     key: { repo: repo.full_name },
@@ -126,10 +126,9 @@ export function reviewWrites(
   ];
 }
 
-function pushWrites(repo: string, payload: Json): FactWrite[] {
-  const branch = String(payload.ref).replace(/^refs\/heads\//, '');
-  const isBranch = String(payload.ref).startsWith('refs/heads/');
-  return (payload.commits ?? []).flatMap((commit: Json) => [
+/** One commit as a push payload lists it (backfill maps a REST commit to this shape), seen on `branch`. */
+export function commitWrites(repo: string, commit: Json, branch: string | undefined): FactWrite[] {
+  return [
     {
       kind: 'commit',
       key: { repo, sha: commit.id },
@@ -140,10 +139,16 @@ function pushWrites(repo: string, payload: Json): FactWrite[] {
         committedAt: toDate(commit.timestamp),
         url: commit.url,
       }),
-      ...(isBranch ? { union: { branches: [branch] } } : {}),
+      ...(branch ? { union: { branches: [branch] } } : {}),
     } satisfies FactWrite,
     ...(commit.author?.username ? identity({ login: commit.author.username, type: 'User' }) : []),
-  ]);
+  ];
+}
+
+function pushWrites(repo: string, payload: Json): FactWrite[] {
+  const isBranch = String(payload.ref).startsWith('refs/heads/');
+  const branch = isBranch ? String(payload.ref).replace(/^refs\/heads\//, '') : undefined;
+  return (payload.commits ?? []).flatMap((commit: Json) => commitWrites(repo, commit, branch));
 }
 
 const DEPLOYMENT_STATE_RANK: Record<string, number> = {
@@ -269,7 +274,7 @@ function checkRunWrites(repo: string, run: Json): FactWrite[] {
   ];
 }
 
-function releaseWrites(repo: string, action: string | undefined, release: Json): FactWrite[] {
+export function releaseWrites(repo: string, action: string | undefined, release: Json): FactWrite[] {
   const deleted = action === 'deleted';
   const at = toDate(release.published_at) ?? toDate(release.created_at);
   return [
@@ -300,7 +305,7 @@ function releaseWrites(repo: string, action: string | undefined, release: Json):
 /** Every write one GitHub event implies; an event type it does not know implies none. */
 export function normalizeGithubEvent(eventType: string, payload: Json): FactWrite[] {
   const repo: string = payload.repository.full_name;
-  const writes: FactWrite[] = [repository(payload.repository), ...identity(payload.sender)];
+  const writes: FactWrite[] = [repositoryWrite(payload.repository), ...identity(payload.sender)];
   switch (eventType) {
     case 'pull_request':
       return [...writes, ...pullRequestWrites(repo, payload.pull_request, payload.action)];

@@ -40,7 +40,7 @@ function storyPointsOf(fields: Json): number | undefined {
   return typeof value === 'number' ? value : undefined;
 }
 
-function identity(user: Json | null | undefined): FactWrite[] {
+export function jiraUserWrites(user: Json | null | undefined): FactWrite[] {
   if (!user?.accountId) return [];
   return [
     {
@@ -109,8 +109,8 @@ export function issueWrites(issue: Json, deleted = false): FactWrite[] {
       },
     },
     ...sprints.map((sprint) => sprintWrite(sprint)),
-    ...identity(fields.assignee),
-    ...identity(fields.reporter),
+    ...jiraUserWrites(fields.assignee),
+    ...jiraUserWrites(fields.reporter),
   ];
 }
 
@@ -160,6 +160,6 @@ export function normalizeJiraEvent(eventType: string, payload: Json): FactWrite[
   return [
     ...issueWrites(payload.issue, eventType === 'jira:issue_deleted'),
     ...transitionWrites(payload.issue, payload.changelog, at, payload.user),
-    ...identity(payload.user),
+    ...jiraUserWrites(payload.user),
   ];
 }

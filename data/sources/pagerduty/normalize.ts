@@ -43,19 +43,20 @@ export function incidentWrites(incident: Json, at: Date | undefined, eventType?:
         }),
       },
     },
-    ...(service?.id
-      ? [
-          {
-            kind: 'service',
-            key: { serviceId: service.id },
-            once: defined({ name: service.summary, url: service.html_url }),
-          } satisfies FactWrite,
-        ]
-      : []),
+    ...(service?.id ? [serviceWrite(service)] : []),
   ];
 }
 
-function identity(agent: Json | null | undefined): FactWrite[] {
+/** A service as an incident references it, or as the services API lists it (where summary is its name too). */
+export function serviceWrite(service: Json): FactWrite {
+  return {
+    kind: 'service',
+    key: { serviceId: service.id },
+    once: defined({ name: service.summary ?? service.name, url: service.html_url }),
+  };
+}
+
+export function pagerDutyAgentWrites(agent: Json | null | undefined): FactWrite[] {
   if ((agent?.type !== 'user_reference' && agent?.type !== 'user') || !agent.id) return [];
   return [
     {
@@ -75,5 +76,8 @@ function identity(agent: Json | null | undefined): FactWrite[] {
 export function normalizePagerDutyEvent(eventType: string, payload: Json): FactWrite[] {
   const event: Json = payload.event;
   if (!eventType.startsWith('incident.')) return [];
-  return [...incidentWrites(event.data, toDate(event.occurred_at), eventType), ...identity(event.agent)];
+  return [
+    ...incidentWrites(event.data, toDate(event.occurred_at), eventType),
+    ...pagerDutyAgentWrites(event.agent),
+  ];
 }

@@ -1,0 +1,158 @@
+import { HttpFake, sendJson, type RecordedRequest } from './http-fake.ts';
+import { pageOf, sendWithEtag, takeFault, type Fault } from './paged-json.ts';
+
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- GitHub JSON
+
+/** What one repository holds, as GitHub's REST API returns it. */
+export interface GithubRepoData {
+  repository: Json;
+  /** Full pull request objects (GET /pulls/{n}); the listing leaves out the size fields, as GitHub does. */
+  pulls: Json[];
+  reviews: Map<number, Json[]>;
+  /** REST commit objects on the default branch. */
+  commits: Json[];
+  deployments: Json[];
+  statuses: Map<number, Json[]>;
+  runs: Json[];
+  releases: Json[];
+}
+
+const LISTING_ONLY_OMITS = [
+  'additions',
+  'deletions',
+  'changed_files',
+  'commits',
+  'comments',
+  'review_comments',
+];
+const time = (value: unknown) => new Date(String(value)).getTime();
+
+/**
+ * The GitHub REST endpoints the backfill reads, in GitHub's wire format: `token` auth, Link-header pagination,
+ * strong ETags with 304 on If-None-Match, x-ratelimit-* headers on every answer, and injectable faults (a 429
+ * with Retry-After, a 502, a 403 with x-ratelimit-remaining: 0).
+ */
+export class FakeGitHubRest {
+  readonly http: HttpFake;
+  readonly repos = new Map<string, GithubRepoData>();
+  readonly faults: Fault[] = [];
+  /** Answer the next request matching this as the last one of the rate-limit window (remaining 0), once. */
+  lastInWindow?: { match: RegExp; resetAt: number };
+  readonly token: string;
+  #remaining = 5000;
+
+  constructor(token = 'ghp_backfill') {
+    this.token = token;
+    this.http = new HttpFake((request, response) => {
+      const rateHeaders = {
+        'x-ratelimit-limit': '5000',
+        'x-ratelimit-remaining': String(Math.max(0, --this.#remaining)),
+        'x-ratelimit-reset': String(Math.floor(Date.now() / 1000) + 3600),
+        'x-ratelimit-resource': 'core',
+      };
+      if (this.lastInWindow?.match.test(request.path)) {
+        Object.assign(rateHeaders, {
+          'x-ratelimit-remaining': '0',
+          'x-ratelimit-reset': String(this.lastInWindow.resetAt),
+        });
+        this.lastInWindow = undefined;
+      }
+      const fault = takeFault(this.faults, request);
+      if (fault) {
+        sendJson(
+          response,
+          fault.status,
+          fault.body ?? { message: 'Server Error', documentation_url: 'https://docs.github.com/rest' },
+          { ...rateHeaders, ...fault.headers },
+        );
+        return;
+      }
+      if (request.headers.authorization !== `token ${this.token}`) {
+        sendJson(response, 401, {
+          message: 'Bad credentials',
+          documentation_url: 'https://docs.github.com/rest',
+        });
+        return;
+      }
+      const found = this.#route(request);
+      if (!found) {
+        sendJson(response, 404, { message: 'Not Found', documentation_url: 'https://docs.github.com/rest' });
+        return;
+      }
+      const { body, headers } = found;
+      sendWithEtag(request, response, body, { ...rateHeaders, ...headers });
+    });
+  }
+
+  get url(): string {
+    return this.http.url;
+  }
+
+  /** The requests for a path (query included) matching `pattern`, in order. */
+  requestsTo(pattern: RegExp): RecordedRequest[] {
+    return this.http.requests.filter((request) => pattern.test(request.path));
+  }
+
+  #route(request: RecordedRequest): { body: unknown; headers?: Record<string, string> } | undefined {
+    const url = new URL(request.path, this.url);
+    const match = /^\/repos\/([^/]+)\/([^/]+)(\/.*)?$/.exec(url.pathname);
+    const data = match ? this.repos.get(`${match[1]}/${match[2]}`) : undefined;
+    if (!match || !data || request.method !== 'GET') return undefined;
+    const rest = match[3] ?? '';
+    const query = url.searchParams;
+    const paged = (items: Json[]) => {
+      const page = pageOf(this.url, request, items);
+      return { body: page.items, headers: page.headers };
+    };
+    if (rest === '') return { body: data.repository };
+    if (rest === '/pulls') {
+      const state = query.get('state') ?? 'open';
+      const direction = query.get('direction') === 'asc' ? 1 : -1;
+      const key = query.get('sort') === 'updated' ? 'updated_at' : 'created_at';
+      const listed = data.pulls
+        .filter((pull) => state === 'all' || pull.state === state)
+        .sort((a, b) => direction * (time(a[key]) - time(b[key])) || direction * (a.number - b.number))
+        .map((pull) =>
+          Object.fromEntries(Object.entries(pull).filter(([field]) => !LISTING_ONLY_OMITS.includes(field))),
+        );
+      return paged(listed);
+    }
+    let sub = /^\/pulls\/(\d+)(\/reviews)?$/.exec(rest);
+    if (sub) {
+      const pull = data.pulls.find((candidate) => candidate.number === Number(sub![1]));
+      if (!pull) return undefined;
+      return sub[2] ? paged(data.reviews.get(pull.number) ?? []) : { body: pull };
+    }
+    if (rest === '/commits') {
+      const since = query.get('since');
+      const until = query.get('until');
+      return paged(
+        data.commits
+          .filter((commit) => !since || time(commit.commit.committer.date) >= time(since))
+          .filter((commit) => !until || time(commit.commit.committer.date) <= time(until))
+          .sort((a, b) => time(b.commit.committer.date) - time(a.commit.committer.date)),
+      );
+    }
+    if (rest === '/deployments') {
+      return paged(
+        [...data.deployments].sort((a, b) => time(b.created_at) - time(a.created_at) || b.id - a.id),
+      );
+    }
+    sub = /^\/deployments\/(\d+)\/statuses$/.exec(rest);
+    if (sub) return paged([...(data.statuses.get(Number(sub[1])) ?? [])].reverse());
+    if (rest === '/actions/runs') {
+      const created = query.get('created') ?? '';
+      const [from, to] = created.startsWith('>=') ? [created.slice(2), undefined] : created.split('..');
+      const runs = data.runs
+        .filter((run) => !from || time(run.created_at) >= time(from))
+        .filter((run) => !to || time(run.created_at) <= time(to))
+        .sort((a, b) => time(b.created_at) - time(a.created_at));
+      const page = pageOf(this.url, request, runs);
+      return { body: { total_count: runs.length, workflow_runs: page.items }, headers: page.headers };
+    }
+    if (rest === '/releases') {
+      return paged([...data.releases].sort((a, b) => time(b.created_at) - time(a.created_at)));
+    }
+    return undefined;
+  }
+}
