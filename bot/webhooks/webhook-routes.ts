@@ -3,6 +3,7 @@ import { Types } from 'mongoose';
 import type { Logger } from 'pino';
 import type { EventRawModel } from '../../data/models/event-raw.ts';
 import type { StoredEvent } from '../../data/ingest/normalize-pending.ts';
+import { createGroupInsert } from '../../data/ingest/group-insert.ts';
 import type { TenantModel } from '../../data/models/tenant.ts';
 import { describeGithubDelivery } from '../../data/sources/github/describe-delivery.ts';
 import { verifyGithubSignature } from '../../data/sources/github/verify-signature.ts';
@@ -136,6 +137,7 @@ const ENV_VARIABLE: Record<SourceName, string> = {
 export function webhookRoutes(options: WebhookRouteOptions): Router {
   const { log, EventRaw, Tenant } = options;
   const router = Router();
+  const insertRaw = createGroupInsert(EventRaw.collection);
 
   async function secretsFor(source: SourceName, tenantParam: string | undefined): Promise<Secrets> {
     if (tenantParam === undefined) {
@@ -212,18 +214,17 @@ export function webhookRoutes(options: WebhookRouteOptions): Router {
         body: body.toString('utf8'),
         attempts: 0,
       };
-      try {
-        // The driver directly: the document is complete and tenant-stamped, and this is the hot path.
-        await EventRaw.collection.insertOne({
-          ...stored,
-          tenantId,
-          ...(delivery.action ? { action: delivery.action } : {}),
-          headers: keptHeaders(req),
-          verification: { verified: true, method: verification.method },
-          receivedAt: new Date(),
-        });
-      } catch (error) {
-        if ((error as { code?: number }).code !== 11000) throw error;
+      // The driver directly, grouped with concurrent deliveries: the document is complete and tenant-stamped,
+      // and this is the hot path.
+      const outcome = await insertRaw({
+        ...stored,
+        tenantId,
+        ...(delivery.action ? { action: delivery.action } : {}),
+        headers: keptHeaders(req),
+        verification: { verified: true, method: verification.method },
+        receivedAt: new Date(),
+      });
+      if (outcome === 'duplicate') {
         log.info({ source, tenantId, deliveryId, eventType: delivery.eventType }, 'webhook duplicate');
         res.status(200).json({ status: 'duplicate', deliveryId });
         return;

@@ -23,7 +23,9 @@ async function applyToFact(
   writes: FactWrite[],
 ): Promise<void> {
   for (let attempt = 0; ; attempt++) {
-    const existing = (await model.findOne({ tenantId, _id: id }).lean()) as
+    // By `_id` alone, the one filter FerretDB v1 answers without a collection scan; the id begins with the tenant
+    // (factIdOf), so it cannot reach another tenant's fact.
+    const existing = (await model.collection.findOne({ _id: id } as never)) as
       (FactDocument & { rev?: number }) | null;
     const merged = writes.reduce<FactDocument>(
       (doc, write) => mergeFact(doc, tenantId, write),

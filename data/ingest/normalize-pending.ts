@@ -44,7 +44,7 @@ export async function normalizeEvents(
   const done: Types.ObjectId[] = [];
   let failed = 0;
   for (const given of events) {
-    const event = 'body' in given ? given : await deps.EventRaw.findOne({ tenantId, _id: given }).lean();
+    const event = 'body' in given ? given : await readEvent(deps.EventRaw, tenantId, given);
     if (!event || event.normalizedAt || event.failedAt) continue;
     const _id = event._id;
     try {
@@ -73,11 +73,25 @@ export async function normalizeEvents(
   if (done.length === 0) return { normalized: 0, failed };
   await applyFactWrites(deps.facts, tenantId, writes);
   await deps.afterApply?.(tenantId, writes);
-  const normalizedAt = new Date();
-  if (done.length === 1)
-    await deps.EventRaw.updateOne({ tenantId, _id: done[0] }, { $set: { normalizedAt } });
-  else await deps.EventRaw.updateMany({ tenantId, _id: { $in: done } }, { $set: { normalizedAt } });
+  await markNormalized(deps.EventRaw, done);
   return { normalized: done.length, failed };
+}
+
+/** One stored event by `_id` alone (see markNormalized), then checked to be this tenant's. */
+async function readEvent(EventRaw: EventRawModel, tenantId: string, _id: Types.ObjectId) {
+  const event = await EventRaw.collection.findOne({ _id });
+  return event?.tenantId === tenantId ? (event as unknown as StoredEvent) : null;
+}
+
+/**
+ * Marks events normalized one `_id` at a time: ids are the only filter FerretDB v1 answers without reading every
+ * stored body, and a `$in` or tenant-qualified update there scans the whole raw collection, which starved the
+ * intake under load. The ids come from this tenant's own events (stored by the intake or read with a tenant
+ * filter), so the tenant needs no second check here.
+ */
+async function markNormalized(EventRaw: EventRawModel, ids: readonly Types.ObjectId[]): Promise<void> {
+  const normalizedAt = new Date();
+  await Promise.all(ids.map((_id) => EventRaw.collection.updateOne({ _id }, { $set: { normalizedAt } })));
 }
 
 /** The sweep: every pending event of a tenant, oldest first, in batches. */
