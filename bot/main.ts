@@ -5,6 +5,7 @@ import { connectDatabase, pingDatabase } from '../data/db/connect.ts';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from '../data/db/embedded.ts';
 import { createKnowledge, type Knowledge } from '../data/knowledge/create-knowledge.ts';
 import { loadDemoDataset, summarizeTenant } from '../data/demo/load-demo.ts';
+import { createTeamFacts } from '../data/team/mongo-team-facts.ts';
 import { emailsInWrites, linkByEmail } from '../data/identity/link-by-email.ts';
 import { createIdentityDirectory } from '../data/identity/mongo-identity-directory.ts';
 import type { FactWrite } from '../data/sources/fact-write.ts';
@@ -152,7 +153,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       await scheduleApprovalStep(scheduler.agenda, tenantId, approvalId, at);
     },
   });
-  const commandPorts = { identity: createIdentityDirectory(models.Person) };
+  const commandPorts = { identity: createIdentityDirectory(models.Person), team: createTeamFacts(models) };
   const chat: ChatDeps = {
     log,
     metrics,

@@ -5,6 +5,7 @@ import { showHelp } from './help/show-help.ts';
 import { runPolicyCommand } from './policy/policy-command.ts';
 import { unknownCommand } from './help/unknown-command.ts';
 import { linkAccount } from './identity/link-account.ts';
+import { showTeam } from './team/show-team.ts';
 import type { CommandInput, CommandPorts, Reply } from './types.ts';
 
 /** Every command the bot has. Help, the Slack manifest and the Teams manifest are all derived from this list. */
@@ -39,6 +40,13 @@ export const COMMANDS: readonly CommandDefinition[] = [
     argsHint: 'github <login>',
     description: 'Link your GitHub (or jira/pagerduty) account to you, so your work shows under your name.',
     run: (input, ports) => linkAccount(input, ports.identity),
+  },
+  {
+    name: 'team',
+    argsHint: '',
+    description:
+      'Your team at a glance: sprint progress, blocked work, stale pull requests, incidents, failed deploys.',
+    run: (input, ports) => showTeam(input, ports.team),
   },
 ];
 

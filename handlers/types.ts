@@ -3,6 +3,7 @@
 import type { ApprovalServices } from './approvals/types.ts';
 import type { AnswerView, AskPorts } from './ask/types.ts';
 import type { IdentityDirectory } from './identity/types.ts';
+import type { TeamFacts, TeamView } from './team/types.ts';
 
 export type Surface = 'slack' | 'teams';
 
@@ -106,7 +107,8 @@ export interface PolicyView {
 }
 
 /** Everything a handler can show; each kind has a Slack and a Teams renderer in `cards/`. */
-export type View = HelpView | NoticeView | ApprovalView | ApprovalListView | PolicyView | AnswerView;
+export type View =
+  HelpView | NoticeView | ApprovalView | ApprovalListView | PolicyView | AnswerView | TeamView;
 
 export interface Reply {
   view: View;
@@ -119,4 +121,5 @@ export interface CommandPorts {
   ask?: AskPorts;
   approvals?: ApprovalServices;
   identity?: IdentityDirectory;
+  team?: TeamFacts;
 }

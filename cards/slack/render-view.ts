@@ -5,6 +5,7 @@ import { renderAnswerForSlack } from './answer.ts';
 import { renderHelpForSlack } from './help.ts';
 import { renderNoticeForSlack } from './notice.ts';
 import { renderPolicyForSlack } from './policy.ts';
+import { renderTeamForSlack } from './team.ts';
 import type { SlackMessage } from './types.ts';
 
 export function renderViewForSlack(view: View): SlackMessage {
@@ -19,6 +20,8 @@ export function renderViewForSlack(view: View): SlackMessage {
       return renderApprovalListForSlack(view);
     case 'policy':
       return renderPolicyForSlack(view);
+    case 'team':
+      return renderTeamForSlack(view);
     case 'answer':
       return renderAnswerForSlack(view);
   }

@@ -5,6 +5,7 @@ import { renderAnswerForTeams } from './answer.ts';
 import { renderHelpForTeams } from './help.ts';
 import { renderNoticeForTeams } from './notice.ts';
 import { renderPolicyForTeams } from './policy.ts';
+import { renderTeamForTeams } from './team.ts';
 import type { AdaptiveCard } from './types.ts';
 
 export function renderViewForTeams(view: View): AdaptiveCard {
@@ -19,6 +20,8 @@ export function renderViewForTeams(view: View): AdaptiveCard {
       return renderApprovalListForTeams(view);
     case 'policy':
       return renderPolicyForTeams(view);
+    case 'team':
+      return renderTeamForTeams(view);
     case 'answer':
       return renderAnswerForTeams(view);
   }

@@ -5,6 +5,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { DEMO_PEOPLE as PEOPLE, DEMO_RECORDED_AT } from './demo-team.ts';
 
 export interface DemoDelivery {
   source: 'github' | 'jira' | 'pagerduty';
@@ -31,18 +32,8 @@ const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z')
 const hex = (length: number) => Array.from({ length }, () => Math.floor(random() * 16).toString(16)).join('');
 
 const START = Date.parse('2026-08-24T08:00:00Z');
-const END = Date.parse('2026-11-20T17:00:00Z');
+const END = Date.parse(DEMO_RECORDED_AT);
 
-const PEOPLE = [
-  { login: 'ana-lima', name: 'Ana Lima', jira: '5f1a0c0d4e2b7a0068a1b001', pd: 'PANA001' },
-  { login: 'bokafor', name: 'Ben Okafor', jira: '5f1a0c0d4e2b7a0068a1b002', pd: 'PBEN002' },
-  { login: 'chen-wei', name: 'Chen Wei', jira: '5f1a0c0d4e2b7a0068a1b003', pd: 'PCHE003' },
-  { login: 'dara-k', name: 'Dara Kelly', jira: '5f1a0c0d4e2b7a0068a1b004', pd: 'PDAR004' },
-  { login: 'eli-sousa', name: 'Eli Sousa', jira: '5f1a0c0d4e2b7a0068a1b005', pd: 'PELI005' },
-  { login: 'fatima-n', name: 'Fatima Noor', jira: '5f1a0c0d4e2b7a0068a1b006', pd: 'PFAT006' },
-  { login: 'gus-m', name: 'Gus Moreau', jira: '5f1a0c0d4e2b7a0068a1b007', pd: 'PGUS007' },
-  { login: 'hana-s', name: 'Hana Sato', jira: '5f1a0c0d4e2b7a0068a1b008', pd: 'PHAN008' },
-] as const;
 type Person = (typeof PEOPLE)[number];
 const email = (person: Person) => `${person.login.split('-')[0]}@acme.example`;
 

@@ -4,7 +4,10 @@ import { applyFactWrites } from '../ingest/apply-fact-writes.ts';
 import type { NormalizeDeps } from '../ingest/normalize-pending.ts';
 import type { Models } from '../models/index.ts';
 import { normalizeEvent } from '../sources/normalize-event.ts';
+import { createIdentityDirectory } from '../identity/mongo-identity-directory.ts';
+import { DEMO_PEOPLE, DEMO_RECORDED_AT } from './demo-team.ts';
 import type { DemoDelivery } from './generate-demo.ts';
+import { demoOffsetMs, shiftDemoTime } from './shift-demo-time.ts';
 
 /** Bump when events.json changes, so existing demo databases load the new deliveries once. */
 export const DEMO_DATASET_VERSION = 'acme-2026-11-v1';
@@ -46,16 +49,23 @@ export async function summarizeTenant(models: Models, tenantId: string): Promise
  * written first and the raw events stored already normalized (one insert each, no update: cheap on FerretDB);
  * a crash half-way leaves the version unrecorded, and the next start re-applies everything, which changes
  * nothing already written and stores only the missing deliveries. Done once per dataset version.
+ * Times are moved forward to the day of the first load (the same offset on a reload), so the team looks current.
  */
 export async function loadDemoDataset(
   models: Models,
   deps: NormalizeDeps,
   tenantId: string,
+  now = new Date(),
 ): Promise<{ loaded: number } | undefined> {
-  const tenant = await models.Tenant.findOne({ tenantId }, { demoDataset: 1 }).lean();
+  const tenant = await models.Tenant.findOne({ tenantId }, { demoDataset: 1, demoTimeOffsetMs: 1 }).lean();
   if (tenant?.demoDataset === DEMO_DATASET_VERSION) return undefined;
+  const offsetMs = tenant?.demoTimeOffsetMs ?? demoOffsetMs(DEMO_RECORDED_AT, now);
+  await models.Tenant.updateOne({ tenantId }, { $set: { demoTimeOffsetMs: offsetMs } });
   const file = path.join(import.meta.dirname, 'events.json');
-  const deliveries = JSON.parse(await readFile(file, 'utf8')) as DemoDelivery[];
+  const deliveries = (JSON.parse(await readFile(file, 'utf8')) as DemoDelivery[]).map((delivery) => ({
+    ...delivery,
+    payload: shiftDemoTime(delivery.payload, offsetMs),
+  }));
   let loaded = 0;
   for (let start = 0; start < deliveries.length; start += BATCH) {
     const batch = deliveries.slice(start, start + BATCH);
@@ -84,6 +94,17 @@ export async function loadDemoDataset(
       }
     }
   }
+  await linkDemoPeople(models, tenantId);
   await models.Tenant.updateOne({ tenantId }, { $set: { demoDataset: DEMO_DATASET_VERSION } });
   return { loaded };
+}
+
+/** Links each canned person's GitHub, Jira and PagerDuty accounts, as an admin would with `em-agent people link`. */
+async function linkDemoPeople(models: Models, tenantId: string): Promise<void> {
+  const identity = createIdentityDirectory(models.Person);
+  for (const person of DEMO_PEOPLE) {
+    const github = { tool: 'github', handle: person.login } as const;
+    await identity.link(tenantId, github, { tool: 'jira', handle: person.jira }, 'manual');
+    await identity.link(tenantId, github, { tool: 'pagerduty', handle: person.pd }, 'manual');
+  }
 }

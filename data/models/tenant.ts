@@ -22,6 +22,8 @@ export interface TenantFields {
   jiraClientKey?: string;
   /** The demo dataset version loaded into this tenant (demo tenant only). */
   demoDataset?: string;
+  /** How far the demo's times were moved forward when it was loaded (kept so a reload after a crash agrees). */
+  demoTimeOffsetMs?: number;
 }
 
 export interface TenantModel extends Model<TenantFields> {
@@ -43,6 +45,7 @@ const tenantSchema = new Schema<TenantFields, TenantModel>(
     },
     jiraClientKey: { type: String },
     demoDataset: { type: String },
+    demoTimeOffsetMs: { type: Number },
   },
   {
     collection: 'tenants',

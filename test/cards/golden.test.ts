@@ -9,6 +9,8 @@ import type { CommandDefinition } from '../../handlers/catalog.ts';
 import { formatUsage } from '../../handlers/catalog.ts';
 import { showHelp } from '../../handlers/help/show-help.ts';
 import type { AnswerView } from '../../handlers/ask/types.ts';
+import { buildTeamView } from '../../handlers/team/show-team.ts';
+import type { TeamFactsSnapshot } from '../../handlers/team/types.ts';
 import type { HelpView, Surface, View } from '../../handlers/types.ts';
 import {
   adaptiveCardProblems,
@@ -77,6 +79,65 @@ function answerView(mode: AnswerView['mode'], overrides: Partial<AnswerView> = {
 }
 
 /** Each fixture is the view a person on that surface would get. */
+const TEAM_NOW = new Date('2026-11-20T12:00:00Z');
+const daysBefore = (days: number) => new Date(TEAM_NOW.getTime() - days * 86_400_000);
+
+const TEAM_SNAPSHOT: TeamFactsSnapshot = {
+  people: 8,
+  repositories: ['acme/payments', 'acme/web', 'acme/infra'],
+  openPullRequests: [
+    {
+      repo: 'acme/payments',
+      number: 412,
+      title: 'Retry <refunds> & webhooks',
+      author: 'dana',
+      url: 'https://github.com/acme/payments/pull/412',
+      openedAt: daysBefore(12),
+      updatedAt: daysBefore(9),
+    },
+    {
+      repo: 'acme/web',
+      number: 77,
+      title: 'New checkout',
+      author: 'li',
+      openedAt: daysBefore(2),
+      updatedAt: daysBefore(1),
+    },
+  ],
+  mergedAt: [daysBefore(1), daysBefore(3), daysBefore(10)],
+  activeSprint: {
+    name: 'Payments 42',
+    goal: 'Saved cards GA',
+    endDate: daysBefore(-3),
+    issues: [
+      { key: 'PAY-1', summary: 'Saved cards API', statusCategory: 'done', status: 'Done' },
+      {
+        key: 'PAY-2',
+        summary: 'PSP sandbox',
+        statusCategory: 'indeterminate',
+        status: 'In Progress',
+        flagged: true,
+        assigneeName: 'Sam',
+      },
+      { key: 'PAY-3', summary: 'Refund fixes', statusCategory: 'new', status: 'To Do' },
+    ],
+  },
+  incidents: [
+    {
+      title: 'Checkout latency',
+      status: 'resolved',
+      serviceName: 'payments-api',
+      url: 'https://acme.pagerduty.com/incidents/Q1',
+      triggeredAt: daysBefore(5),
+      resolvedAt: new Date(daysBefore(5).getTime() + 42 * 60_000),
+    },
+  ],
+  deployments: [
+    { repo: 'acme/web', environment: 'production', latestState: 'failure', createdAt: daysBefore(4) },
+    { repo: 'acme/web', environment: 'production', latestState: 'success', createdAt: daysBefore(3) },
+  ],
+};
+
 const FIXTURES: Record<string, (surface: Surface) => View> = {
   help: (surface) => helpFor(surface),
   'notice-warning-with-suggestion': (surface) => ({
@@ -99,6 +160,13 @@ const FIXTURES: Record<string, (surface: Surface) => View> = {
       note: "This month's AI spending cap of $200.00 has been reached.",
     }),
   'answer-unknown-with-people': () => answerView('unknown'),
+  team: (surface) => buildTeamView(TEAM_SNAPSHOT, TEAM_NOW, surface),
+  'team-empty': (surface) =>
+    buildTeamView(
+      { people: 0, repositories: [], openPullRequests: [], mergedAt: [], incidents: [], deployments: [] },
+      TEAM_NOW,
+      surface,
+    ),
   'notice-escaping': (surface) => ({
     kind: 'notice',
     tone: 'info',

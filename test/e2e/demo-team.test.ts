@@ -1,0 +1,86 @@
+import assert from 'node:assert/strict';
+import { FakeBotConnector } from '../fakes/bot-connector.ts';
+import { startTestServer, type TestServer } from '../support/server.ts';
+
+/** A message as the Bot Framework Emulator sends it: no Teams tenant, so demo mode serves the demo tenant. */
+function emulatorMessage(connector: FakeBotConnector, text: string) {
+  const id = `act-${Math.random().toString(36).slice(2)}`;
+  return {
+    type: 'message',
+    id,
+    timestamp: new Date().toISOString(),
+    serviceUrl: connector.serviceUrl,
+    channelId: 'emulator',
+    from: { id: 'user-1', name: 'Demo User' },
+    conversation: { id: `conv-${id}` },
+    recipient: { id: 'bot-1', name: 'em-agent' },
+    text,
+    textFormat: 'plain',
+    locale: 'en-US',
+  };
+}
+
+describe('demo mode: the canned team in chat ("team")', function () {
+  this.timeout(180_000);
+  let connector: FakeBotConnector;
+  let server: TestServer;
+
+  before(async () => {
+    connector = new FakeBotConnector();
+    await connector.http.start();
+    server = await startTestServer(import.meta.url, {}, { demoData: true });
+    await server.demoLoaded();
+  });
+  after(async () => {
+    await server.close();
+    await connector.http.stop();
+  });
+
+  it('shows the demo team: people, repos, the active sprint with its blocked story, incidents, the failed deploy', async () => {
+    const activity = emulatorMessage(connector, 'team');
+    const response = await fetch(`${server.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(activity),
+    });
+    assert.ok(response.status >= 200 && response.status < 300, `status ${response.status}`);
+    const post = await connector.waitForPost(activity.conversation.id);
+    const card = post.activity.attachments?.[0]?.content as { body: unknown[] };
+    const text = JSON.stringify(card.body);
+
+    const facts = (card.body[1] as { facts: { title: string; value: string }[] }).facts;
+    const count = (title: string) => Number(facts.find((fact) => fact.title === title)?.value);
+    assert.equal(count('People'), 8, 'the canned people, each linked across GitHub, Jira and PagerDuty');
+    assert.equal(count('Repositories'), 3);
+    const open = await server.models.PullRequest.countDocuments({ tenantId: 'demo', state: 'open' });
+    assert.equal(count('Open pull requests'), open);
+
+    const sprint = await server.models.Sprint.findOne({ tenantId: 'demo', state: 'active' }).lean();
+    assert.ok(sprint?.name && text.includes(sprint.name), `active sprint ${sprint?.name} shown`);
+    const blocked = await server.models.JiraIssue.findOne({ tenantId: 'demo', flagged: true }).lean();
+    assert.ok(blocked?.key && text.includes(blocked.key), 'the blocked story is listed');
+    // Moved to the day of loading, the dataset's failed deploy and incidents are recent, and its stale PRs stale.
+    assert.match(text, /"Failed deployments".*payments-api to production/);
+    assert.match(text, /"Incidents"/);
+    assert.match(text, /"Stale pull requests"/);
+    assert.match(text, /days left/, 'the active sprint is under way');
+  });
+
+  it('keeps tenants apart: a Teams tenant with no facts sees how to get some, not the demo team', async () => {
+    const activity = {
+      ...emulatorMessage(connector, 'team'),
+      channelId: 'msteams',
+      conversation: { id: 'a:conv-other', conversationType: 'personal', tenantId: 'tenant-without-facts' },
+      channelData: { tenant: { id: 'tenant-without-facts' } },
+    };
+    await fetch(`${server.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(activity),
+    });
+    const post = await connector.waitForPost('a:conv-other');
+    const text = JSON.stringify(post.activity.attachments?.[0]?.content);
+    assert.match(text, /Nothing has arrived yet/);
+    assert.match(text, /"value":"0"/);
+  });
+});
