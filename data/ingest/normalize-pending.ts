@@ -91,7 +91,8 @@ async function readEvent(EventRaw: EventRawModel, tenantId: string, _id: Types.O
  */
 async function markNormalized(EventRaw: EventRawModel, ids: readonly Types.ObjectId[]): Promise<void> {
   const normalizedAt = new Date();
-  await Promise.all(ids.map((_id) => EventRaw.collection.updateOne({ _id }, { $set: { normalizedAt } })));
+  // One after another: on SQLite concurrent writers wait for each other in sleeps, which starves the intake.
+  for (const _id of ids) await EventRaw.collection.updateOne({ _id }, { $set: { normalizedAt } });
 }
 
 /** The sweep: every pending event of a tenant, oldest first, in batches. */
