@@ -179,6 +179,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
 
   const normalizerDeps = {
     EventRaw: models.EventRaw,
+    EventPending: models.EventPending,
     facts: factModelsOf(models),
     log,
     afterApply: (tenantId: string, writes: readonly FactWrite[]) =>
@@ -194,7 +195,12 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       approvals,
       knowledge,
       models,
-      ingest: { queue: normalizer, EventRaw: models.EventRaw, retentionDays: config.sources.retentionDays },
+      ingest: {
+        queue: normalizer,
+        EventRaw: models.EventRaw,
+        EventPending: models.EventPending,
+        retentionDays: config.sources.retentionDays,
+      },
     },
     options.scheduler,
   );
@@ -227,6 +233,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       webhookRoutes({
         log,
         EventRaw: models.EventRaw,
+        EventPending: models.EventPending,
         Tenant: models.Tenant,
         envTenantId: slack?.teamId ?? config.teams?.appTenantId ?? DEMO_TENANT_ID,
         envSecrets: config.sources.webhookSecrets,

@@ -13,7 +13,7 @@ export async function define(agenda: Agenda, deps: JobDeps): Promise<void> {
     PURGE_RAW_EVENTS_JOB,
     deps,
     async () => {
-      const deleted = await purgeRawEvents(ingest.EventRaw, ingest.retentionDays);
+      const deleted = await purgeRawEvents(ingest, ingest.retentionDays);
       if (deleted > 0) deps.log.info({ deleted, retentionDays: ingest.retentionDays }, 'purged raw events');
     },
     // A short lock, as for the heartbeat: Agenda keeps a timer of half the lifetime after each run. Both jobs

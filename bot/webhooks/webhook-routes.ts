@@ -1,6 +1,7 @@
 import express, { Router, type Request, type RequestHandler } from 'express';
 import { Types } from 'mongoose';
 import type { Logger } from 'pino';
+import type { EventPendingModel } from '../../data/models/event-pending.ts';
 import type { EventRawModel } from '../../data/models/event-raw.ts';
 import type { StoredEvent } from '../../data/ingest/normalize-pending.ts';
 import { createGroupInsert } from '../../data/ingest/group-insert.ts';
@@ -27,6 +28,7 @@ import { BODY_LIMIT } from '../http/create-http-app.ts';
 export interface WebhookRouteOptions {
   log: Logger;
   EventRaw: EventRawModel;
+  EventPending: EventPendingModel;
   Tenant: TenantModel;
   /** The tenant the environment's secrets belong to (`/webhooks/<source>` without a tenant). */
   envTenantId: string;
@@ -135,9 +137,12 @@ const ENV_VARIABLE: Record<SourceName, string> = {
  * after the ack loses nothing. Every refusal is logged with the delivery id and writes nothing.
  */
 export function webhookRoutes(options: WebhookRouteOptions): Router {
-  const { log, EventRaw, Tenant } = options;
+  const { log, EventRaw, EventPending, Tenant } = options;
   const router = Router();
+  // Grouped with concurrent deliveries: on FerretDB's SQLite every write waits its turn, so a burst costs a few
+  // batched round trips instead of one each. The driver directly: documents are complete and tenant-stamped.
   const insertRaw = createGroupInsert(EventRaw.collection);
+  const insertPending = createGroupInsert(EventPending.collection);
 
   async function secretsFor(source: SourceName, tenantParam: string | undefined): Promise<Secrets> {
     if (tenantParam === undefined) {
@@ -212,19 +217,21 @@ export function webhookRoutes(options: WebhookRouteOptions): Router {
         deliveryId: delivery.deliveryId,
         eventType: delivery.eventType,
         body: body.toString('utf8'),
-        attempts: 0,
       };
-      // The driver directly, grouped with concurrent deliveries: the document is complete and tenant-stamped,
-      // and this is the hot path.
+      const receivedAt = new Date();
+      // The queue entry first: once the event is stored it is certain to be normalized, even after a crash.
+      // An entry whose event never arrives (a duplicate, a crash in between) is dropped by the normalizer.
+      await insertPending({ _id: stored._id, tenantId, receivedAt, attempts: 0 });
       const outcome = await insertRaw({
         ...stored,
         tenantId,
         ...(delivery.action ? { action: delivery.action } : {}),
         headers: keptHeaders(req),
         verification: { verified: true, method: verification.method },
-        receivedAt: new Date(),
+        receivedAt,
       });
       if (outcome === 'duplicate') {
+        await EventPending.collection.deleteOne({ _id: stored._id });
         log.info({ source, tenantId, deliveryId, eventType: delivery.eventType }, 'webhook duplicate');
         res.status(200).json({ status: 'duplicate', deliveryId });
         return;

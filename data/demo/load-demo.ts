@@ -46,7 +46,7 @@ export async function summarizeTenant(models: Models, tenantId: string): Promise
 /**
  * Loads the canned team (data/demo/events.json) into a tenant the way real deliveries arrive: the same
  * normalizers and fact writes as webhooks, and each delivery kept in events_raw under its delivery id. Facts are
- * written first and the raw events stored already normalized (one insert each, no update: cheap on FerretDB);
+ * written first and the raw events stored with nothing left to normalize (no queue entry: one insert each);
  * a crash half-way leaves the version unrecorded, and the next start re-applies everything, which changes
  * nothing already written and stores only the missing deliveries. Done once per dataset version.
  * Times are moved forward to the day of the first load (the same offset on a reload), so the team looks current.
@@ -85,8 +85,6 @@ export async function loadDemoDataset(
           body: JSON.stringify(delivery.payload),
           verification: { verified: true, method: 'demo-dataset' },
           receivedAt: now,
-          normalizedAt: now,
-          attempts: 0,
         });
         loaded += 1;
       } catch (error) {

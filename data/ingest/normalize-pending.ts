@@ -1,5 +1,6 @@
 import type { Types } from 'mongoose';
 import type { Logger } from 'pino';
+import type { EventPendingModel } from '../models/event-pending.ts';
 import type { EventRawFields, EventRawModel } from '../models/event-raw.ts';
 import type { FactModels } from '../models/ingest-models.ts';
 import type { FactWrite } from '../sources/fact-write.ts';
@@ -9,9 +10,15 @@ import { applyFactWrites } from './apply-fact-writes.ts';
 /** After this many failed attempts an event is marked failed and left for inspection. */
 export const MAX_ATTEMPTS = 5;
 const SWEEP_BATCH = 200;
+/**
+ * The intake writes the queue entry just before the raw event; an entry without its event is dropped only once
+ * it is older than this, so a sweep never drops one whose event is being stored at that very moment.
+ */
+const ORPHAN_AFTER_MS = 60_000;
 
 export interface NormalizeDeps {
   EventRaw: EventRawModel;
+  EventPending: EventPendingModel;
   facts: FactModels;
   log: Logger;
   /** Told after a batch's facts are written (identity linking hooks in here). */
@@ -19,10 +26,16 @@ export interface NormalizeDeps {
 }
 
 /** What normalization reads of a stored event; the intake hands it over directly so the hot path skips a read. */
-export type StoredEvent = Pick<
-  EventRawFields,
-  'source' | 'eventType' | 'deliveryId' | 'body' | 'attempts' | 'normalizedAt' | 'failedAt'
-> & { _id: Types.ObjectId };
+export type StoredEvent = Pick<EventRawFields, 'source' | 'eventType' | 'deliveryId' | 'body'> & {
+  _id: Types.ObjectId;
+};
+
+/** A queue entry as the sweep reads it. */
+interface PendingEntry {
+  _id: Types.ObjectId;
+  receivedAt: Date;
+  attempts: number;
+}
 
 export interface NormalizeResult {
   normalized: number;
@@ -30,36 +43,39 @@ export interface NormalizeResult {
 }
 
 /**
- * Normalizes the given stored events of one tenant: each event's writes come from the pure normalizer, the
- * batch's writes are applied together (one read and one write per fact touched), and only then are the events
- * marked normalized. A crash anywhere leaves them pending for the next run, which is harmless: writes are
- * idempotent. An event whose payload the normalizer cannot read is retried a few times, then marked failed.
+ * Normalizes the given events of one tenant: each event's writes come from the pure normalizer, the batch's
+ * writes are applied together (one read and one write per fact touched), and only then are their queue entries
+ * deleted. A crash anywhere leaves them queued for the next run, which is harmless: writes are idempotent. An
+ * event whose payload the normalizer cannot read is retried a few times, then marked failed.
  */
 export async function normalizeEvents(
   deps: NormalizeDeps,
   tenantId: string,
-  events: readonly (StoredEvent | Types.ObjectId)[],
+  events: readonly (StoredEvent | PendingEntry)[],
 ): Promise<NormalizeResult> {
   const writes: FactWrite[] = [];
   const done: Types.ObjectId[] = [];
   let failed = 0;
   for (const given of events) {
-    const event = 'body' in given ? given : await readEvent(deps.EventRaw, tenantId, given);
-    if (!event || event.normalizedAt || event.failedAt) continue;
-    const _id = event._id;
+    const event = 'body' in given ? given : await readEvent(deps.EventRaw, tenantId, given._id);
+    if (!event) {
+      const entry = given as PendingEntry;
+      if (Date.now() - entry.receivedAt.getTime() > ORPHAN_AFTER_MS) done.push(entry._id);
+      continue;
+    }
     try {
       writes.push(...normalizeEvent(event.source, event.eventType, JSON.parse(event.body)));
-      done.push(_id);
+      done.push(event._id);
     } catch (error) {
       failed += 1;
-      const attempts = (event.attempts ?? 0) + 1;
+      const attempts = ('attempts' in given ? given.attempts : 0) + 1;
       const message = error instanceof Error ? error.message : String(error);
       deps.log.warn(
         { tenantId, source: event.source, deliveryId: event.deliveryId, attempts, err: message },
         'event normalization failed',
       );
-      await deps.EventRaw.updateOne(
-        { tenantId, _id },
+      await deps.EventPending.updateOne(
+        { tenantId, _id: event._id },
         {
           $set: {
             attempts,
@@ -73,40 +89,38 @@ export async function normalizeEvents(
   if (done.length === 0) return { normalized: 0, failed };
   await applyFactWrites(deps.facts, tenantId, writes);
   await deps.afterApply?.(tenantId, writes);
-  await markNormalized(deps.EventRaw, done);
+  await deps.EventPending.deleteMany({ tenantId, _id: { $in: done } });
   return { normalized: done.length, failed };
 }
 
-/** One stored event by `_id` alone (see markNormalized), then checked to be this tenant's. */
-async function readEvent(EventRaw: EventRawModel, tenantId: string, _id: Types.ObjectId) {
+/**
+ * One stored event by `_id` alone, then checked to be this tenant's: `_id` is the only filter FerretDB v1 answers
+ * without reading every stored body.
+ */
+async function readEvent(
+  EventRaw: EventRawModel,
+  tenantId: string,
+  _id: Types.ObjectId,
+): Promise<StoredEvent | null> {
   const event = await EventRaw.collection.findOne({ _id });
   return event?.tenantId === tenantId ? (event as unknown as StoredEvent) : null;
 }
 
-/**
- * Marks events normalized one `_id` at a time: ids are the only filter FerretDB v1 answers without reading every
- * stored body, and a `$in` or tenant-qualified update there scans the whole raw collection, which starved the
- * intake under load. The ids come from this tenant's own events (stored by the intake or read with a tenant
- * filter), so the tenant needs no second check here.
- */
-async function markNormalized(EventRaw: EventRawModel, ids: readonly Types.ObjectId[]): Promise<void> {
-  const normalizedAt = new Date();
-  // One after another: on SQLite concurrent writers wait for each other in sleeps, which starves the intake.
-  for (const _id of ids) await EventRaw.collection.updateOne({ _id }, { $set: { normalizedAt } });
-}
-
-/** The sweep: every pending event of a tenant, oldest first, in batches. */
+/** The sweep: every queued event of a tenant, oldest first, in batches. */
 export async function normalizePending(deps: NormalizeDeps, tenantId: string): Promise<NormalizeResult> {
   const total: NormalizeResult = { normalized: 0, failed: 0 };
   const seen = new Set<string>();
   for (;;) {
-    const pending = await deps.EventRaw.find({ tenantId, normalizedAt: null, failedAt: null }, { _id: 1 })
+    const pending = await deps.EventPending.find(
+      { tenantId, failedAt: null },
+      { _id: 1, receivedAt: 1, attempts: 1 },
+    )
       .sort({ receivedAt: 1, _id: 1 })
       .limit(SWEEP_BATCH)
       .lean();
-    const fresh = pending.map((event) => event._id).filter((id) => !seen.has(String(id)));
+    const fresh = pending.filter((entry) => !seen.has(String(entry._id)));
     if (fresh.length === 0) return total;
-    for (const id of fresh) seen.add(String(id));
+    for (const entry of fresh) seen.add(String(entry._id));
     const result = await normalizeEvents(deps, tenantId, fresh);
     total.normalized += result.normalized;
     total.failed += result.failed;
@@ -114,10 +128,10 @@ export async function normalizePending(deps: NormalizeDeps, tenantId: string): P
 }
 
 /**
- * Tenants with events still to normalize. A deliberate cross-tenant read of the raw collection (the one
- * system-level query: it returns tenant ids only, and each tenant is then processed through scoped models).
+ * Tenants with events still to normalize. A deliberate cross-tenant read of the queue (the one system-level
+ * query: it returns tenant ids only, and each tenant is then processed through scoped models).
  */
-export async function tenantsWithPendingEvents(EventRaw: EventRawModel): Promise<string[]> {
-  const ids = await EventRaw.collection.distinct('tenantId', { normalizedAt: null, failedAt: null });
+export async function tenantsWithPendingEvents(EventPending: EventPendingModel): Promise<string[]> {
+  const ids = await EventPending.collection.distinct('tenantId', { failedAt: null });
   return ids.map(String);
 }

@@ -54,7 +54,7 @@ export function createNormalizeQueue(deps: NormalizeDeps): NormalizeQueue {
       void ensureWorker(tenantId);
     },
     async drainAll() {
-      for (const tenantId of await tenantsWithPendingEvents(deps.EventRaw)) {
+      for (const tenantId of await tenantsWithPendingEvents(deps.EventPending)) {
         await workers.get(tenantId);
         await normalizePending(deps, tenantId);
       }

@@ -15,12 +15,6 @@ export interface EventRawFields {
   body: string;
   verification: { verified: boolean; method: string };
   receivedAt: Date;
-  /** Set once the normalizer has applied the event; unset means it still has to run (crash-safe queue). */
-  normalizedAt?: Date;
-  attempts: number;
-  lastError?: string;
-  /** Set when the normalizer gave up after repeated failures; the event stays for inspection. */
-  failedAt?: Date;
 }
 
 export type EventRawModel = Model<EventRawFields>;
@@ -35,18 +29,14 @@ const eventRawSchema = new Schema<EventRawFields, EventRawModel>(
     body: { type: String, required: true },
     verification: { verified: { type: Boolean, required: true }, method: { type: String, required: true } },
     receivedAt: { type: Date, required: true },
-    normalizedAt: { type: Date },
-    attempts: { type: Number, required: true, default: 0 },
-    lastError: { type: String },
-    failedAt: { type: Date },
   },
   { collection: 'events_raw', versionKey: false },
 );
 eventRawSchema.plugin(tenantScoped);
 // The dedupe guarantee: a delivery is stored once per tenant and source, whatever the number of retries.
 eventRawSchema.index({ tenantId: 1, source: 1, deliveryId: 1 }, { unique: true });
-// The normalizer's queue and the retention sweep.
-eventRawSchema.index({ tenantId: 1, normalizedAt: 1, receivedAt: 1 });
+// The retention sweep (the normalizer's queue is events_pending).
+eventRawSchema.index({ tenantId: 1, receivedAt: 1 });
 
 export function defineEventRawModel(connection: Connection): EventRawModel {
   return connection.model<EventRawFields, EventRawModel>('EventRaw', eventRawSchema);

@@ -1,5 +1,6 @@
 import type { Connection } from 'mongoose';
 import { defineBackfillCursorModel } from './backfill-cursor.ts';
+import { defineEventPendingModel } from './event-pending.ts';
 import { defineEventRawModel } from './event-raw.ts';
 import { defineCiRunModel } from './facts/ci-run.ts';
 import { defineCommitModel } from './facts/commit.ts';
@@ -43,6 +44,7 @@ export function defineIngestModels(connection: Connection) {
   const facts = defineFactModels(connection);
   return {
     EventRaw: defineEventRawModel(connection),
+    EventPending: defineEventPendingModel(connection),
     BackfillCursor: defineBackfillCursorModel(connection),
     Repository: facts.repository,
     PullRequest: facts.pullRequest,

@@ -34,7 +34,7 @@ describe('em-agent people: email linking from webhooks and Slack, fixed by hand 
     assert.equal((await sendJira(server.url, JIRA_SECRET, issue, { deliveryId })).status, 202);
     for (let tries = 0; tries < 100; tries++) {
       const event = await server.models.EventRaw.findOne({ tenantId: 'demo', deliveryId }).lean();
-      if (event?.normalizedAt) return;
+      if (event && !(await server.models.EventPending.exists({ tenantId: 'demo', _id: event._id }))) return;
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
     assert.fail(`delivery ${deliveryId} was not normalized`);

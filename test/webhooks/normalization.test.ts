@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { Types } from 'mongoose';
 import { startTestServer, type TestServer } from '../support/server.ts';
 import { snapshotFacts } from '../support/fact-snapshot.ts';
 import { sendGithub, sendJira, sendPagerDuty } from '../support/webhook-delivery.ts';
@@ -44,7 +45,7 @@ describe('normalization of stored deliveries into facts', () => {
   async function settle(tenantId = 'demo') {
     await server.normalizer.idle();
     await server.normalizer.drainAll();
-    const pending = await server.models.EventRaw.countDocuments({ tenantId, normalizedAt: null });
+    const pending = await server.models.EventPending.countDocuments({ tenantId });
     assert.equal(pending, 0, 'every stored event is normalized');
   }
 
@@ -60,10 +61,9 @@ describe('normalization of stored deliveries into facts', () => {
     const stored = await server.models.EventRaw.find({ tenantId: 'demo', source: 'github' }).lean();
     assert.equal(stored.length, examples.length);
     assert.deepEqual(
-      stored
-        .filter((event) => event.lastError || event.failedAt)
-        .map((event) => [event.deliveryId, event.lastError]),
+      (await server.models.EventPending.find({ tenantId: 'demo' }).lean()).map((entry) => entry.lastError),
       [],
+      'no event failed or is left in the queue',
     );
     const facts = await snapshotFacts(server.models, 'demo');
     for (const kind of [
@@ -203,5 +203,42 @@ describe('normalization of stored deliveries into facts', () => {
     const sprint = await server.models.Sprint.findOne({ tenantId: 'demo', sprintId: 37 }).lean();
     assert.equal(sprint?.state, 'closed');
     assert.equal(sprint?.completeDate?.toISOString(), '2026-10-19T09:50:00.377Z');
+  });
+
+  it('recovers from a crash through the queue: a stored event is normalized by the sweep, an entry without its event is dropped once old', async () => {
+    const tenantId = 'crash-tenant';
+    const payload = structuredClone(
+      examples.find((e) => e.event === 'pull_request' && e.payload.action === 'opened')!.payload,
+    ) as any; // eslint-disable-line @typescript-eslint/no-explicit-any
+    payload.repository.full_name = 'acme/after-crash';
+    const receivedAt = new Date(Date.now() - 5 * 60_000);
+    // The process died after storing the delivery and its queue entry, before normalizing it.
+    const stored = await server.models.EventRaw.create({
+      tenantId,
+      source: 'github',
+      deliveryId: 'crash-1',
+      eventType: 'pull_request',
+      headers: {},
+      body: JSON.stringify(payload),
+      verification: { verified: true, method: 'hmac-sha256' },
+      receivedAt,
+    });
+    const youngOrphan = new Types.ObjectId();
+    await server.models.EventPending.insertMany([
+      { _id: stored._id, tenantId, receivedAt, attempts: 0 },
+      // Died between writing the entry and its event: the provider got no ack and retries as a new delivery.
+      { _id: new Types.ObjectId(), tenantId, receivedAt, attempts: 0 },
+      // An entry whose event may be being stored right now is left for a later sweep.
+      { _id: youngOrphan, tenantId, receivedAt: new Date(), attempts: 0 },
+    ]);
+
+    await server.normalizer.drainAll();
+
+    const pr = await server.models.PullRequest.findOne({ tenantId, repo: 'acme/after-crash' }).lean();
+    assert.equal(pr?.number, payload.pull_request.number);
+    assert.deepEqual(
+      (await server.models.EventPending.find({ tenantId }).lean()).map((entry) => String(entry._id)),
+      [String(youngOrphan)],
+    );
   });
 });

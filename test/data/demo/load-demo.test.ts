@@ -23,7 +23,11 @@ describe('demo dataset (demo mode)', function () {
       readFileSync(new URL('../../../data/demo/events.json', import.meta.url), 'utf8'),
     );
     assert.equal(await server.models.EventRaw.countDocuments({ tenantId: 'demo' }), deliveries.length);
-    assert.equal(await server.models.EventRaw.countDocuments({ tenantId: 'demo', normalizedAt: null }), 0);
+    assert.equal(
+      await server.models.EventPending.countDocuments({ tenantId: 'demo' }),
+      0,
+      'nothing left to normalize',
+    );
     const summary = await summarizeTenant(server.models, 'demo');
     assert.equal(summary.repositories, 3);
     assert.equal(summary.sprints, 2);
@@ -42,7 +46,12 @@ describe('demo dataset (demo mode)', function () {
 
   it('loads nothing twice: once recorded it is skipped, and a reload after a crash stores no duplicates', async () => {
     const before = await snapshotFacts(server.models, 'demo');
-    const deps = { EventRaw: server.models.EventRaw, facts: factModelsOf(server.models), log: silent };
+    const deps = {
+      EventRaw: server.models.EventRaw,
+      EventPending: server.models.EventPending,
+      facts: factModelsOf(server.models),
+      log: silent,
+    };
     assert.equal(await loadDemoDataset(server.models, deps, 'demo'), undefined);
     await server.models.Tenant.updateOne({ tenantId: 'demo' }, { $unset: { demoDataset: '' } });
     assert.deepEqual(await loadDemoDataset(server.models, deps, 'demo'), { loaded: 0 });
