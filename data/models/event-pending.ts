@@ -1,4 +1,4 @@
-import type { Types} from 'mongoose';
+import type { Types } from 'mongoose';
 import { Schema, type Connection, type Model } from 'mongoose';
 import { tenantScoped } from '../db/tenant-scoped.ts';
 
