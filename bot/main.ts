@@ -119,6 +119,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     models,
     log,
     () => slack?.teamId ?? config.teams?.appTenantId ?? DEMO_TENANT_ID,
+    // Read lazily: the approvals (which own the policies) are built next.
+    { inForce: (tenantId) => approvals.policies.inForce(tenantId) },
   );
   let askPorts: AskPorts | undefined;
   const askPortsOf = () => (askPorts ??= createAskPorts(config, knowledge, models, approvals.policies, log));

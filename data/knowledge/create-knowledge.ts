@@ -4,6 +4,8 @@ import type { Logger } from 'pino';
 import type { Config } from '../../bot/config.ts';
 import type { AnswerStore } from '../../handlers/ask/handle-answer-action.ts';
 import type { AskPorts } from '../../handlers/ask/types.ts';
+import type { PolicyProvider } from '../../handlers/policy/policy-store.ts';
+import { llmPolicyFor } from '../../bot/llm/llm-policy.ts';
 import type { Models } from '../models/index.ts';
 import { createAnswerLog } from './answer-log.ts';
 import { createAnswerStore } from './answer-store.ts';
@@ -72,9 +74,16 @@ export function createKnowledge(
   models: Models,
   log: Logger,
   defaultTenantId: () => string,
+  /** The tenants' policies, whose cost cap also meters OpenAI embeddings; the CLI has none (env cap). */
+  policies?: PolicyProvider,
 ): Knowledge {
   const embedder = config.openai
-    ? createOpenAiEmbedder(openAiClient(config.openai), config.openai.embeddingModel)
+    ? createOpenAiEmbedder({
+        client: openAiClient(config.openai),
+        model: config.openai.embeddingModel,
+        usage: models.LlmUsage,
+        policyFor: llmPolicyFor(config.llmMonthlyCostCapUsd, policies),
+      })
     : createLocalEmbedder();
   let local: Promise<LocalChroma> | undefined;
   const chromaUrl = async () => {

@@ -1,14 +1,25 @@
 import { buildBm25Index, type Bm25Index } from '../../handlers/ask/bm25.ts';
 import { chunkSearchText } from '../../handlers/ask/chunk-document.ts';
-import { fuseRankings } from '../../handlers/ask/fuse-rankings.ts';
+import { fuseRankings, type WeightedRanking } from '../../handlers/ask/fuse-rankings.ts';
 import type { KnowledgeSearch, Passage, SearchFilter } from '../../handlers/ask/types.ts';
 import type { KnowledgeChunkModel } from '../models/knowledge-chunk.ts';
 import type { KnowledgeRevisionModel } from '../models/knowledge-revision.ts';
 import type { VectorStore } from './chroma-store.ts';
-import type { Embedder } from './embedder.ts';
+import { EmbeddingRefusedError, isLocalEmbedder, type Embedder } from './embedder.ts';
 
 /** How many candidates each ranking contributes before fusion. */
 const CANDIDATES = 30;
+
+/**
+ * How much the dense ranking counts in the fusion, BM25 counting 1. A trained model (OpenAI) is an equal
+ * partner. The local embedding only matches shared vocabulary, as BM25 does but worse, so it is a tie-breaker:
+ * on the Perl FAQ benchmark an equal weight lost recall against BM25 alone (README "Doc answers").
+ */
+export const DENSE_WEIGHT = { model: 1, local: 0.25 } as const;
+
+export function denseWeightFor(embedder: Pick<Embedder, 'id'>): number {
+  return isLocalEmbedder(embedder) ? DENSE_WEIGHT.local : DENSE_WEIGHT.model;
+}
 
 interface LexicalState {
   signature: string;
@@ -21,6 +32,8 @@ export interface HybridRetrieverDeps {
   revisions: KnowledgeRevisionModel;
   store: VectorStore;
   embedder: Embedder;
+  /** Overrides `denseWeightFor(embedder)` (the benchmark compares weights). */
+  denseWeight?: number;
 }
 
 function accepts(passage: Passage | undefined, filter: SearchFilter | undefined): passage is Passage {
@@ -34,7 +47,8 @@ function accepts(passage: Passage | undefined, filter: SearchFilter | undefined)
 
 /**
  * Hybrid retrieval for one tenant: dense neighbours from the tenant's Chroma collection and BM25 over the
- * same chunks' text, fused by reciprocal rank. The BM25 index is built in memory from the tenant's chunks
+ * same chunks' text, fused by weighted reciprocal rank. When the embedder refuses (the tenant's LLM cost cap)
+ * or fails, the search is lexical only and `onNote` says so. The BM25 index is built in memory from the tenant's chunks
  * and rebuilt when the tenant's knowledge revision moves, so any process (server, CLI, job) that
  * re-indexes invalidates it.
  */
@@ -42,6 +56,7 @@ export function createHybridRetriever(
   deps: HybridRetrieverDeps,
 ): KnowledgeSearch & { warm(tenantId: string): Promise<void> } {
   const lexical = new Map<string, Promise<LexicalState>>();
+  const denseWeight = deps.denseWeight ?? denseWeightFor(deps.embedder);
 
   async function signatureOf(tenantId: string): Promise<string> {
     return String(await deps.revisions.current(tenantId));
@@ -85,35 +100,51 @@ export function createHybridRetriever(
     return building;
   }
 
+  async function denseRanking(
+    tenantId: string,
+    query: string,
+    filter: SearchFilter | undefined,
+    state: LexicalState,
+  ): Promise<string[]> {
+    const [embedding] = await deps.embedder.embed([query], tenantId);
+    // Chroma filters source and freshness itself; a path prefix is checked here, so fetch more.
+    const hits = await deps.store.query(
+      tenantId,
+      embedding!,
+      filter?.pathPrefix ? CANDIDATES * 4 : CANDIDATES,
+      {
+        source: filter?.source,
+        updatedSince: filter?.updatedSince,
+      },
+    );
+    return hits
+      .map((hit) => hit.id)
+      .filter((id) => accepts(state.passages.get(id), filter))
+      .slice(0, CANDIDATES);
+  }
+
   return {
     async warm(tenantId) {
       await lexicalFor(tenantId);
     },
-    async search(tenantId, query, { limit, filter, mode = 'hybrid' }) {
+    async search(tenantId, query, { limit, filter, mode = 'hybrid', onNote }) {
       const state = await lexicalFor(tenantId);
-      const rankings: string[][] = [];
+      const rankings: WeightedRanking[] = [];
       if (mode !== 'lexical') {
-        const [embedding] = await deps.embedder.embed([query]);
-        // Chroma filters source and freshness itself; a path prefix is checked here, so fetch more.
-        const hits = await deps.store.query(
-          tenantId,
-          embedding!,
-          filter?.pathPrefix ? CANDIDATES * 4 : CANDIDATES,
-          {
-            source: filter?.source,
-            updatedSince: filter?.updatedSince,
-          },
-        );
-        rankings.push(
-          hits
-            .map((hit) => hit.id)
-            .filter((id) => accepts(state.passages.get(id), filter))
-            .slice(0, CANDIDATES),
-        );
+        const dense = await denseRanking(tenantId, query, filter, state).catch((error: unknown) => {
+          if (mode === 'dense') throw error;
+          onNote?.(
+            error instanceof EmbeddingRefusedError
+              ? `${error.message} This search matched keywords only.`
+              : 'Semantic search is unavailable just now, so this search matched keywords only.',
+          );
+          return undefined;
+        });
+        if (dense) rankings.push({ ids: dense, weight: denseWeight });
       }
       if (mode !== 'dense') {
         const hits = state.index.search(query, CANDIDATES, (id) => accepts(state.passages.get(id), filter));
-        rankings.push(hits.map((hit) => hit.id));
+        rankings.push({ ids: hits.map((hit) => hit.id), weight: 1 });
       }
       return fuseRankings(rankings)
         .map(({ id }) => state.passages.get(id))

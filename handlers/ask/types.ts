@@ -28,7 +28,13 @@ export interface KnowledgeSearch {
   search(
     tenantId: string,
     query: string,
-    options: { limit: number; filter?: SearchFilter; mode?: RetrievalMode },
+    options: {
+      limit: number;
+      filter?: SearchFilter;
+      mode?: RetrievalMode;
+      /** Told when the search had to do with less (e.g. keywords only at the LLM cost cap); can be shown. */
+      onNote?: (note: string) => void;
+    },
   ): Promise<Passage[]>;
 }
 

@@ -191,7 +191,7 @@ describe('doc answers: indexing a folder into Chroma and searching it', function
 
   it('keeps tenants apart: another tenant sees none of these docs, in Chroma or in BM25', async () => {
     assert.deepEqual(await retriever.search(otherTenant, 'How do I deploy billing-api?', { limit: 5 }), []);
-    const [embedding] = await createLocalEmbedder().embed(['deploy billing-api']);
+    const [embedding] = await createLocalEmbedder().embed(['deploy billing-api'], tenantId);
     assert.deepEqual(await store.query(otherTenant, embedding!, 5), []);
     await assert.rejects(
       store.upsert(otherTenant, [
