@@ -33,6 +33,9 @@ import {
 import { slackApprovalNotifier } from './slack/slack-approval-notifier.ts';
 import { createTeamsSurface } from './teams/create-teams-surface.ts';
 import { createTeamsApprovalNotifier } from './teams/teams-approval-notifier.ts';
+import { createTeamsMessenger } from './teams/teams-messenger.ts';
+import { slackMessenger } from './slack/slack-messenger.ts';
+import { createChatReach } from './chat-reach.ts';
 import { createTenantRegistry } from './tenants.ts';
 import { createAskPorts } from './llm/create-ask-ports.ts';
 import { webhookRoutes } from './webhooks/webhook-routes.ts';
@@ -152,13 +155,23 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     },
   });
   const commandPorts = { identity: createIdentityDirectory(models.Person) };
+  // Doc answers reach people in chat ("ask this person", stale-docs digests) through their linked accounts.
+  const reach = createChatReach(models.Person, {
+    slack: config.slack ? slackMessenger(config.slack, log) : undefined,
+    teams: createTeamsMessenger({
+      adapter: () => teams.adapter,
+      appId: config.teams?.appId,
+      conversations: models.TeamsConversation,
+      log,
+    }),
+  });
   const chat: ChatDeps = {
     log,
     metrics,
     tenants,
     runCommand: (input) =>
       runCommand(input, options.commands ?? COMMANDS, { ...commandPorts, approvals, ask: askPortsOf() }),
-    answers: { store: () => knowledge.answerStore },
+    answers: { store: () => knowledge.answerStore, reach },
   };
 
   if (config.slack) {
@@ -185,6 +198,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       approvals,
       knowledge,
       models,
+      reach,
       ingest: { queue: normalizer, EventRaw: models.EventRaw, retentionDays: config.sources.retentionDays },
     },
     options.scheduler,

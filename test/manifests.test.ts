@@ -39,9 +39,10 @@ interface SlackManifest {
 
 /**
  * The scopes the code needs: `commands` for `/em`, `chat:write` to post, update and answer privately,
- * `usergroups:read` for approvers named by user group. Add here when the code needs more.
+ * `usergroups:read` for approvers named by user group, `app_mentions:read` for questions asked by mentioning
+ * the bot. Add here when the code needs more.
  */
-const SLACK_BOT_SCOPES = ['chat:write', 'commands', 'usergroups:read'];
+const SLACK_BOT_SCOPES = ['app_mentions:read', 'chat:write', 'commands', 'usergroups:read'];
 
 const slackManifest = parse(
   readFileSync(path.join(root, 'manifests', 'slack.yaml'), 'utf8'),

@@ -7,7 +7,8 @@ export function createAnswerStore(records: AnswerRecordModel, feedback: AnswerFe
   return {
     async find(tenantId, answerId) {
       const record = await records.findOne({ tenantId, _id: answerId }).lean();
-      return record ? (record.view as unknown as AnswerView) : undefined;
+      // A purged record (ASK_RETENTION_DAYS) has no view left to share or vote on.
+      return record && !record.purgedAt ? (record.view as unknown as AnswerView) : undefined;
     },
     async saveFeedback(tenantId, answerId, userId, helpful) {
       const record = await records.findOne({ tenantId, _id: answerId }).lean();

@@ -3,7 +3,7 @@ import OpenAI from 'openai';
 import type { Logger } from 'pino';
 import type { Config } from '../../bot/config.ts';
 import type { AnswerStore } from '../../handlers/ask/handle-answer-action.ts';
-import type { AskPorts } from '../../handlers/ask/types.ts';
+import type { AskPorts, ConversationRef } from '../../handlers/ask/types.ts';
 import type { PolicyProvider } from '../../handlers/policy/policy-store.ts';
 import { llmPolicyFor } from '../../bot/llm/llm-policy.ts';
 import type { Models } from '../models/index.ts';
@@ -26,6 +26,10 @@ export interface Knowledge {
   /** The tenant the configured sources (DOCS_DIR, DOCS_GITHUB_REPOS, Confluence) belong to. */
   tenantId(): string;
   reindexEvery: string;
+  /** Stale-docs digests for owners not linked to chat go here (DOCS_DIGEST_CHANNEL). */
+  digestChannel?: ConversationRef;
+  /** ASK_RETENTION_DAYS: how long question and answer text is kept. */
+  answerRetentionDays: number;
   embedder: Embedder;
   store: VectorStore;
   /** What `ask` needs, but the LLM gateway, which bot/ adds. */
@@ -114,6 +118,8 @@ export function createKnowledge(
   return {
     tenantId,
     reindexEvery: config.knowledge.reindexEvery,
+    digestChannel: config.knowledge.digestChannel,
+    answerRetentionDays: config.knowledge.answerRetentionDays,
     embedder,
     store: lazyStore,
     ports: {

@@ -1,0 +1,26 @@
+import type { NoticeView } from '../types.ts';
+import type { OwnerDigest } from './find-stale-docs.ts';
+
+/**
+ * The stale-docs digest as a message: to the owner themself, or (`forChannel`) to the fallback channel for
+ * an owner em-agent cannot reach in chat, which says whose docs they are and how to get them directly.
+ */
+export function staleDigestMessage(digest: OwnerDigest, forChannel = false): NoticeView {
+  const count = digest.items.length;
+  const docs = `${count} doc${count === 1 ? '' : 's'}`;
+  const lines = digest.items.map((item) => `• ${item.path} (${item.source}): ${item.reason}. ${item.url}`);
+  return {
+    kind: 'notice',
+    tone: 'info',
+    title: forChannel
+      ? `Stale docs owned by ${digest.owner}: ${docs} to look at`
+      : `${docs} you own need a look`,
+    body: [
+      forChannel
+        ? `Answers keep citing these, but they look out of date or did not help. ${digest.owner} has no chat ` +
+          'account linked to em-agent (`/em link github <login>` in Slack, `link github <login>` in Teams).'
+        : 'Answers keep citing these, but they look out of date or did not help. A quick review keeps answers right.',
+      ...lines,
+    ].join('\n'),
+  };
+}
