@@ -36,6 +36,8 @@ export interface Knowledge {
   ports: Omit<AskPorts, 'llm'>;
   answerStore: AnswerStore;
   sources: DocumentSource[];
+  /** Builds the tenant's keyword index ahead of the first question (after a start or a re-index). */
+  warm(tenantId: string): Promise<void>;
   /** Re-indexes the configured sources; other tenants have none. */
   index(tenantId: string, onProgress?: (progress: IndexProgress) => void): Promise<IndexSummary>;
   close(): Promise<void>;
@@ -129,6 +131,7 @@ export function createKnowledge(
     },
     answerStore: createAnswerStore(models.AnswerRecord, models.AnswerFeedback),
     sources,
+    warm: (forTenant) => retriever.warm(forTenant),
     index: (forTenant, onProgress) =>
       indexSources(forTenant, forTenant === tenantId() ? sources : [], deps, onProgress),
     async close() {
