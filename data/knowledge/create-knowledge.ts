@@ -129,7 +129,7 @@ export function createKnowledge(
       people: createPeopleFinder(models.KnowledgeDocument),
       answers: createAnswerLog(models.AnswerRecord, models.KnowledgeChunk),
     },
-    answerStore: createAnswerStore(models.AnswerRecord, models.AnswerFeedback),
+    answerStore: createAnswerStore(models.AnswerRecord, models.AnswerFeedback, models.DeliveryClaim),
     sources,
     warm: (forTenant) => retriever.warm(forTenant),
     index: (forTenant, onProgress) =>

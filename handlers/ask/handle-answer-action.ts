@@ -6,6 +6,9 @@ import type { AnswerView, ChatReach, SuggestedPerson } from './types.ts';
 export interface AnswerStore {
   find(tenantId: string, answerId: string): Promise<AnswerView | undefined>;
   saveFeedback(tenantId: string, answerId: string, userId: string, helpful: boolean): Promise<void>;
+  /** Claims the one "ask this person" message of an answer (false: already sent); `release` gives it back. */
+  claimQuestion(tenantId: string, answerId: string, person: string): Promise<boolean>;
+  releaseQuestion(tenantId: string, answerId: string, person: string): Promise<void>;
 }
 
 /** What the buttons under an answer work with; `reach` is absent where no chat can be reached (some tests). */
@@ -78,20 +81,23 @@ export async function askPerson(
   if (!view || !person) return gone;
   const accounts = deps.reach ? await deps.reach.chatAccountsOf(actor.tenantId, person.name) : [];
   accounts.sort((a, b) => Number(b.tool === actor.surface) - Number(a.tool === actor.surface));
+  const sent: AnswerActionResult = {
+    kind: 'private',
+    view: {
+      kind: 'notice',
+      tone: 'info',
+      title: `Sent to ${person.name}`,
+      body: `${person.name} got your question and the closest sources in a direct message, and will reply to you.`,
+    },
+  };
+  // One message per answer and person, whoever clicks and however often (double clicks, Slack retries).
+  if (accounts.length > 0 && !(await deps.store.claimQuestion(actor.tenantId, view.answerId, person.name)))
+    return sent;
   const message = questionFor(actor, view, person);
   for (const account of accounts) {
-    if (await deps.reach!.sendDirect(actor.tenantId, account, message)) {
-      return {
-        kind: 'private',
-        view: {
-          kind: 'notice',
-          tone: 'info',
-          title: `Sent to ${person.name}`,
-          body: `${person.name} got your question and the closest sources in a direct message, and will reply to you.`,
-        },
-      };
-    }
+    if (await deps.reach!.sendDirect(actor.tenantId, account, message)) return sent;
   }
+  if (accounts.length > 0) await deps.store.releaseQuestion(actor.tenantId, view.answerId, person.name);
   return {
     kind: 'private',
     view: {

@@ -185,6 +185,11 @@ describe('Slack: doc answers reach people (ask a person, threads, mentions, stal
     assert.match(text, /docs\/deploy\.md/);
     // Nothing was posted in the channel.
     assert.equal(posted((call) => call.args.channel === 'C0CHANNEL').length, 0);
+
+    // A second click (or a retried one) does not send it again.
+    const again = await click(askAlice);
+    assert.match(JSON.stringify(again?.blocks), /Sent to @alice/);
+    assert.equal(posted((call) => call.args.channel === 'U0ALICE').length, 1);
   });
 
   it('shares an answer as the question in the channel, with the answer in its thread', async () => {

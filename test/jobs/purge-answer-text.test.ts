@@ -95,7 +95,7 @@ describe('answer retention (purge-answer-text)', () => {
     assert.deepEqual(await report('T1'), reportBefore, 'modes and votes survive for the quality report');
     assert.equal(await models.AnswerFeedback.countDocuments({ tenantId: 'T1' }), 1);
 
-    const store = createAnswerStore(models.AnswerRecord, models.AnswerFeedback);
+    const store = createAnswerStore(models.AnswerRecord, models.AnswerFeedback, models.DeliveryClaim);
     assert.equal(await store.find('T1', id(1)), undefined, 'buttons under a purged answer find nothing');
     assert.equal((await store.find('T1', id(3)))?.question, 'secret question ' + id(3));
 
