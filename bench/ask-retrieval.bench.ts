@@ -94,7 +94,7 @@ const deps: KnowledgeIndexDeps = {
 };
 const retriever = createHybridRetriever(deps);
 // The same index fused with other dense weights: 1 is plain (unweighted) RRF, what hybrid was before.
-const WEIGHTS = [1, 0.25, 0.15, 0.1, 0.05];
+const WEIGHTS = [1, 0.25, 0.1, 0.05, 0.02];
 const weighted = WEIGHTS.map((denseWeight) => ({
   denseWeight,
   retriever: createHybridRetriever({ ...deps, denseWeight }),
