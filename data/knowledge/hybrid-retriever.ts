@@ -120,6 +120,15 @@ export function createHybridRetriever(
     return state;
   }
 
+  /**
+   * One chunk by `_id` alone, the one filter FerretDB v1 answers from its index (with `tenantId` beside it, it
+   * scans every chunk: 30 such reads took 86 s at 56k chunks). The tenant is checked on the document instead.
+   */
+  async function chunkById(tenantId: string, id: string): Promise<Passage | undefined> {
+    const chunk = (await deps.chunks.collection.findOne({ _id: id as never })) as KnowledgeChunkFields | null;
+    return chunk?.tenantId === tenantId ? passageOf(chunk) : undefined;
+  }
+
   async function denseRanking(
     tenantId: string,
     query: string,
@@ -139,12 +148,7 @@ export function createHybridRetriever(
     );
     const passages = state
       ? hits.map((hit) => state.passages.get(hit.id))
-      : await Promise.all(
-          hits.map(async (hit) => {
-            const chunk = await deps.chunks.findOne({ tenantId, _id: hit.id }).lean();
-            return chunk ? passageOf(chunk) : undefined;
-          }),
-        );
+      : await Promise.all(hits.map((hit) => chunkById(tenantId, hit.id)));
     return passages.filter((passage) => accepts(passage, filter)).slice(0, CANDIDATES);
   }
 
