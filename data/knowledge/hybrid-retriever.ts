@@ -80,7 +80,8 @@ function passageOf(chunk: KnowledgeChunkFields): Passage {
  * The BM25 index is built in memory from the tenant's chunks and rebuilt when the tenant's knowledge revision
  * moves, so any process (server, CLI, job) that re-indexes invalidates it. A build reads every chunk (about
  * 10 s at 56k chunks on FerretDB), so a hybrid or dense search does not wait for one beyond `COLD_WAIT_MS`:
- * until it is ready (after a restart or a re-index), searches are dense only, their passages read by `_id`.
+ * until it is ready (after a restart or a re-index), searches are dense only, their passages read by `_id`
+ * (on FerretDB those reads queue behind the build's: about 8 s at 56k chunks, README "Doc answers").
  * `warm` builds ahead of the first question (the reindex job calls it).
  */
 export function createHybridRetriever(
