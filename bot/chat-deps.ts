@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { AnswerStore } from '../handlers/ask/handle-answer-action.ts';
+import type { ChatReach } from '../handlers/ask/types.ts';
 import type { CommandInput, Reply } from '../handlers/types.ts';
 import type { ChatEmailLearner } from './chat-email-learner.ts';
 import type { Metrics } from './metrics.ts';
@@ -12,7 +13,7 @@ export interface ChatDeps {
   tenants: TenantRegistry;
   runCommand(input: CommandInput): Promise<Reply>;
   /** The buttons under doc answers (share, feedback, ask a person); absent where answers are off. */
-  answers?: { store(): AnswerStore | undefined };
+  answers?: { store(): AnswerStore | undefined; reach?: ChatReach };
   /** Records a chat user's verified email on first sight, to link their other tools by email. */
   emails?: ChatEmailLearner;
 }

@@ -96,6 +96,11 @@ const envSchema = z.object({
   ),
   DOCS_TENANT_ID: optionalText,
   DOCS_REINDEX_EVERY: z.string().trim().min(1).default('1 hour'),
+  DOCS_DIGEST_CHANNEL: optionalText.refine(
+    (value) => value === undefined || /^(slack|teams):\S+$/.test(value),
+    'expected slack:<channel id> or teams:<conversation id>',
+  ),
+  ASK_RETENTION_DAYS: wholeNumber(1, 3650).default(90),
   GITHUB_TOKEN: optionalText,
   GITHUB_API_URL: httpUrl('an http(s) URL such as https://api.github.com'),
   CONFLUENCE_BASE_URL: httpUrl('your Confluence site, such as https://acme.atlassian.net'),
@@ -144,6 +149,10 @@ export interface KnowledgeConfig {
   /** The tenant the configured sources belong to; the server's own tenant when absent. */
   tenantId?: string;
   reindexEvery: string;
+  /** Where stale-docs digests go for owners with no chat account linked; absent: recorded as undelivered. */
+  digestChannel?: { surface: 'slack' | 'teams'; id: string };
+  /** Questions and answers are kept this long; then their text is purged (votes and citations stay). */
+  answerRetentionDays: number;
 }
 
 export interface OpenAiConfig {
@@ -322,6 +331,13 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
           : undefined,
       tenantId: e.DOCS_TENANT_ID,
       reindexEvery: e.DOCS_REINDEX_EVERY,
+      digestChannel: e.DOCS_DIGEST_CHANNEL
+        ? {
+            surface: e.DOCS_DIGEST_CHANNEL.startsWith('slack:') ? 'slack' : 'teams',
+            id: e.DOCS_DIGEST_CHANNEL.replace(/^(slack|teams):/, ''),
+          }
+        : undefined,
+      answerRetentionDays: e.ASK_RETENTION_DAYS,
     },
     openai: e.OPENAI_API_KEY
       ? {

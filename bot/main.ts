@@ -37,6 +37,9 @@ import {
 import { slackApprovalNotifier } from './slack/slack-approval-notifier.ts';
 import { createTeamsSurface } from './teams/create-teams-surface.ts';
 import { createTeamsApprovalNotifier } from './teams/teams-approval-notifier.ts';
+import { createTeamsMessenger } from './teams/teams-messenger.ts';
+import { slackMessenger } from './slack/slack-messenger.ts';
+import { createChatReach } from './chat-reach.ts';
 import { createTenantRegistry } from './tenants.ts';
 import { createAskPorts } from './llm/create-ask-ports.ts';
 import { webhookRoutes } from './webhooks/webhook-routes.ts';
@@ -123,6 +126,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     models,
     log,
     () => slack?.teamId ?? config.teams?.appTenantId ?? DEMO_TENANT_ID,
+    // Read lazily: the approvals (which own the policies) are built next.
+    { inForce: (tenantId) => approvals.policies.inForce(tenantId) },
   );
   let askPorts: AskPorts | undefined;
   const askPortsOf = () => (askPorts ??= createAskPorts(config, knowledge, models, approvals.policies, log));
@@ -154,13 +159,23 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     },
   });
   const commandPorts = { identity: createIdentityDirectory(models.Person), team: createTeamFacts(models) };
+  // Doc answers reach people in chat ("ask this person", stale-docs digests) through their linked accounts.
+  const reach = createChatReach(models.Person, {
+    slack: config.slack ? slackMessenger(config.slack, log) : undefined,
+    teams: createTeamsMessenger({
+      adapter: () => teams.adapter,
+      appId: config.teams?.appId,
+      conversations: models.TeamsConversation,
+      log,
+    }),
+  });
   const chat: ChatDeps = {
     log,
     metrics,
     tenants,
     runCommand: (input) =>
       runCommand(input, options.commands ?? COMMANDS, { ...commandPorts, approvals, ask: askPortsOf() }),
-    answers: { store: () => knowledge.answerStore },
+    answers: { store: () => knowledge.answerStore, reach },
     emails: createChatEmailLearner(models.Person, log),
   };
 
@@ -195,6 +210,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       approvals,
       knowledge,
       models,
+      reach,
       ingest: {
         queue: normalizer,
         EventRaw: models.EventRaw,

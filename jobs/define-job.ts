@@ -5,6 +5,7 @@ import type { Metrics } from '../bot/metrics.ts';
 import type { ApprovalServices } from '../handlers/approvals/types.ts';
 import type { Knowledge } from '../data/knowledge/create-knowledge.ts';
 import type { Models } from '../data/models/index.ts';
+import type { ChatReach } from '../handlers/ask/types.ts';
 import { runWithRequestContext } from '../bot/request-context.ts';
 import type { IngestJobDeps } from './ingest-job-deps.ts';
 
@@ -16,6 +17,8 @@ export interface JobDeps {
   /** Doc answers: re-index and stale-docs digest jobs skip themselves without it. */
   knowledge?: Knowledge;
   models?: Models;
+  /** Chat delivery for doc-answer digests (direct messages, the fallback channel); absent: recorded only. */
+  reach?: ChatReach;
   /** Ingestion (normalize sweep, retention); absent where only the scheduler itself is under test. */
   ingest?: IngestJobDeps;
 }

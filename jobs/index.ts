@@ -3,6 +3,7 @@ import type { JobDeps } from './define-job.ts';
 import * as advanceApproval from './advance-approval.ts';
 import * as reindexDocs from './reindex-docs.ts';
 import * as normalizeEvents from './normalize-events.ts';
+import * as purgeAnswerText from './purge-answer-text.ts';
 import * as purgeRawEvents from './purge-raw-events.ts';
 import * as schedulerHeartbeat from './scheduler-heartbeat.ts';
 import * as staleDocsDigest from './stale-docs-digest.ts';
@@ -19,4 +20,5 @@ export const JOBS: readonly JobModule[] = [
   staleDocsDigest,
   normalizeEvents,
   purgeRawEvents,
+  purgeAnswerText,
 ];

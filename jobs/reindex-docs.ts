@@ -27,6 +27,11 @@ export async function define(agenda: Agenda, deps: JobDeps): Promise<void> {
           .catch((error: unknown) => deps.log.warn({ err: error }, 'could not renew the reindex lock'));
       });
       deps.log.info({ job: REINDEX_DOCS_JOB, ...summary }, 'docs re-indexed');
+      // The keyword index is rebuilt here, not by the first question after a start or a change. Not awaited:
+      // the lock is short and the build reads every chunk.
+      knowledge
+        .warm(knowledge.tenantId())
+        .catch((error: unknown) => deps.log.warn({ err: error }, 'could not build the keyword index'));
     },
     { lockLifetimeMs: LOCK_MS },
   );

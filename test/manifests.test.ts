@@ -40,9 +40,17 @@ interface SlackManifest {
 /**
  * The scopes the code needs: `commands` for `/em`, `chat:write` to post, update and answer privately,
  * `usergroups:read` for approvers named by user group, `users:read` and `users:read.email` for the verified
- * emails that link people across tools (users.info, users.list). Add here when the code needs more.
+ * emails that link people across tools (users.info, users.list), `app_mentions:read` for questions asked by
+ * mentioning the bot. Add here when the code needs more.
  */
-const SLACK_BOT_SCOPES = ['chat:write', 'commands', 'usergroups:read', 'users:read', 'users:read.email'];
+const SLACK_BOT_SCOPES = [
+  'app_mentions:read',
+  'chat:write',
+  'commands',
+  'usergroups:read',
+  'users:read',
+  'users:read.email',
+];
 
 const slackManifest = parse(
   readFileSync(path.join(root, 'manifests', 'slack.yaml'), 'utf8'),

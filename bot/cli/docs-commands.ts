@@ -102,7 +102,10 @@ export function registerDocsCommands(program: Command, fail: (error: unknown) =>
         });
         if (digests.length === 0) console.log('no stale or unhelpful docs reported');
         for (const digest of digests) {
-          console.log(`${digest.key.split(':')[0]} for ${digest.owner}:`);
+          const delivery = digest.delivery
+            ? `${digest.delivery.status}${digest.delivery.to ? ` to ${digest.delivery.to}` : ''}${digest.delivery.reason ? `: ${digest.delivery.reason}` : ''}`
+            : 'not sent yet';
+          console.log(`${digest.key.split(':')[0]} for ${digest.owner} (${delivery}):`);
           for (const item of digest.items) console.log(`  ${item.path}: ${item.reason} (${item.url})`);
         }
       } catch (error) {

@@ -2,12 +2,32 @@ import type { AnswerStore } from '../../handlers/ask/handle-answer-action.ts';
 import type { AnswerView } from '../../handlers/ask/types.ts';
 import type { AnswerFeedbackModel } from '../models/answer-feedback.ts';
 import type { AnswerRecordModel } from '../models/answer-record.ts';
+import type { DeliveryClaimModel } from '../models/delivery-claim.ts';
 
-export function createAnswerStore(records: AnswerRecordModel, feedback: AnswerFeedbackModel): AnswerStore {
+export function createAnswerStore(
+  records: AnswerRecordModel,
+  feedback: AnswerFeedbackModel,
+  claims: DeliveryClaimModel,
+): AnswerStore {
+  const claimId = (tenantId: string, answerId: string, person: string) =>
+    `${tenantId}|ask-person|${answerId}|${person}`;
   return {
+    async claimQuestion(tenantId, answerId, person) {
+      try {
+        await claims.create({ _id: claimId(tenantId, answerId, person), tenantId, claimedAt: new Date() });
+        return true;
+      } catch (error) {
+        if ((error as { code?: number }).code === 11000) return false;
+        throw error;
+      }
+    },
+    async releaseQuestion(tenantId, answerId, person) {
+      await claims.deleteOne({ tenantId, _id: claimId(tenantId, answerId, person) });
+    },
     async find(tenantId, answerId) {
       const record = await records.findOne({ tenantId, _id: answerId }).lean();
-      return record ? (record.view as unknown as AnswerView) : undefined;
+      // A purged record (ASK_RETENTION_DAYS) has no view left to share or vote on.
+      return record && !record.purgedAt ? (record.view as unknown as AnswerView) : undefined;
     },
     async saveFeedback(tenantId, answerId, userId, helpful) {
       const record = await records.findOne({ tenantId, _id: answerId }).lean();

@@ -3,7 +3,9 @@ import OpenAI from 'openai';
 import type { Logger } from 'pino';
 import type { Config } from '../../bot/config.ts';
 import type { AnswerStore } from '../../handlers/ask/handle-answer-action.ts';
-import type { AskPorts } from '../../handlers/ask/types.ts';
+import type { AskPorts, ConversationRef } from '../../handlers/ask/types.ts';
+import type { PolicyProvider } from '../../handlers/policy/policy-store.ts';
+import { llmPolicyFor } from '../../bot/llm/llm-policy.ts';
 import type { Models } from '../models/index.ts';
 import { createAnswerLog } from './answer-log.ts';
 import { createAnswerStore } from './answer-store.ts';
@@ -24,12 +26,18 @@ export interface Knowledge {
   /** The tenant the configured sources (DOCS_DIR, DOCS_GITHUB_REPOS, Confluence) belong to. */
   tenantId(): string;
   reindexEvery: string;
+  /** Stale-docs digests for owners not linked to chat go here (DOCS_DIGEST_CHANNEL). */
+  digestChannel?: ConversationRef;
+  /** ASK_RETENTION_DAYS: how long question and answer text is kept. */
+  answerRetentionDays: number;
   embedder: Embedder;
   store: VectorStore;
   /** What `ask` needs, but the LLM gateway, which bot/ adds. */
   ports: Omit<AskPorts, 'llm'>;
   answerStore: AnswerStore;
   sources: DocumentSource[];
+  /** Builds the tenant's keyword index ahead of the first question (after a start or a re-index). */
+  warm(tenantId: string): Promise<void>;
   /** Re-indexes the configured sources; other tenants have none. */
   index(tenantId: string, onProgress?: (progress: IndexProgress) => void): Promise<IndexSummary>;
   close(): Promise<void>;
@@ -72,9 +80,16 @@ export function createKnowledge(
   models: Models,
   log: Logger,
   defaultTenantId: () => string,
+  /** The tenants' policies, whose cost cap also meters OpenAI embeddings; the CLI has none (env cap). */
+  policies?: PolicyProvider,
 ): Knowledge {
   const embedder = config.openai
-    ? createOpenAiEmbedder(openAiClient(config.openai), config.openai.embeddingModel)
+    ? createOpenAiEmbedder({
+        client: openAiClient(config.openai),
+        model: config.openai.embeddingModel,
+        usage: models.LlmUsage,
+        policyFor: llmPolicyFor(config.llmMonthlyCostCapUsd, policies),
+      })
     : createLocalEmbedder();
   let local: Promise<LocalChroma> | undefined;
   const chromaUrl = async () => {
@@ -105,6 +120,8 @@ export function createKnowledge(
   return {
     tenantId,
     reindexEvery: config.knowledge.reindexEvery,
+    digestChannel: config.knowledge.digestChannel,
+    answerRetentionDays: config.knowledge.answerRetentionDays,
     embedder,
     store: lazyStore,
     ports: {
@@ -112,8 +129,9 @@ export function createKnowledge(
       people: createPeopleFinder(models.KnowledgeDocument),
       answers: createAnswerLog(models.AnswerRecord, models.KnowledgeChunk),
     },
-    answerStore: createAnswerStore(models.AnswerRecord, models.AnswerFeedback),
+    answerStore: createAnswerStore(models.AnswerRecord, models.AnswerFeedback, models.DeliveryClaim),
     sources,
+    warm: (forTenant) => retriever.warm(forTenant),
     index: (forTenant, onProgress) =>
       indexSources(forTenant, forTenant === tenantId() ? sources : [], deps, onProgress),
     async close() {

@@ -3,7 +3,7 @@ import type { KnowledgeChunkFields, KnowledgeChunkModel } from '../models/knowle
 import type { KnowledgeDocumentModel } from '../models/knowledge-document.ts';
 import type { KnowledgeRevisionModel } from '../models/knowledge-revision.ts';
 import type { VectorStore } from './chroma-store.ts';
-import type { Embedder } from './embedder.ts';
+import { EmbeddingRefusedError, type Embedder } from './embedder.ts';
 import { digest } from './local-embedder.ts';
 import type { DocumentSource, SourceEntry } from './sources/types.ts';
 
@@ -21,6 +21,8 @@ export interface IndexSummary {
   chunks: number;
   /** Sources that could not be listed: their documents are left as they were, never dropped. */
   failedSources: { source: string; error: string }[];
+  /** Set when the embedder refused (the tenant's LLM cost cap): the run stopped there; the rest waits. */
+  stopped?: string;
 }
 
 export interface KnowledgeIndexDeps {
@@ -74,12 +76,20 @@ export async function indexSources(
       if (existing?.hash === entry.version) {
         summary.unchanged += 1;
       } else {
-        summary.chunks += await indexDocument(tenantId, source, entry, existing?.chunkIds ?? [], deps);
+        try {
+          summary.chunks += await indexDocument(tenantId, source, entry, existing?.chunkIds ?? [], deps);
+        } catch (error) {
+          if (!(error instanceof EmbeddingRefusedError)) throw error;
+          // Unchanged hashes in the database: the next run picks up where this one stopped.
+          summary.stopped = error.message;
+          break;
+        }
         if (existing) summary.updated += 1;
         else summary.added += 1;
       }
       onProgress({ source: source.id, done: (done += 1), total: entries.length });
     }
+    if (summary.stopped) break;
     for (const gone of known.values()) {
       await removeChunks(tenantId, gone.chunkIds, deps);
       await deps.documents.deleteOne({ tenantId, source: source.id, path: gone.path });
@@ -122,7 +132,7 @@ async function indexDocument(
   const texts = chunks.map((chunk) => chunkSearchText(chunk, chunk.title));
   for (let start = 0; start < chunks.length; start += EMBED_BATCH) {
     const batch = chunks.slice(start, start + EMBED_BATCH);
-    const vectors = await deps.embedder.embed(texts.slice(start, start + EMBED_BATCH));
+    const vectors = await deps.embedder.embed(texts.slice(start, start + EMBED_BATCH), tenantId);
     await deps.store.upsert(
       tenantId,
       batch.map((chunk, index) => ({

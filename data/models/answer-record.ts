@@ -12,8 +12,10 @@ export interface AnswerRecordFields {
   conversationId?: string;
   mode: 'llm' | 'extractive' | 'unknown';
   citations: { source: string; path: string; url: string; updatedAt: Date }[];
+  /** `{ purged: true }` once older than ASK_RETENTION_DAYS (the purge-answer-text job). */
   view: Record<string, unknown>;
   createdAt: Date;
+  purgedAt?: Date | null;
 }
 
 const answerRecordSchema = new Schema<AnswerRecordFields>(
@@ -28,6 +30,7 @@ const answerRecordSchema = new Schema<AnswerRecordFields>(
     },
     view: { type: Schema.Types.Mixed, required: true },
     createdAt: { type: Date, required: true },
+    purgedAt: { type: Date, default: null },
   },
   { collection: 'answer_records', minimize: false },
 );

@@ -11,6 +11,7 @@ import { defineKnowledgeDocumentModel } from './knowledge-document.ts';
 import { defineKnowledgeRevisionModel } from './knowledge-revision.ts';
 import { defineLlmUsageModel } from './llm-usage.ts';
 import { defineStaleDocsDigestModel } from './stale-docs-digest.ts';
+import { defineDeliveryClaimModel } from './delivery-claim.ts';
 import { defineIngestModels } from './ingest-models.ts';
 import { defineTenantModel } from './tenant.ts';
 import { defineTenantPolicyModel } from './tenant-policy.ts';
@@ -35,6 +36,7 @@ export function defineModels(connection: Connection) {
     AnswerFeedback: defineAnswerFeedbackModel(connection),
     LlmUsage: defineLlmUsageModel(connection),
     StaleDocsDigest: defineStaleDocsDigestModel(connection),
+    DeliveryClaim: defineDeliveryClaimModel(connection),
     ...defineIngestModels(connection),
   };
 }

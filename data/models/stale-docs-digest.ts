@@ -8,7 +8,10 @@ export interface StaleDocsDigestFields {
   owner: string;
   items: { source: string; path: string; url: string; reason: string }[];
   createdAt: Date;
+  /** Set once sent (to the owner, or to DOCS_DIGEST_CHANNEL); a digest without it is tried again next run. */
   deliveredAt?: Date | null;
+  /** The last delivery attempt: where it went (`slack:U…`, `fallback:slack:C…`) or why it could not. */
+  delivery?: { status: 'sent' | 'fallback' | 'undelivered'; to?: string; reason?: string; at: Date } | null;
 }
 
 const staleDocsDigestSchema = new Schema<StaleDocsDigestFields>(
@@ -18,6 +21,10 @@ const staleDocsDigestSchema = new Schema<StaleDocsDigestFields>(
     items: { type: [{ source: String, path: String, url: String, reason: String, _id: false }], default: [] },
     createdAt: { type: Date, required: true },
     deliveredAt: { type: Date, default: null },
+    delivery: {
+      type: new Schema({ status: String, to: String, reason: String, at: Date }, { _id: false }),
+      default: null,
+    },
   },
   { collection: 'stale_docs_digests' },
 );

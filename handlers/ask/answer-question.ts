@@ -54,7 +54,12 @@ export async function answerQuestion(input: CommandInput, ports: AskPorts | unde
     };
   }
   const { tenantId } = input.actor;
-  const passages = await ports.knowledge.search(tenantId, question, { limit: PASSAGES, filter });
+  const notes: string[] = [];
+  const passages = await ports.knowledge.search(tenantId, question, {
+    limit: PASSAGES,
+    filter,
+    onNote: (note) => notes.push(note),
+  });
   const base = { kind: 'answer' as const, answerId: randomUUID(), question, shared: false };
 
   let view: AnswerView | undefined;
@@ -96,6 +101,8 @@ export async function answerQuestion(input: CommandInput, ports: AskPorts | unde
       people: await ports.people.suggest(tenantId, closest),
     };
   }
+  // A degraded search (keywords only) is said first, before any note about the answer itself.
+  if (notes.length > 0) view = { ...view, note: [...notes, ...(view.note ? [view.note] : [])].join(' ') };
   await ports.answers.record(tenantId, input.actor.userId, input.conversationId, view);
   return { visibility: 'private', view };
 }

@@ -1,18 +1,25 @@
 import type { Actor, NoticeView } from '../types.ts';
 import type { AnswerActionPayload } from './answer-actions.ts';
-import type { AnswerView } from './types.ts';
+import type { AnswerView, ChatReach, SuggestedPerson } from './types.ts';
 
 /** Where answers and votes are kept, for the buttons under an answer. */
 export interface AnswerStore {
   find(tenantId: string, answerId: string): Promise<AnswerView | undefined>;
   saveFeedback(tenantId: string, answerId: string, userId: string, helpful: boolean): Promise<void>;
+  /** Claims the one "ask this person" message of an answer (false: already sent); `release` gives it back. */
+  claimQuestion(tenantId: string, answerId: string, person: string): Promise<boolean>;
+  releaseQuestion(tenantId: string, answerId: string, person: string): Promise<void>;
+}
+
+/** What the buttons under an answer work with; `reach` is absent where no chat can be reached (some tests). */
+export interface AnswerActionDeps {
+  store: AnswerStore;
+  reach?: ChatReach;
 }
 
 export type AnswerActionResult =
   /** Post this view to the conversation, for everyone. */
   | { kind: 'post'; view: AnswerView }
-  /** Post this text to the conversation, for everyone. */
-  | { kind: 'post-text'; text: string }
   /** Tell only the person who clicked. */
   | { kind: 'private'; view: NoticeView };
 
@@ -30,7 +37,7 @@ const gone: AnswerActionResult = {
 export async function shareAnswer(
   actor: Actor,
   payload: AnswerActionPayload,
-  store: AnswerStore,
+  { store }: AnswerActionDeps,
 ): Promise<AnswerActionResult> {
   const view = await store.find(actor.tenantId, payload.answerId);
   return view ? { kind: 'post', view: { ...view, shared: true } } : gone;
@@ -40,7 +47,7 @@ export async function recordFeedback(
   actor: Actor,
   payload: AnswerActionPayload,
   helpful: boolean,
-  store: AnswerStore,
+  { store }: AnswerActionDeps,
 ): Promise<AnswerActionResult> {
   const view = await store.find(actor.tenantId, payload.answerId);
   if (!view) return gone;
@@ -59,24 +66,68 @@ export async function recordFeedback(
 }
 
 /**
- * "Ask <person>": a message in the conversation naming the person, the question and the sources already
- * checked, so whoever knows them can bring them in. People are named as the docs name them (a GitHub
- * login or team); em-agent does not guess their chat account.
+ * "Ask <person>": a direct message to that person, found through the identities people linked
+ * (`/em link github <login>`), with the question, who asked it and the closest sources; the asker is told
+ * privately that it went, or why it could not (not linked to chat, or not reachable there). The asker's own
+ * surface is tried first.
  */
 export async function askPerson(
   actor: Actor,
   payload: AnswerActionPayload,
-  store: AnswerStore,
+  deps: AnswerActionDeps,
 ): Promise<AnswerActionResult> {
-  const view = await store.find(actor.tenantId, payload.answerId);
-  if (!view || !payload.person || !view.people.some((person) => person.name === payload.person)) return gone;
-  const person = view.people.find((candidate) => candidate.name === payload.person)!;
-  const asker = actor.displayName ?? 'Someone';
-  const checked = view.citations.map((citation) => citation.location).join(', ');
+  const view = await deps.store.find(actor.tenantId, payload.answerId);
+  const person = view?.people.find((candidate) => candidate.name === payload.person);
+  if (!view || !person) return gone;
+  const accounts = deps.reach ? await deps.reach.chatAccountsOf(actor.tenantId, person.name) : [];
+  accounts.sort((a, b) => Number(b.tool === actor.surface) - Number(a.tool === actor.surface));
+  const sent: AnswerActionResult = {
+    kind: 'private',
+    view: {
+      kind: 'notice',
+      tone: 'info',
+      title: `Sent to ${person.name}`,
+      body: `${person.name} got your question and the closest sources in a direct message, and will reply to you.`,
+    },
+  };
+  // One message per answer and person, whoever clicks and however often (double clicks, Slack retries).
+  if (accounts.length > 0 && !(await deps.store.claimQuestion(actor.tenantId, view.answerId, person.name)))
+    return sent;
+  const message = questionFor(actor, view, person);
+  for (const account of accounts) {
+    if (await deps.reach!.sendDirect(actor.tenantId, account, message)) return sent;
+  }
+  if (accounts.length > 0) await deps.store.releaseQuestion(actor.tenantId, view.answerId, person.name);
   return {
-    kind: 'post-text',
-    text:
-      `${asker} has a question for ${person.name} (${person.reason}): "${view.question}". ` +
-      `The docs did not answer it${checked ? `; closest sources: ${checked}` : ''}.`,
+    kind: 'private',
+    view: {
+      kind: 'notice',
+      tone: 'warning',
+      title: `I could not reach ${person.name}`,
+      body:
+        accounts.length === 0
+          ? `${person.name} has no chat account linked to em-agent, so I cannot message them. Ask them directly, ` +
+            `or ask them to link theirs (\`/em link github <login>\` in Slack, \`link github <login>\` in Teams).`
+          : `${person.name} did not accept a direct message from me (in Teams, the bot can only write to people ` +
+            'who have talked to it). Ask them directly.',
+    },
+  };
+}
+
+/** The direct message: the question, who asked, why this person, and what the docs came closest to. */
+function questionFor(actor: Actor, view: AnswerView, person: SuggestedPerson): NoticeView {
+  const asker = actor.displayName ?? 'Someone';
+  const sources = view.citations.map(
+    (citation) => `• ${citation.title} (${citation.location}): ${citation.url}`,
+  );
+  return {
+    kind: 'notice',
+    tone: 'info',
+    title: `${asker} has a question for you`,
+    body: [
+      `"${view.question}"`,
+      `The docs did not answer it; you were suggested as ${person.reason}. Please reply to ${asker} directly.`,
+      ...(sources.length > 0 ? ['Closest sources:', ...sources] : []),
+    ].join('\n'),
   };
 }

@@ -1,5 +1,8 @@
 /** Doc answers (`ask`): the passages, ports and views of the feature. Nothing here knows Chroma or OpenAI. */
 
+import type { AccountRef } from '../identity/types.ts';
+import type { NoticeView, Surface } from '../types.ts';
+
 export interface Passage {
   id: string;
   source: string;
@@ -28,7 +31,13 @@ export interface KnowledgeSearch {
   search(
     tenantId: string,
     query: string,
-    options: { limit: number; filter?: SearchFilter; mode?: RetrievalMode },
+    options: {
+      limit: number;
+      filter?: SearchFilter;
+      mode?: RetrievalMode;
+      /** Told when the search had to do with less (e.g. keywords only at the LLM cost cap); can be shown. */
+      onNote?: (note: string) => void;
+    },
   ): Promise<Passage[]>;
 }
 
@@ -94,4 +103,22 @@ export interface AnswerView {
   note?: string;
   /** Posted to the channel by "share": no share button, feedback still welcome. */
   shared: boolean;
+}
+
+/** A conversation on one surface: a Slack channel id, a Teams conversation id. */
+export interface ConversationRef {
+  surface: Surface;
+  id: string;
+}
+
+/**
+ * Reaching people in chat from the doc-answer feature: who someone the docs name (`@alice`, a GitHub login)
+ * is in chat, through the identities people linked (`/em link github <login>`), and a direct message or a
+ * post. Sends answer false when the person or conversation cannot be reached; they never throw.
+ */
+export interface ChatReach {
+  /** Slack and Teams accounts linked to that GitHub login; none for a team (`@org/team`) or a plain name. */
+  chatAccountsOf(tenantId: string, name: string): Promise<AccountRef[]>;
+  sendDirect(tenantId: string, account: AccountRef, message: NoticeView): Promise<boolean>;
+  post(tenantId: string, conversation: ConversationRef, message: NoticeView): Promise<boolean>;
 }

@@ -248,7 +248,22 @@ describe('readConfig', () => {
         confluence: undefined,
         tenantId: undefined,
         reindexEvery: '1 hour',
+        digestChannel: undefined,
+        answerRetentionDays: 90,
       });
+    });
+
+    it('reads the digest fallback channel and the answer retention', () => {
+      const slack = readConfig({ DOCS_DIGEST_CHANNEL: 'slack:C0DIGEST', ASK_RETENTION_DAYS: '30' });
+      assert.deepEqual(slack.knowledge.digestChannel, { surface: 'slack', id: 'C0DIGEST' });
+      assert.equal(slack.knowledge.answerRetentionDays, 30);
+      const teams = readConfig({ DOCS_DIGEST_CHANNEL: 'teams:19:abc@thread.tacv2' });
+      assert.deepEqual(teams.knowledge.digestChannel, { surface: 'teams', id: '19:abc@thread.tacv2' });
+      assert.match(
+        configErrorFor({ DOCS_DIGEST_CHANNEL: 'C0DIGEST' }),
+        /^DOCS_DIGEST_CHANNEL: expected slack:/,
+      );
+      assert.match(configErrorFor({ ASK_RETENTION_DAYS: '0' }), /^ASK_RETENTION_DAYS/);
     });
 
     it('reads Chroma, OpenAI, docs sources and the cap', () => {

@@ -103,7 +103,7 @@ describe('em-agent docs (the process)', function () {
   it('`docs stale` records one digest per owner per week and lists old or unhelpful cited docs', async () => {
     const run = await cli(['docs', 'stale', '--tenant', tenant], env);
     assert.equal(run.code, 0, run.stderr);
-    assert.match(run.stdout, /for @alice:/);
+    assert.match(run.stdout, /for @alice \(not sent yet\):/);
     assert.match(
       run.stdout,
       /docs\/deploy\.md: cited 2 times but unchanged for \d+ days; marked not helpful 1 time/,

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { rm } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { ANSWER_ACTIONS } from '../../handlers/ask/answer-actions.ts';
 import { FakeOpenAi } from '../fakes/openai-api.ts';
 import { FakeSlack } from '../fakes/slack-api.ts';
@@ -43,7 +44,7 @@ describe('Slack: /ask end to end, with the LLM gateway against a fake OpenAI', f
     return (await slack.waitForResponse(id, 15_000)) as SlackReply;
   }
 
-  async function click(reply: SlackReply, actionId: string): Promise<SlackReply> {
+  async function click(reply: SlackReply, actionId: string, replyExpected = true): Promise<SlackReply> {
     const button = reply.blocks
       ?.flatMap((block) => block.elements ?? [])
       .find((element) => element.action_id === actionId);
@@ -72,6 +73,7 @@ describe('Slack: /ask end to end, with the LLM gateway against a fake OpenAI', f
     };
     const body = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
     assert.equal((await post(body)).status, 200);
+    if (!replyExpected) return {};
     return (await slack.waitForResponse(id, 15_000)) as SlackReply;
   }
 
@@ -110,7 +112,23 @@ describe('Slack: /ask end to end, with the LLM gateway against a fake OpenAI', f
     assert.ok(openai.http.requests.some((request) => request.path === '/v1/embeddings'));
   });
 
+  it("charges embedding calls to the tenant's month, with the tokens the API reported", async () => {
+    const embeddings = openai.http.requests.filter((request) => request.path === '/v1/embeddings');
+    const reported = embeddings.reduce((sum, request) => {
+      const input = (JSON.parse(request.body) as { input: string[] }).input;
+      return sum + Math.ceil(input.join(' ').length / 4);
+    }, 0);
+    const usage = await server.models.LlmUsage.findOne({ tenantId: slack.team.id }).lean();
+    assert.equal(usage?.calls, embeddings.length);
+    assert.equal(usage?.promptTokens, reported);
+    assert.equal(usage?.completionTokens, 0);
+    // text-embedding-3-small: $0.02 per million tokens, rounded to a millionth of a dollar per call.
+    assert.ok(Math.abs((usage?.costMicroUsd ?? 0) - reported * 0.02) <= embeddings.length);
+    assert.ok((usage?.costMicroUsd ?? 0) > 0);
+  });
+
   it('answers /ask privately from the docs, with numbered citations linking to the exact lines', async () => {
+    const usageBefore = await server.models.LlmUsage.findOne({ tenantId: slack.team.id }).lean();
     const reply = await ask('How do I roll back a billing-api deploy?');
     assert.equal(reply.response_type, 'ephemeral');
     const blocks = JSON.stringify(reply.blocks);
@@ -121,9 +139,11 @@ describe('Slack: /ask end to end, with the LLM gateway against a fake OpenAI', f
     assert.equal(request?.model, 'gpt-4o-mini');
     assert.equal(request?.tools, undefined, 'the model gets no tools');
     assert.equal(request?.functions, undefined);
+    // Two calls: the question's embedding and the answer.
     const usage = await server.models.LlmUsage.findOne({ tenantId: slack.team.id }).lean();
-    assert.equal(usage?.calls, 1);
-    assert.ok((usage?.costMicroUsd ?? 0) > 0);
+    assert.equal((usage?.calls ?? 0) - (usageBefore?.calls ?? 0), 2);
+    assert.equal((usage?.completionTokens ?? 0) - (usageBefore?.completionTokens ?? 0), 80);
+    assert.ok((usage?.costMicroUsd ?? 0) > (usageBefore?.costMicroUsd ?? 0));
   });
 
   it('answers `/em ask` the same way', async () => {
@@ -168,17 +188,23 @@ describe('Slack: /ask end to end, with the LLM gateway against a fake OpenAI', f
     assert.match(text, /I don't know/);
     assert.match(text, /Who might know/);
     assert.match(text, /@alice/);
+    // Nobody has linked @alice's GitHub login to chat: the asker is told so, privately.
     const asked = await click(reply, `${ANSWER_ACTIONS.askPerson}_0`);
-    assert.equal(asked.response_type, 'in_channel');
-    assert.match(String(asked.text), /question for @alice/);
+    assert.equal(asked.response_type, 'ephemeral');
+    assert.match(JSON.stringify(asked.blocks), /could not reach @alice/);
   });
 
   it('shares an answer with the channel, and stores helpful / not helpful votes (the last click wins)', async () => {
     const reply = await ask('When should we fail over the ledger database?');
-    const shared = await click(reply, ANSWER_ACTIONS.share);
-    assert.equal(shared.response_type, 'in_channel');
-    assert.equal(shared.replace_original, false);
-    assert.ok(!JSON.stringify(shared.blocks).includes(ANSWER_ACTIONS.share), 'no share button once shared');
+    const before = slack.calls('chat.postMessage').length;
+    await click(reply, ANSWER_ACTIONS.share, false);
+    await slack.http.waitFor(
+      (request) => request.path === '/api/chat.postMessage' && request.body.includes('thread_ts'),
+      15_000,
+    );
+    const [, shared] = slack.calls('chat.postMessage').slice(before);
+    assert.ok(shared?.args.thread_ts, 'the answer went in the thread of the shared question');
+    assert.ok(!String(shared.args.blocks).includes(ANSWER_ACTIONS.share), 'no share button once shared');
     const thanks = await click(reply, ANSWER_ACTIONS.helpful);
     assert.equal(thanks.response_type, 'ephemeral');
     assert.match(JSON.stringify(thanks.blocks), /Thanks for the feedback/);
@@ -207,11 +233,36 @@ describe('Slack: /ask end to end, with the LLM gateway against a fake OpenAI', f
       { tenantId: slack.team.id, month: new Date().toISOString().slice(0, 7) },
       { $inc: { costMicroUsd: 1_000_000 } },
     );
+    const embeddingsBefore = openai.http.requests.filter(
+      (request) => request.path === '/v1/embeddings',
+    ).length;
     const reply = await ask('How do I deploy billing-api to production?');
     const text = JSON.stringify(reply.blocks);
     assert.match(text, /spending cap of \$1\.00 has been reached/);
+    assert.match(text, /This search matched keywords only/);
     assert.match(text, /deploy\.sh billing-api/);
     assert.equal(openai.chatRequests().length, before, 'no call over the cap');
+    const embeddings = () =>
+      openai.http.requests.filter((request) => request.path === '/v1/embeddings').length;
+    assert.equal(embeddings(), embeddingsBefore, 'no embedding call over the cap either');
+
+    // Indexing stops at the cap too: the new doc waits for the next run instead of being charged.
+    await writeFile(
+      path.join(folder, 'docs', 'new-at-cap.md'),
+      '# Feature flags\n\nFlip flags in the admin UI.\n',
+    );
+    const summary = await server.knowledge.index(slack.team.id);
+    assert.match(String(summary.stopped), /spending cap/);
+    assert.equal(summary.added, 0);
+    assert.equal(embeddings(), embeddingsBefore);
+    assert.equal(
+      await server.models.KnowledgeDocument.countDocuments({
+        tenantId: slack.team.id,
+        path: 'docs/new-at-cap.md',
+      }),
+      0,
+    );
+    await rm(path.join(folder, 'docs', 'new-at-cap.md'));
   });
 
   it('refuses a forged button value politely', async () => {

@@ -39,7 +39,11 @@ export class FakeOpenAi {
             index,
             embedding: embedLocally(input, FAKE_EMBEDDING_DIMENSIONS),
           })),
-          usage: { prompt_tokens: inputs.join(' ').length / 4, total_tokens: inputs.join(' ').length / 4 },
+          // Whole tokens, as the API counts them (about four characters each here).
+          usage: {
+            prompt_tokens: Math.ceil(inputs.join(' ').length / 4),
+            total_tokens: Math.ceil(inputs.join(' ').length / 4),
+          },
         });
       }
       if (request.method === 'POST' && request.path === '/v1/chat/completions') {

@@ -16,6 +16,8 @@ export function slashCommandBody(fields: {
   responseUrl: string;
   teamId: string;
   command?: string;
+  userId?: string;
+  userName?: string;
 }): string {
   return new URLSearchParams({
     token: 'deprecated-verification-token',
@@ -23,8 +25,8 @@ export function slashCommandBody(fields: {
     team_domain: 'em-agent-test',
     channel_id: 'C0CHANNEL',
     channel_name: 'eng',
-    user_id: 'U0ALICE',
-    user_name: 'alice',
+    user_id: fields.userId ?? 'U0ALICE',
+    user_name: fields.userName ?? 'alice',
     command: fields.command ?? '/em',
     text: fields.text,
     api_app_id: 'A0EMAGENT',

@@ -22,8 +22,8 @@ const HANDLERS = {
 };
 
 /**
- * The Action.Execute buttons under an answer card. Share and ask post a new message in the conversation;
- * the clicker gets a short confirmation as the invoke response; feedback only confirms.
+ * The Action.Execute buttons under an answer card. Share posts the answer in the conversation; ask sends the
+ * person a direct message; the clicker gets a short confirmation (or why not) as the invoke response.
  */
 export function register(app: Application, deps: TeamsDeps): void {
   for (const [verb, run] of Object.entries(HANDLERS)) {
@@ -38,7 +38,7 @@ export function register(app: Application, deps: TeamsDeps): void {
         const result: AnswerActionResult = await run(
           { surface: 'teams', tenantId, userId: from.aadObjectId ?? from.id, displayName: from.name },
           payload,
-          store,
+          { store, reach: deps.answers?.reach },
         );
         switch (result.kind) {
           case 'post':
@@ -46,9 +46,6 @@ export function register(app: Application, deps: TeamsDeps): void {
               MessageFactory.attachment(CardFactory.adaptiveCard(renderViewForTeams(result.view))),
             );
             return 'Shared with the conversation.';
-          case 'post-text':
-            await context.sendActivity(result.text);
-            return 'Posted to the conversation.';
           case 'private':
             return `${result.view.title}. ${result.view.body}`;
         }

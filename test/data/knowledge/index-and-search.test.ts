@@ -97,6 +97,40 @@ describe('doc answers: indexing a folder into Chroma and searching it', function
     assert.equal((top.body.match(/```/g) ?? []).length % 2, 0, 'fences come in pairs');
   });
 
+  it('answers a hybrid search before the keyword index is built (dense only), then fuses once it is', async () => {
+    // A new process: nothing built yet, and no waiting at all for the build.
+    const restarted = createHybridRetriever({ ...deps, coldWaitMs: 0 });
+    const question = 'How do I promote the Postgres replica?';
+    const cold = await restarted.search(tenantId, question, {
+      limit: 3,
+      filter: { pathPrefix: 'runbooks/' },
+    });
+    const dense = await retriever.search(tenantId, question, {
+      limit: 3,
+      mode: 'dense',
+      filter: { pathPrefix: 'runbooks/' },
+    });
+    assert.deepEqual(
+      cold.map((passage) => passage.id),
+      dense.map((passage) => passage.id),
+      'dense ranking, passages read by id',
+    );
+    assert.equal(cold[0]?.path, 'runbooks/database-failover.md');
+    assert.ok(cold[0]?.body.includes('pg_promote'));
+    await restarted.warm(tenantId);
+    const warm = await restarted.search(tenantId, question, {
+      limit: 3,
+      filter: { pathPrefix: 'runbooks/' },
+    });
+    assert.deepEqual(
+      warm.map((passage) => passage.id),
+      (await retriever.search(tenantId, question, { limit: 3, filter: { pathPrefix: 'runbooks/' } })).map(
+        (passage) => passage.id,
+      ),
+      'hybrid once warm',
+    );
+  });
+
   it('ranks with dense-only and lexical-only too, and applies path, source and freshness filters', async () => {
     const question = 'How do I promote the Postgres replica?';
     for (const mode of ['dense', 'lexical'] as const) {
@@ -191,7 +225,7 @@ describe('doc answers: indexing a folder into Chroma and searching it', function
 
   it('keeps tenants apart: another tenant sees none of these docs, in Chroma or in BM25', async () => {
     assert.deepEqual(await retriever.search(otherTenant, 'How do I deploy billing-api?', { limit: 5 }), []);
-    const [embedding] = await createLocalEmbedder().embed(['deploy billing-api']);
+    const [embedding] = await createLocalEmbedder().embed(['deploy billing-api'], tenantId);
     assert.deepEqual(await store.query(otherTenant, embedding!, 5), []);
     await assert.rejects(
       store.upsert(otherTenant, [

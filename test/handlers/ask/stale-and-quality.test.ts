@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { findStaleDocs, isoWeek, STALE_AFTER_DAYS, UNOWNED } from '../../../handlers/ask/find-stale-docs.ts';
 import { buildQualityReport } from '../../../handlers/ask/quality-report.ts';
+import { staleDigestMessage } from '../../../handlers/ask/stale-digest-message.ts';
 
 const NOW = new Date('2026-11-24T12:00:00Z');
 const daysAgo = (days: number) => new Date(NOW.getTime() - days * 86_400_000);
@@ -68,5 +69,34 @@ describe('buildQualityReport', () => {
       ],
     );
     assert.equal(buildQualityReport({ answers: [], votes: [] }).helpfulRate, undefined);
+  });
+});
+
+describe('stale-docs digest messages', () => {
+  const digest = (owner: string) => ({
+    owner,
+    items: [
+      {
+        source: 'folder:docs',
+        path: 'docs/deploy.md',
+        url: 'file:///docs/deploy.md#L1-L5',
+        reason: 'marked not helpful 2 times',
+      },
+    ],
+  });
+
+  it('tells an owner what to look at, and says in the fallback channel whose docs they are', () => {
+    const own = staleDigestMessage(digest('@alice'));
+    assert.equal(own.title, '1 doc you own need a look');
+    assert.match(
+      own.body,
+      /• docs\/deploy\.md \(folder:docs\): marked not helpful 2 times\. file:\/\/\/docs/,
+    );
+    const channel = staleDigestMessage(digest('@bob'), true);
+    assert.equal(channel.title, 'Stale docs owned by @bob: 1 doc to look at');
+    assert.match(channel.body, /@bob has no chat account linked/);
+    const unowned = staleDigestMessage(digest(UNOWNED), true);
+    assert.equal(unowned.title, 'Stale docs with no owner: 1 doc to look at');
+    assert.match(unowned.body, /add them to CODEOWNERS/);
   });
 });

@@ -6,10 +6,10 @@ import { registerAnswerAction } from './respond-to-answer-action.ts';
 
 /** Helpful / not helpful under an answer: one vote per person per answer, the latest click wins. */
 export function register(app: App, deps: ChatDeps): void {
-  registerAnswerAction(app, deps, ANSWER_ACTIONS.helpful, (actor, payload, store) =>
-    recordFeedback(actor, payload, true, store),
+  registerAnswerAction(app, deps, ANSWER_ACTIONS.helpful, (actor, payload, answerDeps) =>
+    recordFeedback(actor, payload, true, answerDeps),
   );
-  registerAnswerAction(app, deps, ANSWER_ACTIONS.notHelpful, (actor, payload, store) =>
-    recordFeedback(actor, payload, false, store),
+  registerAnswerAction(app, deps, ANSWER_ACTIONS.notHelpful, (actor, payload, answerDeps) =>
+    recordFeedback(actor, payload, false, answerDeps),
   );
 }
