@@ -53,7 +53,8 @@ export function createTeamFacts(models: TeamModels): TeamFacts {
           ).lean(),
           models.Deployment.find(
             { tenantId, createdAt: { $gte: since } },
-            { repo: 1, environment: 1, latestState: 1, createdAt: 1, url: 1 },
+            // Not its `url`: GitHub gives a deployment's API address, which is no page to open.
+            { repo: 1, environment: 1, latestState: 1, createdAt: 1 },
           ).lean(),
         ]);
       return {

@@ -101,7 +101,6 @@ function failedDeploymentsOf(facts: TeamFactsSnapshot, now: Date): TeamItem[] {
     .map((deployment) => ({
       title: `${deployment.repo} to ${deployment.environment ?? 'an environment'}`,
       detail: `${deployment.latestState} · ${ago(deployment.createdAt, now)}`,
-      ...(deployment.url ? { url: deployment.url } : {}),
     }));
 }
 

@@ -43,7 +43,6 @@ export interface TeamDeployment {
   environment?: string;
   latestState?: string;
   createdAt?: Date;
-  url?: string;
 }
 
 /** The facts of one tenant the team view is built from; lists are unsorted. */
