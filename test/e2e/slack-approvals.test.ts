@@ -20,7 +20,7 @@ import {
   type InMessage,
   type SlackUser,
 } from '../support/slack-interactivity.ts';
-import { slackSignatureHeaders, slashCommandBody } from '../support/slack-signing.ts';
+import { postToSlack, slashCommandBody } from '../support/slack-signing.ts';
 
 const SIGNING_SECRET = 'approvals-signing-secret-0123456789';
 const API_TOKEN = 'approvals-api-token-0123456789abcdef';
@@ -198,14 +198,7 @@ describe('Slack: approvals end to end', () => {
         responseUrl: slack.responseUrl('policy-set'),
         teamId: tenantId,
       });
-      const response = await fetch(`${server.url}/slack/events`, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/x-www-form-urlencoded',
-          ...slackSignatureHeaders(body, SIGNING_SECRET),
-        },
-        body,
-      });
+      const response = await postToSlack(server.url, body, SIGNING_SECRET);
       assert.equal(response.status, 200);
       const reply = await slack.waitForResponse('policy-set');
       assert.match(JSON.stringify(reply), /Policy change proposed/);
@@ -635,14 +628,7 @@ describe('Slack: approvals end to end', () => {
         responseUrl: slack.responseUrl('approvals'),
         teamId: tenantId,
       });
-      await fetch(`${server.url}/slack/events`, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/x-www-form-urlencoded',
-          ...slackSignatureHeaders(body, SIGNING_SECRET),
-        },
-        body,
-      });
+      await postToSlack(server.url, body, SIGNING_SECRET);
       const reply = await slack.waitForResponse('approvals');
       assert.equal(reply.response_type, 'ephemeral');
       const buttons = buttonsIn(reply.blocks as Block[]);

@@ -6,7 +6,7 @@ import * as staleDocsDigest from '../../jobs/stale-docs-digest.ts';
 import { FakeSlack, type SlackCall } from '../fakes/slack-api.ts';
 import { copyFixtureDocs } from '../support/docs-fixture.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
-import { slackSignatureHeaders, slashCommandBody } from '../support/slack-signing.ts';
+import { postToSlack, slashCommandBody } from '../support/slack-signing.ts';
 
 const SIGNING_SECRET = 'e2e-signing-secret-0123456789abcdef';
 const DAY = 86_400_000;
@@ -30,11 +30,7 @@ describe('Slack: doc answers reach people (ask a person, threads, mentions, stal
   let sequence = 0;
 
   const post = (body: string, contentType = 'application/x-www-form-urlencoded') =>
-    fetch(`${server.url}/slack/events`, {
-      method: 'POST',
-      headers: { 'content-type': contentType, ...slackSignatureHeaders(body, SIGNING_SECRET) },
-      body,
-    });
+    postToSlack(server.url, body, SIGNING_SECRET, contentType);
 
   async function command(
     text: string,

@@ -6,7 +6,7 @@ import { FakeOpenAi } from '../fakes/openai-api.ts';
 import { FakeSlack } from '../fakes/slack-api.ts';
 import { copyFixtureDocs } from '../support/docs-fixture.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
-import { slackSignatureHeaders, slashCommandBody } from '../support/slack-signing.ts';
+import { postToSlack, slashCommandBody } from '../support/slack-signing.ts';
 
 const SIGNING_SECRET = 'e2e-signing-secret-0123456789abcdef';
 
@@ -26,11 +26,7 @@ describe('Slack: /ask end to end, with the LLM gateway against a fake OpenAI', f
   let sequence = 0;
 
   const post = (body: string, contentType = 'application/x-www-form-urlencoded') =>
-    fetch(`${server.url}/slack/events`, {
-      method: 'POST',
-      headers: { 'content-type': contentType, ...slackSignatureHeaders(body, SIGNING_SECRET) },
-      body,
-    });
+    postToSlack(server.url, body, SIGNING_SECRET, contentType);
 
   async function ask(text: string, command = '/ask'): Promise<SlackReply> {
     const id = `ask-${(sequence += 1)}`;

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { createIdentityDirectory } from '../../data/identity/mongo-identity-directory.ts';
 import { FakeSlack } from '../fakes/slack-api.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
-import { slackSignatureHeaders, slashCommandBody } from '../support/slack-signing.ts';
+import { postToSlack, slashCommandBody } from '../support/slack-signing.ts';
 
 const SIGNING_SECRET = 'e2e-link-signing-secret-0123456789';
 
@@ -17,14 +17,7 @@ describe('Slack: /em link end to end, and the profile email links the rest on fi
 
   async function slash(text: string, id: string) {
     const body = slashCommandBody({ text, responseUrl: slack.responseUrl(id), teamId: slack.team.id });
-    const response = await fetch(`${server.url}/slack/events`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/x-www-form-urlencoded',
-        ...slackSignatureHeaders(body, SIGNING_SECRET),
-      },
-      body,
-    });
+    const response = await postToSlack(server.url, body, SIGNING_SECRET);
     assert.equal(response.status, 200);
     return JSON.stringify(await slack.waitForResponse(id));
   }

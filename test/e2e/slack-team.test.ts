@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { FakeSlack } from '../fakes/slack-api.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
-import { slackSignatureHeaders, slashCommandBody } from '../support/slack-signing.ts';
+import { postToSlack, slashCommandBody } from '../support/slack-signing.ts';
 import { sendGithub } from '../support/webhook-delivery.ts';
 
 const SIGNING_SECRET = 'e2e-signing-secret-0123456789abcdef';
@@ -47,14 +47,7 @@ describe('Slack: /em team from the facts the webhooks delivered', function () {
 
   async function team(id: string, teamId = slack.team.id) {
     const body = slashCommandBody({ text: 'team', responseUrl: slack.responseUrl(id), teamId });
-    const response = await fetch(`${server.url}/slack/events`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/x-www-form-urlencoded',
-        ...slackSignatureHeaders(body, SIGNING_SECRET),
-      },
-      body,
-    });
+    const response = await postToSlack(server.url, body, SIGNING_SECRET);
     assert.equal(response.status, 200);
     return slack.waitForResponse(id);
   }

@@ -10,6 +10,20 @@ export function slackSignatureHeaders(
   return { 'x-slack-request-timestamp': String(timestamp), 'x-slack-signature': `v0=${signature}` };
 }
 
+/** Posts a body to the bot's Slack endpoint signed as Slack signs it (form-encoded unless told otherwise). */
+export function postToSlack(
+  serverUrl: string,
+  body: string,
+  signingSecret: string,
+  contentType = 'application/x-www-form-urlencoded',
+): Promise<Response> {
+  return fetch(`${serverUrl}/slack/events`, {
+    method: 'POST',
+    headers: { 'content-type': contentType, ...slackSignatureHeaders(body, signingSecret) },
+    body,
+  });
+}
+
 /** A slash command payload with the fields Slack sends (https://api.slack.com/interactivity/slash-commands). */
 export function slashCommandBody(fields: {
   text: string;
