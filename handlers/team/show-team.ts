@@ -4,7 +4,7 @@ import type { TeamFacts, TeamFactsSnapshot, TeamItem, TeamView } from './types.t
 
 const DAY = 86_400_000;
 /** An open, ready pull request with no activity for this long is stale. */
-export const STALE_AFTER_DAYS = 7;
+const STALE_PR_AFTER_DAYS = 7;
 /** How far back resolved incidents and failed deployments are shown: about three sprints. */
 const WINDOW_DAYS = 42;
 const LIST_LIMIT = 5;
@@ -23,7 +23,7 @@ function minutesBetween(from: Date | undefined, to: Date | undefined): string | 
 }
 
 function stalePullRequests(facts: TeamFactsSnapshot, now: Date): TeamItem[] {
-  const cutoff = now.getTime() - STALE_AFTER_DAYS * DAY;
+  const cutoff = now.getTime() - STALE_PR_AFTER_DAYS * DAY;
   return facts.openPullRequests
     .filter((pr) => !pr.draft && (pr.updatedAt ?? pr.openedAt ?? now).getTime() < cutoff)
     .sort((a, b) => (a.updatedAt?.getTime() ?? 0) - (b.updatedAt?.getTime() ?? 0))
