@@ -4,13 +4,15 @@ import type { ChatReach } from '../handlers/ask/types.ts';
 import type { CommandInput, Reply } from '../handlers/types.ts';
 import type { ChatEmailLearner } from './chat-email-learner.ts';
 import type { Metrics } from './metrics.ts';
-import type { TenantRegistry } from './tenants.ts';
+import type { ChatTenantOf, TenantRegistry } from './tenants.ts';
 
 /** What the Slack and Teams edges need: everything else reaches them through handlers. */
 export interface ChatDeps {
   log: Logger;
   metrics: Metrics;
   tenants: TenantRegistry;
+  /** The tenant a request is served from (always the demo tenant in demo mode). */
+  tenantOf: ChatTenantOf;
   runCommand(input: CommandInput): Promise<Reply>;
   /** The buttons under doc answers (share, feedback, ask a person); absent where answers are off. */
   answers?: { store(): AnswerStore | undefined; reach?: ChatReach };

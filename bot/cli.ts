@@ -30,7 +30,7 @@ async function serve(config: Config): Promise<void> {
   // Loaded here, not at the top: the server's modules take about a second to load, which `config`, `audit`
   // and `--help` need not wait for.
   const { startServer } = await import('./main.ts');
-  const log = createLogger(config.logLevel);
+  const log = createLogger(config.logLevel, undefined, config.logFormat);
   const server = await startServer(config, { log });
   let signals = 0;
   const shutdown = (signal: NodeJS.Signals) => {

@@ -41,6 +41,17 @@ const wholeNumber = (min: number, max: number) =>
 const envSchema = z.object({
   PORT: wholeNumber(0, 65_535).default(3000),
   LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
+  LOG_FORMAT: z.enum(['auto', 'json', 'pretty']).default('auto'),
+  DEMO_MODE: z.enum(['auto', 'on']).default('auto'),
+  DEMO_SERVICE_URLS: optionalText.refine(
+    (value) =>
+      value === undefined ||
+      value
+        .split(/[\s,]+/)
+        .filter(Boolean)
+        .every((url) => URL.canParse(url) && /^https?:$/.test(new URL(url).protocol)),
+    'expected http(s) URLs separated by commas',
+  ),
 
   MONGODB_URI: optionalText.refine(
     (value) => value === undefined || /^mongodb(\+srv)?:\/\//.test(value),
@@ -177,6 +188,8 @@ export interface SourcesConfig {
 export interface Config {
   port: number;
   logLevel: Env['LOG_LEVEL'];
+  /** `auto`: readable lines when stdout is a terminal, JSON otherwise. */
+  logFormat: Env['LOG_FORMAT'];
   database: {
     uri?: string;
     embedded: Env['EMBEDDED_DB'];
@@ -188,8 +201,13 @@ export interface Config {
   apiToken?: string;
   shutdownTimeoutMs: number;
   sources: SourcesConfig;
-  /** No chat credentials: serve the demo tenant (Teams accepts unauthenticated Emulator traffic). */
+  /**
+   * Serve every chat request from the demo tenant: when no chat credentials are set (Teams then accepts the
+   * unauthenticated traffic of the Emulator and the Agents Playground), or with DEMO_MODE=on.
+   */
   demo: boolean;
+  /** Demo mode replies only to a Teams serviceUrl on this machine or one of these origins. */
+  demoServiceUrls: string[];
   knowledge: KnowledgeConfig;
   /** Absent: embeddings are local and answers extractive. */
   openai?: OpenAiConfig;
@@ -293,6 +311,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     port: e.PORT,
     logLevel: e.LOG_LEVEL,
+    logFormat: e.LOG_FORMAT,
     database: { uri: e.MONGODB_URI, embedded: e.EMBEDDED_DB, dataDir: e.DATA_DIR },
     slack,
     teams,
@@ -314,7 +333,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       pagerduty: e.PAGERDUTY_TOKEN ? { token: e.PAGERDUTY_TOKEN, apiUrl: e.PAGERDUTY_API_URL } : undefined,
       retentionDays: e.RETENTION_DAYS,
     },
-    demo: !slack && !teams,
+    demo: e.DEMO_MODE === 'on' || (!slack && !teams),
+    demoServiceUrls: (e.DEMO_SERVICE_URLS ?? '')
+      .split(/[\s,]+/)
+      .filter(Boolean)
+      .map((url) => new URL(url).origin),
     knowledge: {
       chromaUrl: e.CHROMA_URL,
       docsDir: e.DOCS_DIR,

@@ -1,4 +1,5 @@
 import { pino, type Logger, type DestinationStream } from 'pino';
+import { PinoPretty } from 'pino-pretty';
 import { currentRequestContext } from './request-context.ts';
 
 export type { Logger };
@@ -38,7 +39,28 @@ export const REDACTED_PATHS = [
   '*.uri',
 ];
 
-export function createLogger(level: string, destination?: DestinationStream): Logger {
+export type LogFormat = 'auto' | 'json' | 'pretty';
+
+/** Readable lines for a person at a terminal; JSON for everything that collects logs. */
+function prettyWhen(format: LogFormat, destination: DestinationStream | undefined): boolean {
+  if (format === 'auto') return destination === undefined && process.stdout.isTTY === true;
+  return format === 'pretty';
+}
+
+export function createLogger(
+  level: string,
+  destination?: DestinationStream,
+  format: LogFormat = 'json',
+): Logger {
+  const stream = prettyWhen(format, destination)
+    ? PinoPretty({
+        destination: destination ?? process.stdout,
+        colorize: destination === undefined && process.stdout.isTTY === true,
+        translateTime: 'SYS:HH:MM:ss',
+        ignore: 'pid,hostname,service',
+        sync: true,
+      })
+    : destination;
   return pino(
     {
       level,
@@ -52,6 +74,6 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
           : { requestId: context.requestId };
       },
     },
-    destination,
+    stream,
   );
 }

@@ -40,7 +40,7 @@ import { createTeamsApprovalNotifier } from './teams/teams-approval-notifier.ts'
 import { createTeamsMessenger } from './teams/teams-messenger.ts';
 import { slackMessenger } from './slack/slack-messenger.ts';
 import { createChatReach } from './chat-reach.ts';
-import { createTenantRegistry } from './tenants.ts';
+import { chatTenantOf, createTenantRegistry } from './tenants.ts';
 import { createAskPorts } from './llm/create-ask-ports.ts';
 import { webhookRoutes } from './webhooks/webhook-routes.ts';
 
@@ -84,17 +84,19 @@ function listen(server: Server, port: number): Promise<number> {
   });
 }
 
-function nextStepsForDemo(url: string): string {
+function nextStepsForDemo(url: string, config: Config): string {
+  const surfaces = config.slack ? 'every Slack and Teams request' : 'every Teams request';
   return (
-    `em-agent is running in demo mode at ${url} (no Slack or Teams credentials set). ` +
-    `Try it: point the Bot Framework Emulator at ${url}/api/messages and send "help", ` +
-    'or set SLACK_BOT_TOKEN + SLACK_SIGNING_SECRET (see README "Connect Slack") and restart.'
+    `em-agent is running in demo mode at ${url}: ${surfaces} is served from the demo team, ` +
+    'whatever workspace or tenant it comes from. Try it: `npm run playground` (Microsoft 365 Agents Playground), ' +
+    `or point the Bot Framework Emulator at ${url}/api/messages and send "help". ` +
+    'Set SLACK_* or MICROSOFT_APP_* credentials (docs/operating.md) to serve your own team.'
   );
 }
 
 /** The composition root: builds every part from the config, wires them, and starts serving. */
 export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
-  const log = options.log ?? createLogger(config.logLevel);
+  const log = options.log ?? createLogger(config.logLevel, undefined, config.logFormat);
   const policyFileYaml = config.policyFile ? await readPolicyFile(config.policyFile) : undefined;
   // An invalid POLICY_FILE stops the start with its line and field; the approvals then read the text.
   if (policyFileYaml !== undefined) parsePolicy(policyFileYaml, `POLICY_FILE ${config.policyFile}`);
@@ -119,13 +121,16 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const metrics = createMetrics();
   const tenants = createTenantRegistry(models.Tenant);
   let slack: SlackSurface | undefined;
-  // Doc answers: the configured docs belong to DOCS_TENANT_ID, else to the env's own tenant (the Slack
-  // workspace, known once Slack has answered auth.test; the Teams tenant; the demo).
+  // The single tenant the environment sets up: the demo in demo mode, else the Slack workspace (known once
+  // Slack has answered auth.test), else the Teams tenant.
+  const envTenantId = () =>
+    config.demo ? DEMO_TENANT_ID : (slack?.teamId ?? config.teams?.appTenantId ?? DEMO_TENANT_ID);
+  // Doc answers: the configured docs belong to DOCS_TENANT_ID, else to the env's own tenant.
   const knowledge = createKnowledge(
     config,
     models,
     log,
-    () => slack?.teamId ?? config.teams?.appTenantId ?? DEMO_TENANT_ID,
+    envTenantId,
     // Read lazily: the approvals (which own the policies) are built next.
     { inForce: (tenantId) => approvals.policies.inForce(tenantId) },
   );
@@ -173,6 +178,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     log,
     metrics,
     tenants,
+    tenantOf: chatTenantOf(config.demo ? DEMO_TENANT_ID : undefined),
     runCommand: (input) =>
       runCommand(input, options.commands ?? COMMANDS, { ...commandPorts, approvals, ask: askPortsOf() }),
     answers: { store: () => knowledge.answerStore, reach },
@@ -181,13 +187,13 @@ export async function startServer(config: Config, options: StartOptions = {}): P
 
   if (config.slack) {
     slack = await createSlackSurface(config.slack, { ...chat, approvals });
-    if (slack.teamId) await tenants.ensure(slack.teamId, 'slack');
+    if (slack.teamId && !config.demo) await tenants.ensure(slack.teamId, 'slack');
   }
   if (config.demo) await tenants.ensure(DEMO_TENANT_ID, 'demo', 'Demo team');
   if (config.teams?.appTenantId) await tenants.ensure(config.teams.appTenantId, 'teams');
   const teams = createTeamsSurface(config.teams, {
     ...chat,
-    fallbackTenantId: config.demo ? DEMO_TENANT_ID : undefined,
+    demoServiceUrls: config.demoServiceUrls,
     conversations: models.TeamsConversation,
     approvals,
   });
@@ -241,8 +247,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
         {
           ApiToken: models.ApiToken,
           envToken: config.apiToken,
-          // The single tenant set up by the environment: the Slack workspace, else the Teams tenant, else the demo.
-          envTenantId: slack?.teamId ?? config.teams?.appTenantId ?? DEMO_TENANT_ID,
+          envTenantId: envTenantId(),
         },
         approvals,
       ),
@@ -251,7 +256,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
         EventRaw: models.EventRaw,
         EventPending: models.EventPending,
         Tenant: models.Tenant,
-        envTenantId: slack?.teamId ?? config.teams?.appTenantId ?? DEMO_TENANT_ID,
+        envTenantId: envTenantId(),
         envSecrets: config.sources.webhookSecrets,
         envJiraClientKey: config.sources.jiraClientKey,
         onStored: (tenantId, event) => normalizer.kick(tenantId, event),
@@ -263,7 +268,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const url = `http://localhost:${port}`;
   await slack?.start();
 
-  if (config.demo) log.info(nextStepsForDemo(url));
+  if (config.demo) log.info(nextStepsForDemo(url, config));
   if (config.demo && (options.demoData ?? true)) {
     demoLoad = loadDemoDataset(models, normalizerDeps, DEMO_TENANT_ID).then(
       async (result) => {

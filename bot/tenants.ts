@@ -15,3 +15,18 @@ export function createTenantRegistry(Tenant: TenantModel): TenantRegistry {
     },
   };
 }
+
+/** Which tenant serves a chat request, from the organisation id it carries (Slack team, Teams tenant). */
+export interface ChatTenantOf {
+  (carried: string): string;
+  (carried: string | undefined): string | undefined;
+}
+
+/**
+ * Outside demo mode a request is served from its own organisation's tenant. In demo mode every request is
+ * served from the demo tenant, whatever it carries: the Agents Playground sends a made-up Teams tenant id, and a
+ * Slack workspace tried in demo mode has none of its own data yet.
+ */
+export function chatTenantOf(demoTenantId?: string): ChatTenantOf {
+  return ((carried?: string) => demoTenantId ?? carried) as ChatTenantOf;
+}

@@ -2,9 +2,11 @@ import { Application, TeamsAdapter } from '@microsoft/teams-ai';
 import { AuthenticationConstants } from 'botframework-connector';
 import express, { Router } from 'express';
 import type { TeamsConfig } from '../config.ts';
-import { BadRequestError } from '../errors.ts';
+import { BadRequestError, ForbiddenError, InternalError, UnauthorizedError } from '../errors.ts';
 import { BODY_LIMIT } from '../http/create-http-app.ts';
 import { answerBadTokensWith401 } from './answer-bad-tokens-with-401.ts';
+import { captureResponse } from './captured-response.ts';
+import { demoServiceUrlCheck, readActivity } from './read-activity.ts';
 import * as routes from './routes/index.ts';
 import type { TeamsDeps } from './teams-deps.ts';
 
@@ -44,11 +46,11 @@ export function createTeamsSurface(config: TeamsConfig | undefined, deps: TeamsD
     MicrosoftAppType: config?.appType,
     ...(config?.openIdMetadataUrl ? publicCloudWithKeysFrom(config.openIdMetadataUrl) : {}),
   });
-  answerBadTokensWith401(adapter);
   adapter.onTurnError = async (context, error) => {
     deps.log.error({ err: error, activityType: context.activity.type }, 'teams turn failed');
     await context.sendActivity('Something went wrong on my side. It has been logged; please try again.');
   };
+  answerBadTokensWith401(adapter);
   const app = new Application({
     adapter,
     botAppId: config?.appId ?? '',
@@ -58,19 +60,33 @@ export function createTeamsSurface(config: TeamsConfig | undefined, deps: TeamsD
   });
   routes.register(app, deps);
 
+  const serviceUrlAllowed = config ? undefined : demoServiceUrlCheck(deps.demoServiceUrls ?? []);
   const router = Router();
   router.post(TEAMS_MESSAGES_PATH, express.json({ limit: BODY_LIMIT }), async (req, res, next) => {
-    // botbuilder throws (a 500) on a body that is not an activity; say what is wrong instead.
-    const body = req.body as { type?: unknown } | undefined;
-    if (typeof body !== 'object' || body === null || typeof body.type !== 'string') {
-      next(new BadRequestError('Not a Bot Framework activity: expected a JSON object with a "type".'));
+    const read = readActivity(req.body);
+    if ('problem' in read) {
+      next(new BadRequestError(`Not a Bot Framework activity: ${read.problem}.`));
       return;
     }
+    if (serviceUrlAllowed && !serviceUrlAllowed(read.activity.serviceUrl)) {
+      next(
+        new ForbiddenError(
+          'In demo mode em-agent replies only to a serviceUrl on this machine; allow others with DEMO_SERVICE_URLS.',
+        ),
+      );
+      return;
+    }
+    const { response, captured } = captureResponse();
     try {
-      await adapter.process(req, res, (context) => app.run(context).then(() => undefined));
+      await adapter.process(req, response, (context) => app.run(context).then(() => undefined));
     } catch (error) {
       next(error);
+      return;
     }
+    if (captured.status === 401) next(new UnauthorizedError('Unauthorized: the token is not valid.'));
+    else if (captured.status >= 500) next(new InternalError('botbuilder failed to process an activity'));
+    else if (captured.body === undefined) res.status(captured.status).end();
+    else res.status(captured.status).json(captured.body);
   });
   return { router, adapter };
 }

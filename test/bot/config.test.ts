@@ -62,6 +62,22 @@ describe('readConfig', () => {
       assert.equal(teams.teams?.appType, 'MultiTenant');
       assert.equal(teams.slack, undefined);
     });
+
+    it('serves the demo team with chat credentials too when DEMO_MODE=on', () => {
+      const config = readConfig({ DEMO_MODE: 'on', SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's' });
+      assert.equal(config.demo, true);
+      assert.equal(config.slack?.botToken, 'xoxb-1');
+      assert.match(configErrorFor({ DEMO_MODE: 'yes' }), /^DEMO_MODE: /);
+    });
+
+    it('reads the serviceUrl origins demo mode may reply to, and refuses what is not an http(s) URL', () => {
+      const config = readConfig({
+        DEMO_SERVICE_URLS: 'https://tunnel.example.dev/api/, http://10.0.0.5:3978',
+      });
+      assert.deepEqual(config.demoServiceUrls, ['https://tunnel.example.dev', 'http://10.0.0.5:3978']);
+      assert.deepEqual(readConfig({}).demoServiceUrls, []);
+      assert.match(configErrorFor({ DEMO_SERVICE_URLS: 'smba.example.net' }), /^DEMO_SERVICE_URLS: expected/);
+    });
   });
 
   describe('cross-field rules', () => {

@@ -30,6 +30,34 @@ describe('createLogger', () => {
     assert.equal(lines[0]?.level, 30);
   });
 
+  it('writes readable lines instead of JSON when asked to, still without secrets or message text', () => {
+    let written = '';
+    const sink = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        written += chunk.toString();
+        done();
+      },
+    });
+    const log = createLogger('info', sink, 'pretty');
+    log.info({ botToken: 'xoxb-secret', text: 'my words', count: 2 }, 'demo team ready');
+    assert.match(written, /INFO.*demo team ready/);
+    assert.match(written, /count: 2/);
+    assert.doesNotMatch(written, /xoxb-secret|my words/);
+    assert.throws(() => JSON.parse(written));
+  });
+
+  it('keeps JSON lines for a destination that is not the terminal when the format is auto', () => {
+    let written = '';
+    const sink = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        written += chunk.toString();
+        done();
+      },
+    });
+    createLogger('info', sink, 'auto').info('shown');
+    assert.equal((JSON.parse(written) as { msg: string }).msg, 'shown');
+  });
+
   describe('redaction', () => {
     it('blanks tokens, secrets and passwords in nested config objects', () => {
       const { log, lines } = captureLogger();

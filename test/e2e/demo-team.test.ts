@@ -1,8 +1,12 @@
 import assert from 'node:assert/strict';
 import { FakeBotConnector } from '../fakes/bot-connector.ts';
+import { FakeSlack } from '../fakes/slack-api.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
+import { postToSlack, slashCommandBody } from '../support/slack-signing.ts';
 
-/** A message as the Bot Framework Emulator sends it: no Teams tenant, so demo mode serves the demo tenant. */
+const SIGNING_SECRET = 'demo-team-signing-secret-0123456789';
+
+/** A message as the Bot Framework Emulator sends it: no Teams tenant (demo mode serves every one from the demo). */
 function emulatorMessage(connector: FakeBotConnector, text: string) {
   const id = `act-${Math.random().toString(36).slice(2)}`;
   return {
@@ -20,20 +24,33 @@ function emulatorMessage(connector: FakeBotConnector, text: string) {
   };
 }
 
-describe('demo mode: the canned team in chat ("team")', function () {
+describe('demo mode: the canned team in chat ("team"), on Teams and on Slack with DEMO_MODE=on', function () {
   this.timeout(180_000);
   let connector: FakeBotConnector;
+  let slack: FakeSlack;
   let server: TestServer;
 
   before(async () => {
     connector = new FakeBotConnector();
     await connector.http.start();
-    server = await startTestServer(import.meta.url, {}, { demoData: true });
+    slack = new FakeSlack();
+    await slack.http.start();
+    server = await startTestServer(
+      import.meta.url,
+      {
+        DEMO_MODE: 'on',
+        SLACK_BOT_TOKEN: 'xoxb-demo-team-token',
+        SLACK_SIGNING_SECRET: SIGNING_SECRET,
+        SLACK_API_URL: slack.apiUrl,
+      },
+      { demoData: true },
+    );
     await server.demoLoaded();
   });
   after(async () => {
     await server.close();
     await connector.http.stop();
+    await slack.http.stop();
   });
 
   it('shows the demo team: people, repos, the active sprint with its blocked story, incidents, the failed deploy', async () => {
@@ -66,7 +83,7 @@ describe('demo mode: the canned team in chat ("team")', function () {
     assert.match(text, /days left/, 'the active sprint is under way');
   });
 
-  it('keeps tenants apart: a Teams tenant with no facts sees how to get some, not the demo team', async () => {
+  it('serves a message carrying a real Teams tenant id (as the Agents Playground sends) from the demo team', async () => {
     const activity = {
       ...emulatorMessage(connector, 'team'),
       channelId: 'msteams',
@@ -80,7 +97,23 @@ describe('demo mode: the canned team in chat ("team")', function () {
     });
     const post = await connector.waitForPost('a:conv-other');
     const text = JSON.stringify(post.activity.attachments?.[0]?.content);
-    assert.match(text, /Nothing has arrived yet/);
-    assert.match(text, /"value":"0"/);
+    assert.match(text, /"title":"People","value":"8"/);
+    assert.match(text, /"title":"Repositories","value":"3"/);
+    assert.equal(await server.models.Tenant.countDocuments({ tenantId: 'tenant-without-facts' }), 0);
+  });
+
+  it('serves /em team from any Slack workspace from the demo team, and says so on start', async () => {
+    for (const [id, teamId] of [
+      ['demo-1', slack.team.id],
+      ['demo-2', 'T0SOMEOTHER'],
+    ] as const) {
+      const body = slashCommandBody({ text: 'team', responseUrl: slack.responseUrl(id), teamId });
+      assert.equal((await postToSlack(server.url, body, SIGNING_SECRET)).status, 200);
+      const blocks = JSON.stringify((await slack.waitForResponse(id)).blocks);
+      assert.match(blocks, /8 people/, teamId);
+      assert.equal(await server.models.Tenant.countDocuments({ tenantId: teamId }), 0, teamId);
+    }
+    const line = server.logs.find((entry) => /demo mode/.test(String(entry.msg)));
+    assert.match(String(line?.msg), /every Slack and Teams request is served from the demo team/);
   });
 });

@@ -6,7 +6,9 @@ import { FakeBotConnector } from '../fakes/bot-connector.ts';
 import { copyFixtureDocs } from '../support/docs-fixture.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 
-const TENANT = '5d1b6a7e-1c2f-4e3a-9b8c-7d6e5f4a3b2c';
+/** The Teams tenant the activities carry; without app credentials (demo mode) the demo tenant serves them. */
+const TEAMS_TENANT = '5d1b6a7e-1c2f-4e3a-9b8c-7d6e5f4a3b2c';
+const TENANT = 'demo';
 
 interface CardAction {
   type: string;
@@ -28,9 +30,9 @@ describe('Teams: ask end to end (the re-index job, the answer card and its Actio
       serviceUrl: connector.serviceUrl,
       channelId: 'msteams',
       from: { id: '29:1alice', name: 'Alice Example', aadObjectId: 'aad-alice' },
-      conversation: { id: 'a:conv-ask', conversationType: 'personal', tenantId: TENANT },
+      conversation: { id: 'a:conv-ask', conversationType: 'personal', tenantId: TEAMS_TENANT },
       recipient: { id: '28:em-agent-bot', name: 'em-agent' },
-      channelData: { tenant: { id: TENANT } },
+      channelData: { tenant: { id: TEAMS_TENANT } },
       locale: 'en-US',
       ...overrides,
     };
@@ -116,7 +118,7 @@ describe('Teams: ask end to end (the re-index job, the answer card and its Actio
 
     const bob = {
       from: { id: '29:1bob', name: 'Bob Example', aadObjectId: 'aad-bob' },
-      conversation: { id: 'a:conv-bob', conversationType: 'personal', tenantId: TENANT },
+      conversation: { id: 'a:conv-bob', conversationType: 'personal', tenantId: TEAMS_TENANT },
     };
     const question = activity({ ...bob, type: 'message', text: 'ask deploy zebra unicorn quartz walrus' });
     assert.ok((await post(question)).ok);

@@ -36,13 +36,17 @@ function postActivity(server: TestServer, activity: unknown, headers: Record<str
   });
 }
 
+async function reasonOf(response: Response): Promise<string> {
+  return ((await response.json()) as { error: { message: string } }).error.message;
+}
+
 function cardOf(post: Awaited<ReturnType<FakeBotConnector['waitForPost']>>) {
   const attachment = post.activity.attachments?.[0];
   assert.equal(attachment?.contentType, 'application/vnd.microsoft.card.adaptive');
   return attachment.content as { version: string; body: unknown[]; actions?: { data: unknown }[] };
 }
 
-describe('Teams: help end to end (Emulator-style, no app credentials)', () => {
+describe('Teams: help end to end (Emulator-style, no app credentials: demo mode)', () => {
   let connector: FakeBotConnector;
   let server: TestServer;
 
@@ -69,8 +73,9 @@ describe('Teams: help end to end (Emulator-style, no app credentials)', () => {
       const usage = formatUsage('teams', command.name, command.argsHint);
       assert.ok(text.includes(`"title":${JSON.stringify(usage)}`), command.name);
     }
-    const tenant = await server.models.Tenant.findOne({ tenantId: TENANT }).lean();
-    assert.equal(tenant?.source, 'teams');
+    // Without app credentials the server is in demo mode: whatever tenant an activity carries, the demo serves it.
+    assert.equal(await server.models.Tenant.countDocuments({ tenantId: 'demo' }), 1);
+    assert.equal(await server.models.Tenant.countDocuments({ tenantId: TENANT }), 0);
   });
 
   it('strips the @mention in a channel and offers a button for a mistyped command', async () => {
@@ -127,6 +132,34 @@ describe('Teams: help end to end (Emulator-style, no app credentials)', () => {
       assert.match(((await response.json()) as { error: { message: string } }).error.message, /"type"/);
     }
   });
+
+  it('answers 400 with a short reason to an activity missing required fields: no 500, no internal error text', async () => {
+    const bare = await postActivity(server, { type: 'message' });
+    assert.equal(bare.status, 400);
+    const { error } = (await bare.json()) as { error: { code: string; message: string } };
+    assert.equal(error.code, 'bad_request');
+    assert.equal(error.message, 'Not a Bot Framework activity: "serviceUrl" expected an http(s) URL.');
+    const { conversation: _dropped, ...withoutConversation } = teamsMessage(connector, 'help');
+    const missing = await postActivity(server, withoutConversation);
+    assert.equal(missing.status, 400);
+    assert.match(await reasonOf(missing), /"conversation" is required/);
+    const noUserId = await postActivity(
+      server,
+      teamsMessage(connector, 'help', { from: { name: 'Nobody' } }),
+    );
+    assert.match(await reasonOf(noUserId), /"from.id" is required/);
+    assert.equal(connector.posts().filter((post) => post.conversationId === undefined).length, 0);
+  });
+
+  it('replies only to a serviceUrl on this machine, since demo mode takes unsigned activities', async () => {
+    const before = connector.posts().length;
+    const elsewhere = teamsMessage(connector, 'help', { serviceUrl: 'https://smba.example.net/emea/' });
+    const response = await postActivity(server, elsewhere);
+    assert.equal(response.status, 403);
+    assert.match(await reasonOf(response), /DEMO_SERVICE_URLS/);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    assert.equal(connector.posts().length, before);
+  });
 });
 
 describe('Teams: with app credentials, only Bot Framework-signed activities are served', () => {
@@ -173,6 +206,12 @@ describe('Teams: with app credentials, only Bot Framework-signed activities are 
     const token = connector.keys.token({ audience: 'another-bot-id', serviceUrl: connector.serviceUrl });
     const response = await postActivity(server, activity, { authorization: `Bearer ${token}` });
     assert.equal(response.status, 401);
+  });
+
+  it('answers 400 to an activity missing required fields before looking at its token', async () => {
+    const response = await postActivity(server, { type: 'message', serviceUrl: connector.serviceUrl });
+    assert.equal(response.status, 400);
+    assert.match(await reasonOf(response), /"channelId" is required/);
   });
 
   it('accepts an activity with a valid JWT for this bot', async () => {

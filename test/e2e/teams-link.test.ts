@@ -3,7 +3,9 @@ import { createIdentityDirectory } from '../../data/identity/mongo-identity-dire
 import { FakeBotConnector } from '../fakes/bot-connector.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 
-const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47';
+/** The Teams tenant the activities carry; without app credentials (demo mode) the demo tenant serves them. */
+const TEAMS_TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47';
+const TENANT = 'demo';
 const CONVERSATION = 'a:personal-chat-with-alice';
 
 /** A personal-chat message as Teams sends it (Emulator-style: no app credentials, so no JWT). */
@@ -19,10 +21,10 @@ function teamsMessage(
     serviceUrl: connector.serviceUrl,
     channelId: 'msteams',
     from,
-    conversation: { id: CONVERSATION, conversationType: 'personal', tenantId: TENANT },
+    conversation: { id: CONVERSATION, conversationType: 'personal', tenantId: TEAMS_TENANT },
     recipient: { id: '28:em-agent-bot', name: 'em-agent' },
     text,
-    channelData: { tenant: { id: TENANT } },
+    channelData: { tenant: { id: TEAMS_TENANT } },
   };
 }
 

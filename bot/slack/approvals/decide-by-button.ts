@@ -10,7 +10,7 @@ export function decideByButton(deps: SlackListenerDeps, decision: DecisionVerb) 
     await ack();
     deps.metrics.chatEvents.inc({ surface: 'slack', kind: 'action' });
     if (body.type !== 'block_actions' || action.type !== 'button' || !action.value) return;
-    const tenantId = body.team?.id ?? body.user.team_id;
+    const tenantId = deps.tenantOf(body.team?.id ?? body.user.team_id);
     if (!tenantId) {
       deps.log.warn('a Slack action without a team id was ignored');
       return;

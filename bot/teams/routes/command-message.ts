@@ -10,14 +10,10 @@ export function sendView(context: TurnContext, view: View) {
   return context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(renderViewForTeams(view))));
 }
 
-/** The organisation a Teams activity comes from; the Emulator sends none, which only demo mode accepts. */
+/** The tenant a Teams activity is served from: its organisation's (demo mode: the demo tenant's, even for the Emulator, which sends none). */
 export function tenantOf(context: TurnContext, deps: TeamsDeps): string | undefined {
   const { conversation, channelData } = context.activity;
-  return (
-    conversation?.tenantId ??
-    (channelData as { tenant?: { id?: string } })?.tenant?.id ??
-    deps.fallbackTenantId
-  );
+  return deps.tenantOf(conversation?.tenantId ?? (channelData as { tenant?: { id?: string } })?.tenant?.id);
 }
 
 /** Any message to the bot (`help`, `@em-agent help` in a channel) is a command, as `/em …` is in Slack. */

@@ -22,7 +22,7 @@ export function register(app: App, deps: SlackListenerDeps): void {
     await ack();
     deps.metrics.chatEvents.inc({ surface: 'slack', kind: 'action' });
     if (body.type !== 'block_actions' || action.type !== 'button' || !action.value) return;
-    const tenantId = body.team?.id ?? body.user.team_id;
+    const tenantId = deps.tenantOf(body.team?.id ?? body.user.team_id);
     if (!tenantId) return;
     const who = { tenantId, userId: body.user.id };
     const origin = clickOriginOf(body);

@@ -56,7 +56,7 @@ export function registerAnswerAction(
     try {
       const store = deps.answers?.store();
       const payload = decodeAnswerAction(action.value);
-      const tenantId = body.team?.id ?? body.user.team_id;
+      const tenantId = deps.tenantOf(body.team?.id ?? body.user.team_id);
       if (!store || !payload || !tenantId) {
         await respond({
           response_type: 'ephemeral',

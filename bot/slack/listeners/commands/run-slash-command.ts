@@ -15,21 +15,18 @@ export function runSlashCommand(deps: ChatDeps, commandText: (typed: string) => 
   return async ({ command, ack, respond, client }: SlashCommandArgs): Promise<void> => {
     await ack();
     deps.metrics.chatEvents.inc({ surface: 'slack', kind: 'command' });
+    const tenantId = deps.tenantOf(command.team_id);
     // profile.email is the address the member signs in with; Slack shares it only with users:read.email.
-    const learning = deps.emails?.learn(
-      command.team_id,
-      { tool: 'slack', handle: command.user_id },
-      async () => {
-        const { user } = await client.users.info({ user: command.user_id });
-        return { email: user?.profile?.email, name: user?.real_name };
-      },
-    );
+    const learning = deps.emails?.learn(tenantId, { tool: 'slack', handle: command.user_id }, async () => {
+      const { user } = await client.users.info({ user: command.user_id });
+      return { email: user?.profile?.email, name: user?.real_name };
+    });
     try {
-      await deps.tenants.ensure(command.team_id, 'slack', command.team_domain);
+      await deps.tenants.ensure(tenantId, 'slack', command.team_domain);
       const reply = await deps.runCommand({
         actor: {
           surface: 'slack',
-          tenantId: command.team_id,
+          tenantId,
           userId: command.user_id,
           displayName: command.user_name,
         },

@@ -8,7 +8,7 @@ export function register(app: App, deps: SlackListenerDeps): void {
     if (event.tab !== 'home') return;
     deps.metrics.chatEvents.inc({ surface: 'slack', kind: 'home' });
     try {
-      await publishApprovalHome(deps, client, body.team_id, event.user);
+      await publishApprovalHome(deps, client, deps.tenantOf(body.team_id), event.user);
     } catch (error) {
       deps.log.error({ err: error }, 'could not publish the App Home');
     }

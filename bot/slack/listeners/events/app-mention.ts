@@ -20,7 +20,7 @@ function questionOf(text: string): string {
 export function register(app: App, deps: ChatDeps): void {
   app.event('app_mention', async ({ event, body, client }) => {
     deps.metrics.chatEvents.inc({ surface: 'slack', kind: 'mention' });
-    const tenantId = body.team_id;
+    const tenantId = deps.tenantOf(body.team_id);
     const userId = event.user;
     if (!userId) return;
     const thread = event.thread_ts ?? event.ts;

@@ -32,7 +32,7 @@ export function register(app: App, deps: SlackListenerDeps): void {
   app.view(MODIFY_MODAL.callbackId, async ({ ack, body, view, client }) => {
     deps.metrics.chatEvents.inc({ surface: 'slack', kind: 'view' });
     const metadata = modifyMetadata.read(view.private_metadata);
-    const tenantId = body.team?.id ?? body.user.team_id;
+    const tenantId = deps.tenantOf(body.team?.id ?? body.user.team_id);
     if (!metadata || !tenantId) {
       await ack();
       deps.log.warn('a Modify submission without its approval was ignored');
