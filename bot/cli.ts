@@ -6,6 +6,7 @@ import { registerAuditCommands } from './cli/audit-commands.ts';
 import { registerBackfillCommands } from './cli/backfill-commands.ts';
 import { registerDocsCommands } from './cli/docs-commands.ts';
 import { registerPeopleCommands } from './cli/people-commands.ts';
+import { registerPlaygroundCommand } from './cli/playground-command.ts';
 import { registerTokenCommands } from './cli/token-commands.ts';
 import { registerWebhookCommands } from './cli/webhook-commands.ts';
 import { readConfig, type Config } from './config.ts';
@@ -115,5 +116,6 @@ registerDocsCommands(program, fail);
 registerPeopleCommands(program, fail);
 registerWebhookCommands(program, fail);
 registerBackfillCommands(program, fail);
+registerPlaygroundCommand(program, fail, () => readConfig(withoutChatCredentials(process.env)));
 
 await program.parseAsync();

@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import { connectDatabase, pingDatabase } from '../data/db/connect.ts';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from '../data/db/embedded.ts';
 import { createKnowledge, type Knowledge } from '../data/knowledge/create-knowledge.ts';
-import { loadDemoDataset, summarizeTenant } from '../data/demo/load-demo.ts';
+import { DEMO_POLICY_FILE, loadDemoDataset, summarizeTenant } from '../data/demo/load-demo.ts';
 import { createTeamFacts } from '../data/team/mongo-team-facts.ts';
 import { emailsInWrites, linkByEmail } from '../data/identity/link-by-email.ts';
 import { createIdentityDirectory } from '../data/identity/mongo-identity-directory.ts';
@@ -97,9 +97,11 @@ function nextStepsForDemo(url: string, config: Config): string {
 /** The composition root: builds every part from the config, wires them, and starts serving. */
 export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
   const log = options.log ?? createLogger(config.logLevel, undefined, config.logFormat);
-  const policyFileYaml = config.policyFile ? await readPolicyFile(config.policyFile) : undefined;
+  // The demo team has a policy of its own, with approvers from the Agents Playground's people.
+  const policyFile = config.policyFile ?? (config.demo ? DEMO_POLICY_FILE : undefined);
+  const policyFileYaml = policyFile ? await readPolicyFile(policyFile) : undefined;
   // An invalid POLICY_FILE stops the start with its line and field; the approvals then read the text.
-  if (policyFileYaml !== undefined) parsePolicy(policyFileYaml, `POLICY_FILE ${config.policyFile}`);
+  if (policyFileYaml !== undefined) parsePolicy(policyFileYaml, `POLICY_FILE ${policyFile}`);
 
   let embedded: EmbeddedDatabase | undefined;
   const uri =

@@ -12,6 +12,8 @@ import { demoOffsetMs, shiftDemoTime } from './shift-demo-time.ts';
 /** Bump when events.json changes, so existing demo databases load the new deliveries once. */
 export const DEMO_DATASET_VERSION = 'acme-2026-11-v1';
 const BATCH = 100;
+/** The demo team's approval policy, in force in demo mode unless POLICY_FILE names another. */
+export const DEMO_POLICY_FILE = path.join(import.meta.dirname, 'demo-policy.yaml');
 
 export interface DemoSummary {
   repositories: number;
@@ -58,7 +60,11 @@ export async function loadDemoDataset(
   now = new Date(),
 ): Promise<{ loaded: number } | undefined> {
   const tenant = await models.Tenant.findOne({ tenantId }, { demoDataset: 1, demoTimeOffsetMs: 1 }).lean();
-  if (tenant?.demoDataset === DEMO_DATASET_VERSION) return undefined;
+  if (tenant?.demoDataset === DEMO_DATASET_VERSION) {
+    // Cheap and idempotent, so a demo database from before a person gained an account gets it too.
+    await linkDemoPeople(models, tenantId);
+    return undefined;
+  }
   const offsetMs = tenant?.demoTimeOffsetMs ?? demoOffsetMs(DEMO_RECORDED_AT, now);
   await models.Tenant.updateOne({ tenantId }, { $set: { demoTimeOffsetMs: offsetMs } });
   const file = path.join(import.meta.dirname, 'events.json');
@@ -97,12 +103,18 @@ export async function loadDemoDataset(
   return { loaded };
 }
 
-/** Links each canned person's GitHub, Jira and PagerDuty accounts, as an admin would with `em-agent people link`. */
+/**
+ * Links each canned person's GitHub, Jira, PagerDuty and Teams accounts, as an admin would with `em-agent people
+ * link`, so whoever the Agents Playground signs in sees their own work in "my" views.
+ */
 async function linkDemoPeople(models: Models, tenantId: string): Promise<void> {
   const identity = createIdentityDirectory(models.Person);
   for (const person of DEMO_PEOPLE) {
     const github = { tool: 'github', handle: person.login } as const;
+    const teams = { tool: 'teams', handle: person.teams } as const;
+    await identity.recordEmail(tenantId, teams, person.email, person.name);
     await identity.link(tenantId, github, { tool: 'jira', handle: person.jira }, 'manual');
     await identity.link(tenantId, github, { tool: 'pagerduty', handle: person.pd }, 'manual');
+    await identity.link(tenantId, github, teams, 'manual');
   }
 }
