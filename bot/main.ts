@@ -5,6 +5,7 @@ import { connectDatabase, pingDatabase } from '../data/db/connect.ts';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from '../data/db/embedded.ts';
 import { createKnowledge, type Knowledge } from '../data/knowledge/create-knowledge.ts';
 import { loadDemoDataset, summarizeTenant } from '../data/demo/load-demo.ts';
+import { demoDocsSource } from '../data/demo/demo-docs.ts';
 import { createTeamFacts } from '../data/team/mongo-team-facts.ts';
 import { emailsInWrites, linkByEmail } from '../data/identity/link-by-email.ts';
 import { createIdentityDirectory } from '../data/identity/mongo-identity-directory.ts';
@@ -119,8 +120,10 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const metrics = createMetrics();
   const tenants = createTenantRegistry(models.Tenant);
   let slack: SlackSurface | undefined;
+  const demoData = config.demo && (options.demoData ?? true);
   // Doc answers: the configured docs belong to DOCS_TENANT_ID, else to the env's own tenant (the Slack
-  // workspace, known once Slack has answered auth.test; the Teams tenant; the demo).
+  // workspace, known once Slack has answered auth.test; the Teams tenant; the demo). With none configured, the
+  // demo answers from its canned handbook.
   const knowledge = createKnowledge(
     config,
     models,
@@ -128,6 +131,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     () => slack?.teamId ?? config.teams?.appTenantId ?? DEMO_TENANT_ID,
     // Read lazily: the approvals (which own the policies) are built next.
     { inForce: (tenantId) => approvals.policies.inForce(tenantId) },
+    demoData ? { sources: [demoDocsSource()], tenantId: DEMO_TENANT_ID } : undefined,
   );
   let askPorts: AskPorts | undefined;
   const askPortsOf = () => (askPorts ??= createAskPorts(config, knowledge, models, approvals.policies, log));
@@ -264,7 +268,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   await slack?.start();
 
   if (config.demo) log.info(nextStepsForDemo(url));
-  if (config.demo && (options.demoData ?? true)) {
+  if (demoData) {
     demoLoad = loadDemoDataset(models, normalizerDeps, DEMO_TENANT_ID).then(
       async (result) => {
         const summary = await summarizeTenant(models, DEMO_TENANT_ID);
