@@ -5,6 +5,7 @@ import { connectDatabase, pingDatabase } from '../data/db/connect.ts';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from '../data/db/embedded.ts';
 import { createKnowledge, type Knowledge } from '../data/knowledge/create-knowledge.ts';
 import { loadDemoDataset, summarizeTenant } from '../data/demo/load-demo.ts';
+import { addDemoActivity } from '../data/demo/add-demo-activity.ts';
 import { demoDocsSource } from '../data/demo/demo-docs.ts';
 import { createTeamFacts } from '../data/team/mongo-team-facts.ts';
 import { emailsInWrites, linkByEmail } from '../data/identity/link-by-email.ts';
@@ -221,6 +222,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
         EventPending: models.EventPending,
         retentionDays: config.sources.retentionDays,
       },
+      ...(demoData ? { demoTenantId: DEMO_TENANT_ID } : {}),
     },
     options.scheduler,
   );
@@ -269,13 +271,17 @@ export async function startServer(config: Config, options: StartOptions = {}): P
 
   if (config.demo) log.info(nextStepsForDemo(url));
   if (demoData) {
-    demoLoad = loadDemoDataset(models, normalizerDeps, DEMO_TENANT_ID).then(
-      async (result) => {
+    demoLoad = loadDemoDataset(models, normalizerDeps, DEMO_TENANT_ID)
+      .then(async (result) => {
+        // The working days since the dataset ends (or since the last run), before anyone looks.
+        const activity = await addDemoActivity({ models, queue: normalizer }, DEMO_TENANT_ID);
         const summary = await summarizeTenant(models, DEMO_TENANT_ID);
-        log.info({ ...summary, loadedNow: result?.loaded ?? 0 }, 'demo team ready');
-      },
-      (error: unknown) => log.error({ err: error }, 'loading the demo dataset failed'),
-    );
+        log.info(
+          { ...summary, loadedNow: result?.loaded ?? 0, activityNow: activity?.stored ?? 0 },
+          'demo team ready',
+        );
+      })
+      .catch((error: unknown) => log.error({ err: error }, 'loading the demo team failed'));
   } else log.info({ url, slack: Boolean(slack), teams: Boolean(config.teams) }, 'em-agent is ready');
 
   let closing: Promise<void> | undefined;

@@ -106,6 +106,24 @@ export interface DemoSprint {
   end: number;
 }
 
+/** The dataset's two sprints (events.json); the daily demo activity goes on every two weeks after the last. */
+export const DEMO_SPRINTS: readonly DemoSprint[] = [
+  {
+    id: 41,
+    name: 'ENG Sprint 21',
+    goal: 'Saved cards behind a flag',
+    start: Date.parse('2026-10-26T08:00:00Z'),
+    end: Date.parse('2026-11-09T08:00:00Z'),
+  },
+  {
+    id: 42,
+    name: 'ENG Sprint 22',
+    goal: 'Saved cards GA, refund fixes',
+    start: Date.parse('2026-11-09T08:00:00Z'),
+    end: Date.parse('2026-11-23T08:00:00Z'),
+  },
+];
+
 /** A sprint as an issue's sprint field lists it. */
 export function sprintRef(sprint: DemoSprint, state: string) {
   return {

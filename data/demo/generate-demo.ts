@@ -22,6 +22,7 @@ import {
   sprintPayload,
   sprintRef,
   email,
+  DEMO_SPRINTS as SPRINTS,
   type DemoSprint,
 } from './demo-payloads.ts';
 
@@ -225,22 +226,6 @@ for (let opened = START; opened < END - 6 * HOUR; opened += between(10, 30) * HO
 }
 
 // ---- Jira: two sprints, stories moving through the board, one blocked --------------------------------
-const SPRINTS: DemoSprint[] = [
-  {
-    id: 41,
-    name: 'ENG Sprint 21',
-    goal: 'Saved cards behind a flag',
-    start: Date.parse('2026-10-26T08:00:00Z'),
-    end: Date.parse('2026-11-09T08:00:00Z'),
-  },
-  {
-    id: 42,
-    name: 'ENG Sprint 22',
-    goal: 'Saved cards GA, refund fixes',
-    start: Date.parse('2026-11-09T08:00:00Z'),
-    end: Date.parse('2026-11-23T08:00:00Z'),
-  },
-];
 const jira = (payload: Record<string, unknown>) =>
   deliveries.push({
     source: 'jira',
