@@ -20,7 +20,8 @@ export async function define(agenda: Agenda, deps: JobDeps): Promise<void> {
       const summary = await addDemoActivity({ models, queue: ingest.queue }, demoTenantId);
       deps.log.info({ job: DEMO_ACTIVITY_JOB, ...summary }, 'demo activity added');
     },
-    // A few hundred small writes at most: a short lock, so its liveness timer does not hold a stopping process.
+    // A short lock, so its liveness timer does not hold a stopping process. A long catch-up may outlive it:
+    // the run is idempotent, so a lapsed lock costs at most a parallel run that stores nothing twice.
     { lockLifetimeMs: 10_000 },
   );
   await agenda.every('1 day', DEMO_ACTIVITY_JOB, undefined, { skipImmediate: true });

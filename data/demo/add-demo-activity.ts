@@ -16,7 +16,7 @@ import {
   type PlannedDelivery,
 } from './plan-demo-day.ts';
 
-/** However long the demo sat unused, only this many days are caught up: enough for every view's window. */
+/** However long the demo sat unused, only the last this many days are caught up, so a run stays small. */
 export const DEMO_ACTIVITY_MAX_DAYS = 30;
 
 export interface DemoActivityDeps {

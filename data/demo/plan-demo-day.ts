@@ -44,6 +44,8 @@ const INCIDENTS = {
   'checkout-web': ['checkout-web p95 latency above 3 s', 'checkout-web error rate above 1%'],
 } as const;
 
+const BLOCKERS = ['waiting on the PSP sandbox', 'waiting on security review', 'blocked by the SDK upgrade'];
+
 /** A delivery with the moment it happens: the activity job sends only what has happened by now. */
 export interface PlannedDelivery extends DemoDelivery {
   at: number;
@@ -169,7 +171,9 @@ export function planDemoDay(day: string, context: DemoDayContext): PlannedDelive
       merged: false,
       state: 'open',
     };
-    const story = storyFor(number, title, author, dayStart, context.offsetMs, between(0, 50));
+    // Now and then work stalls: the pull request stays open (stale a week later), its story flagged as blocked.
+    const blockedBy = !quick && chance(0.06) ? pick(BLOCKERS) : undefined;
+    const story = storyFor(number, title, author, dayStart, context.offsetMs, between(0, 50), blockedBy);
     jira(story.created, story.payload('jira:issue_created', 'todo', story.created));
     jira(
       story.created + 10 * MINUTE,
@@ -218,7 +222,7 @@ export function planDemoDay(day: string, context: DemoDayContext): PlannedDelive
       return done;
     };
     ciRun(opened, 'pull_request', base.head.ref, headSha, author, !quick && chance(0.08));
-    if (!quick && chance(0.06)) continue; // left open: work that stalls, and one day a stale pull request
+    if (blockedBy) continue;
 
     const review = (at: number, state: string, id: number) =>
       github(at, 'pull_request_review', {
@@ -383,6 +387,7 @@ function storyFor(
   dayStart: number,
   offsetMs: number,
   minutesPastEight: number,
+  blockedBy: string | undefined,
 ) {
   const id = String(20_200 + number);
   const key = `ENG-${number + 200}`;
@@ -412,12 +417,21 @@ function storyFor(
             priority: { name: 'Medium', id: '3' },
             labels: [],
             status: JIRA_STATUS[status],
-            summary: title,
+            summary: blockedBy ? `${title} (${blockedBy})` : title,
             assignee: jiraUser(assignee),
             reporter: jiraUser(DEMO_PEOPLE[0]),
             customfield_10016: 1 + (number % 5),
             customfield_10020: [sprintRef(sprint, 'active')],
-            customfield_10021: null,
+            customfield_10021:
+              blockedBy && status === 'review'
+                ? [
+                    {
+                      self: `${JIRA_SITE}/rest/api/2/customFieldOption/10019`,
+                      value: 'Impediment',
+                      id: '10019',
+                    },
+                  ]
+                : null,
           },
         },
         ...(webhookEvent === 'jira:issue_updated'

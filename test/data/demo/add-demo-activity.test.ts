@@ -141,6 +141,11 @@ describe('demo activity: the canned team keeps working (data/demo/add-demo-activ
     assert.ok(view.counts.mergedThisWeek > 3, `${view.counts.mergedThisWeek} merged this week`);
     assert.equal(view.sprint?.name, 'ENG Sprint 23', 'the sprint rolled over on Monday 23 November');
     assert.match(view.sprint!.progress, /days left/);
+    assert.match(
+      view.sprint!.blocked[0]?.title ?? '',
+      /^ENG-533 .*\(blocked by the SDK upgrade\)/,
+      'stalled work',
+    );
     const closed = await models.Sprint.findOne({ tenantId: TENANT, name: 'ENG Sprint 22' }).lean();
     assert.equal(closed?.state, 'closed');
   });
