@@ -5,6 +5,8 @@ import { connectDatabase, pingDatabase } from '../data/db/connect.ts';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from '../data/db/embedded.ts';
 import { createKnowledge, type Knowledge } from '../data/knowledge/create-knowledge.ts';
 import { DEMO_POLICY_FILE, loadDemoDataset, summarizeTenant } from '../data/demo/load-demo.ts';
+import { addDemoActivity } from '../data/demo/add-demo-activity.ts';
+import { demoDocsSource } from '../data/demo/demo-docs.ts';
 import { createTeamFacts } from '../data/team/mongo-team-facts.ts';
 import { emailsInWrites, linkByEmail } from '../data/identity/link-by-email.ts';
 import { createIdentityDirectory } from '../data/identity/mongo-identity-directory.ts';
@@ -127,7 +129,9 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   // Slack has answered auth.test), else the Teams tenant.
   const envTenantId = () =>
     config.demo ? DEMO_TENANT_ID : (slack?.teamId ?? config.teams?.appTenantId ?? DEMO_TENANT_ID);
-  // Doc answers: the configured docs belong to DOCS_TENANT_ID, else to the env's own tenant.
+  const demoData = config.demo && (options.demoData ?? true);
+  // Doc answers: the configured docs belong to DOCS_TENANT_ID, else to the env's own tenant. With none
+  // configured, the demo answers from its canned handbook.
   const knowledge = createKnowledge(
     config,
     models,
@@ -135,6 +139,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     envTenantId,
     // Read lazily: the approvals (which own the policies) are built next.
     { inForce: (tenantId) => approvals.policies.inForce(tenantId) },
+    demoData ? { sources: [demoDocsSource()], tenantId: DEMO_TENANT_ID } : undefined,
   );
   let askPorts: AskPorts | undefined;
   const askPortsOf = () => (askPorts ??= createAskPorts(config, knowledge, models, approvals.policies, log));
@@ -225,6 +230,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
         EventPending: models.EventPending,
         retentionDays: config.sources.retentionDays,
       },
+      ...(demoData ? { demoTenantId: DEMO_TENANT_ID } : {}),
     },
     options.scheduler,
   );
@@ -271,14 +277,18 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   await slack?.start();
 
   if (config.demo) log.info(nextStepsForDemo(url, config));
-  if (config.demo && (options.demoData ?? true)) {
-    demoLoad = loadDemoDataset(models, normalizerDeps, DEMO_TENANT_ID).then(
-      async (result) => {
+  if (demoData) {
+    demoLoad = loadDemoDataset(models, normalizerDeps, DEMO_TENANT_ID)
+      .then(async (result) => {
+        // The working days since the dataset ends (or since the last run), before anyone looks.
+        const activity = await addDemoActivity({ models, queue: normalizer }, DEMO_TENANT_ID);
         const summary = await summarizeTenant(models, DEMO_TENANT_ID);
-        log.info({ ...summary, loadedNow: result?.loaded ?? 0 }, 'demo team ready');
-      },
-      (error: unknown) => log.error({ err: error }, 'loading the demo dataset failed'),
-    );
+        log.info(
+          { ...summary, loadedNow: result?.loaded ?? 0, activityNow: activity?.stored ?? 0 },
+          'demo team ready',
+        );
+      })
+      .catch((error: unknown) => log.error({ err: error }, 'loading the demo team failed'));
   } else log.info({ url, slack: Boolean(slack), teams: Boolean(config.teams) }, 'em-agent is ready');
 
   let closing: Promise<void> | undefined;

@@ -21,6 +21,8 @@ export interface JobDeps {
   reach?: ChatReach;
   /** Ingestion (normalize sweep, retention); absent where only the scheduler itself is under test. */
   ingest?: IngestJobDeps;
+  /** Demo mode with the canned team loaded: the tenant its daily activity goes to. */
+  demoTenantId?: string;
 }
 
 /** Defines a job whose every run is counted, logged under its own request id, and never crashes the process. */

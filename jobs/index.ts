@@ -1,6 +1,7 @@
 import type { Agenda } from 'agenda';
 import type { JobDeps } from './define-job.ts';
 import * as advanceApproval from './advance-approval.ts';
+import * as demoActivity from './demo-activity.ts';
 import * as reindexDocs from './reindex-docs.ts';
 import * as normalizeEvents from './normalize-events.ts';
 import * as purgeAnswerText from './purge-answer-text.ts';
@@ -12,7 +13,7 @@ export interface JobModule {
   define(agenda: Agenda, deps: JobDeps): Promise<void> | void;
 }
 
-/** Every job the bot runs on its own. */
+/** Every job the bot runs on its own (each skips itself when its deps are absent: demo-activity outside demo mode). */
 export const JOBS: readonly JobModule[] = [
   schedulerHeartbeat,
   advanceApproval,
@@ -21,4 +22,5 @@ export const JOBS: readonly JobModule[] = [
   normalizeEvents,
   purgeRawEvents,
   purgeAnswerText,
+  demoActivity,
 ];

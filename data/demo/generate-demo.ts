@@ -6,6 +6,25 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { DEMO_PEOPLE as PEOPLE, DEMO_RECORDED_AT } from './demo-team.ts';
+import {
+  DEMO_REPOS as REPOS,
+  DEMO_TITLES as TITLES,
+  HOUR,
+  iso,
+  githubRepository as repository,
+  githubUser as user,
+  JIRA_STATUS as STATUS,
+  JIRA_SITE,
+  jiraUser,
+  PAGERDUTY_SERVICES as SERVICES,
+  pagerDutyRef as ref,
+  seeded,
+  sprintPayload,
+  sprintRef,
+  email,
+  DEMO_SPRINTS as SPRINTS,
+  type DemoSprint,
+} from './demo-payloads.ts';
 
 export interface DemoDelivery {
   source: 'github' | 'jira' | 'pagerduty';
@@ -14,70 +33,17 @@ export interface DemoDelivery {
   payload: Record<string, unknown>;
 }
 
-/** mulberry32: a small seeded PRNG, so every run produces the same team. */
-function seeded(seed: number) {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const random = seeded(20261120);
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
 const between = (min: number, max: number) => min + Math.floor(random() * (max - min + 1));
-const HOUR = 3_600_000;
-const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 const hex = (length: number) => Array.from({ length }, () => Math.floor(random() * 16).toString(16)).join('');
 
 const START = Date.parse('2026-08-24T08:00:00Z');
 const END = Date.parse(DEMO_RECORDED_AT);
 
-type Person = (typeof PEOPLE)[number];
-const email = (person: Person) => `${person.login.split('-')[0]}@acme.example`;
-
-const REPOS = [
-  { id: 7100001, name: 'checkout-web' },
-  { id: 7100002, name: 'payments-api' },
-  { id: 7100003, name: 'mobile-app' },
-];
-const TITLES = [
-  'Add saved cards to checkout',
-  'Retry idempotent payment captures',
-  'Fix currency rounding on refunds',
-  'Move feature flags to the new SDK',
-  'Speed up cart page first paint',
-  'Log webhook latency per provider',
-  'Paginate the order history API',
-  'Upgrade React Native to 0.76',
-  'Handle 3-D Secure challenge timeouts',
-  'Drop the legacy coupon endpoint',
-  'Cache tax rates per region',
-  'Alert on payout reconciliation drift',
-];
-
 const deliveries: DemoDelivery[] = [];
 let sequence = 0;
 const deliveryId = (prefix: string) => `demo-${prefix}-${String(++sequence).padStart(5, '0')}`;
-const user = (person: Person) => ({
-  login: person.login,
-  id: 9100000 + PEOPLE.indexOf(person),
-  type: 'User',
-  html_url: `https://github.com/${person.login}`,
-});
-const repository = (repo: (typeof REPOS)[number]) => ({
-  id: repo.id,
-  name: repo.name,
-  full_name: `acme/${repo.name}`,
-  private: true,
-  owner: { login: 'acme', id: 9000001, type: 'Organization' },
-  html_url: `https://github.com/acme/${repo.name}`,
-  default_branch: 'main',
-  archived: false,
-  created_at: '2024-03-01T09:00:00Z',
-  updated_at: '2026-08-01T09:00:00Z',
-});
 const github = (eventType: string, payload: Record<string, unknown>) =>
   deliveries.push({ source: 'github', eventType, deliveryId: deliveryId('gh'), payload });
 
@@ -260,52 +226,6 @@ for (let opened = START; opened < END - 6 * HOUR; opened += between(10, 30) * HO
 }
 
 // ---- Jira: two sprints, stories moving through the board, one blocked --------------------------------
-const SITE = 'https://acme-eng.atlassian.net';
-const SPRINTS = [
-  {
-    id: 41,
-    name: 'ENG Sprint 21',
-    start: Date.parse('2026-10-26T08:00:00Z'),
-    end: Date.parse('2026-11-09T08:00:00Z'),
-  },
-  {
-    id: 42,
-    name: 'ENG Sprint 22',
-    start: Date.parse('2026-11-09T08:00:00Z'),
-    end: Date.parse('2026-11-23T08:00:00Z'),
-  },
-];
-const jiraUser = (person: Person) => ({
-  self: `${SITE}/rest/api/2/user?accountId=${person.jira}`,
-  accountId: person.jira,
-  displayName: person.name,
-  emailAddress: email(person),
-  active: true,
-  accountType: 'atlassian',
-});
-const STATUS = {
-  todo: { name: 'To Do', id: '10000', statusCategory: { id: 2, key: 'new', name: 'To Do' } },
-  progress: {
-    name: 'In Progress',
-    id: '3',
-    statusCategory: { id: 4, key: 'indeterminate', name: 'In Progress' },
-  },
-  review: {
-    name: 'In Review',
-    id: '10002',
-    statusCategory: { id: 4, key: 'indeterminate', name: 'In Progress' },
-  },
-  done: { name: 'Done', id: '10001', statusCategory: { id: 3, key: 'done', name: 'Done' } },
-};
-const sprintRef = (sprint: (typeof SPRINTS)[number], state: string) => ({
-  id: sprint.id,
-  name: sprint.name,
-  state,
-  boardId: 7,
-  goal: sprint.id === 41 ? 'Saved cards behind a flag' : 'Saved cards GA, refund fixes',
-  startDate: new Date(sprint.start).toISOString(),
-  endDate: new Date(sprint.end).toISOString(),
-});
 const jira = (payload: Record<string, unknown>) =>
   deliveries.push({
     source: 'jira',
@@ -314,22 +234,8 @@ const jira = (payload: Record<string, unknown>) =>
     payload,
   });
 
-const sprintEvent = (sprint: (typeof SPRINTS)[number], webhookEvent: string, state: string, at: number) =>
-  jira({
-    timestamp: at,
-    webhookEvent,
-    sprint: {
-      id: sprint.id,
-      self: `${SITE}/rest/agile/1.0/sprint/${sprint.id}`,
-      state,
-      name: sprint.name,
-      startDate: new Date(sprint.start).toISOString(),
-      endDate: new Date(sprint.end).toISOString(),
-      ...(state === 'closed' ? { completeDate: new Date(sprint.end + HOUR).toISOString() } : {}),
-      originBoardId: 7,
-      goal: sprintRef(sprint, state).goal,
-    },
-  });
+const sprintEvent = (sprint: DemoSprint, webhookEvent: string, state: string, at: number) =>
+  jira(sprintPayload(sprint, webhookEvent, state, at));
 sprintEvent(SPRINTS[0]!, 'sprint_started', 'active', SPRINTS[0]!.start);
 sprintEvent(SPRINTS[0]!, 'sprint_closed', 'closed', SPRINTS[0]!.end + HOUR);
 sprintEvent(SPRINTS[1]!, 'sprint_started', 'active', SPRINTS[1]!.start);
@@ -372,7 +278,7 @@ for (const [index, sprint] of SPRINTS.entries()) {
       customfield_10016: pick([1, 2, 3, 5, 8]),
       customfield_10020: [sprintRef(sprint, sprintState)],
       customfield_10021: blocked
-        ? [{ self: `${SITE}/rest/api/2/customFieldOption/10019`, value: 'Impediment', id: '10019' }]
+        ? [{ self: `${JIRA_SITE}/rest/api/2/customFieldOption/10019`, value: 'Impediment', id: '10019' }]
         : null,
     });
     const sprintState = active ? 'active' : 'closed';
@@ -381,7 +287,12 @@ for (const [index, sprint] of SPRINTS.entries()) {
       webhookEvent: 'jira:issue_created',
       issue_event_type_name: 'issue_created',
       user: jiraUser(PEOPLE[0]),
-      issue: { id, key, self: `${SITE}/rest/api/2/issue/${id}`, fields: fields('todo', created, 'future') },
+      issue: {
+        id,
+        key,
+        self: `${JIRA_SITE}/rest/api/2/issue/${id}`,
+        fields: fields('todo', created, 'future'),
+      },
     });
     let at = sprint.start + between(2, 40) * HOUR;
     let previous: keyof typeof STATUS = 'todo';
@@ -395,7 +306,7 @@ for (const [index, sprint] of SPRINTS.entries()) {
         issue: {
           id,
           key,
-          self: `${SITE}/rest/api/2/issue/${id}`,
+          self: `${JIRA_SITE}/rest/api/2/issue/${id}`,
           fields: fields(step, at, sprintState, step === 'done' ? at : undefined),
         },
         changelog: {
@@ -420,17 +331,6 @@ for (const [index, sprint] of SPRINTS.entries()) {
 }
 
 // ---- PagerDuty: three incidents -------------------------------------------------------------------------
-const SERVICES = [
-  { id: 'PSVC0PA', name: 'payments-api' },
-  { id: 'PSVC0CW', name: 'checkout-web' },
-];
-const ref = (kind: string, id: string, summary: string, plural: string) => ({
-  id,
-  type: `${kind}_reference`,
-  summary,
-  self: `https://api.pagerduty.com/${plural}/${id}`,
-  html_url: `https://acme.pagerduty.com/${plural}/${id}`,
-});
 const INCIDENTS = [
   {
     id: 'Q1DEMO0PAYOUT',

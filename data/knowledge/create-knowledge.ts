@@ -70,10 +70,16 @@ export function configuredSources(config: Config): DocumentSource[] {
   return sources;
 }
 
+/** Docs to answer from when the config names none (the demo's handbook), and the tenant they belong to. */
+export interface FallbackDocs {
+  sources: DocumentSource[];
+  tenantId: string;
+}
+
 /**
  * Wires doc answers from the config: the embedder (OpenAI with a key, else local), the tenant collections in
  * Chroma (CHROMA_URL, else a server started from the chromadb package on first use), hybrid retrieval, the
- * configured sources and the answer records.
+ * configured sources (else the fallback docs) and the answer records.
  */
 export function createKnowledge(
   config: Config,
@@ -82,6 +88,7 @@ export function createKnowledge(
   defaultTenantId: () => string,
   /** The tenants' policies, whose cost cap also meters OpenAI embeddings; the CLI has none (env cap). */
   policies?: PolicyProvider,
+  fallback?: FallbackDocs,
 ): Knowledge {
   const embedder = config.openai
     ? createOpenAiEmbedder({
@@ -115,8 +122,10 @@ export function createKnowledge(
     embedder,
   };
   const retriever = createHybridRetriever(deps);
-  const sources = configuredSources(config);
-  const tenantId = () => config.knowledge.tenantId ?? defaultTenantId();
+  const configured = configuredSources(config);
+  const useFallback = configured.length === 0 && fallback !== undefined;
+  const sources = useFallback ? fallback.sources : configured;
+  const tenantId = () => (useFallback ? fallback.tenantId : (config.knowledge.tenantId ?? defaultTenantId()));
   return {
     tenantId,
     reindexEvery: config.knowledge.reindexEvery,

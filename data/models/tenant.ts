@@ -24,6 +24,8 @@ export interface TenantFields {
   demoDataset?: string;
   /** How far the demo's times were moved forward when it was loaded (kept so a reload after a crash agrees). */
   demoTimeOffsetMs?: number;
+  /** The last day (YYYY-MM-DD) whose demo activity has all been delivered (jobs/demo-activity.ts). */
+  demoActivityThrough?: string;
 }
 
 export interface TenantModel extends Model<TenantFields> {
@@ -46,6 +48,7 @@ const tenantSchema = new Schema<TenantFields, TenantModel>(
     jiraClientKey: { type: String },
     demoDataset: { type: String },
     demoTimeOffsetMs: { type: Number },
+    demoActivityThrough: { type: String },
   },
   {
     collection: 'tenants',

@@ -1,28 +1,11 @@
 import assert from 'node:assert/strict';
 import { FakeBotConnector } from '../fakes/bot-connector.ts';
 import { FakeSlack } from '../fakes/slack-api.ts';
+import { emulatorMessage } from '../support/emulator-message.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 import { postToSlack, slashCommandBody } from '../support/slack-signing.ts';
 
 const SIGNING_SECRET = 'demo-team-signing-secret-0123456789';
-
-/** A message as the Bot Framework Emulator sends it: no Teams tenant (demo mode serves every one from the demo). */
-function emulatorMessage(connector: FakeBotConnector, text: string) {
-  const id = `act-${Math.random().toString(36).slice(2)}`;
-  return {
-    type: 'message',
-    id,
-    timestamp: new Date().toISOString(),
-    serviceUrl: connector.serviceUrl,
-    channelId: 'emulator',
-    from: { id: 'user-1', name: 'Demo User' },
-    conversation: { id: `conv-${id}` },
-    recipient: { id: 'bot-1', name: 'em-agent' },
-    text,
-    textFormat: 'plain',
-    locale: 'en-US',
-  };
-}
 
 describe('demo mode: the canned team in chat ("team"), on Teams and on Slack with DEMO_MODE=on', function () {
   this.timeout(180_000);

@@ -8,7 +8,12 @@ describe('the em-agent process', () => {
   });
 
   it('starts in demo mode, says what to do next, serves, and exits 0 on SIGTERM after a graceful stop', async () => {
-    const run = runCli(['start'], { MONGODB_URI: testDatabaseUri(import.meta.url), PORT: '0' });
+    const run = runCli(['start'], {
+      MONGODB_URI: testDatabaseUri(import.meta.url),
+      PORT: '0',
+      // The demo indexes its handbook on start: into the harness's Chroma, not one of its own.
+      ...(process.env.TEST_CHROMA_URL ? { CHROMA_URL: process.env.TEST_CHROMA_URL } : {}),
+    });
     try {
       const ready = await run.waitForLog(/running in demo mode/);
       const url = /at (http:\/\/localhost:\d+)/.exec(String(ready.msg))?.[1];

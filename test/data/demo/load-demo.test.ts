@@ -22,7 +22,13 @@ describe('demo dataset (demo mode)', function () {
     const deliveries = JSON.parse(
       readFileSync(new URL('../../../data/demo/events.json', import.meta.url), 'utf8'),
     );
-    assert.equal(await server.models.EventRaw.countDocuments({ tenantId: 'demo' }), deliveries.length);
+    assert.equal(
+      await server.models.EventRaw.countDocuments({
+        tenantId: 'demo',
+        'verification.method': 'demo-dataset',
+      }),
+      deliveries.length,
+    );
     assert.equal(
       await server.models.EventPending.countDocuments({ tenantId: 'demo' }),
       0,
@@ -30,9 +36,10 @@ describe('demo dataset (demo mode)', function () {
     );
     const summary = await summarizeTenant(server.models, 'demo');
     assert.equal(summary.repositories, 3);
-    assert.equal(summary.sprints, 2);
-    assert.equal(summary.incidents, 3);
-    assert.equal(summary.failedDeployments, 1);
+    // At least: today's demo activity (add-demo-activity.ts) may already have started a sprint or an incident.
+    assert.ok(summary.sprints >= 2);
+    assert.ok(summary.incidents >= 3);
+    assert.ok(summary.failedDeployments >= 1);
     assert.ok(summary.pullRequests > 60, `${summary.pullRequests} pull requests`);
     assert.ok(summary.openPullRequests >= 2);
     assert.ok(summary.people >= 8);
