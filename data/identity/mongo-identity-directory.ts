@@ -81,7 +81,10 @@ export function createIdentityDirectory(Person: PersonModel): IdentityDirectory 
     },
     /** Records an email the tool has verified (a Slack profile, a Teams directory member) on the account. */
     async recordEmail(tenantId, account, email, displayName) {
-      await ensureAccount(Person, tenantId, account);
+      const doc = await ensureAccount(Person, tenantId, account);
+      // Unchanged: no write, so a caller may record the same address on every sight.
+      if (doc.verifiedEmail === email.toLowerCase() && (!displayName || doc.displayName === displayName))
+        return;
       await Person.updateOne(
         { tenantId, _id: idOf(tenantId, account) },
         {

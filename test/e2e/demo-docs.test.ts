@@ -61,7 +61,7 @@ describe('demo mode: ask the canned team handbook (data/demo/docs), indexed for 
       }).lean();
       assert.deepEqual(
         accounts.map((account) => account.tool).sort(),
-        ['github', 'jira', 'pagerduty'],
+        ['github', 'jira', 'pagerduty', 'teams'],
         `${owner} is a demo person linked across tools`,
       );
     }
