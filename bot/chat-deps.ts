@@ -11,7 +11,8 @@ export interface ChatDeps {
   log: Logger;
   metrics: Metrics;
   tenants: TenantRegistry;
-  runCommand(input: CommandInput): Promise<Reply>;
+  /** The reply itself when the command answered without waiting (see handlers/run-command.ts). */
+  runCommand(input: CommandInput): Reply | Promise<Reply>;
   /** The buttons under doc answers (share, feedback, ask a person); absent where answers are off. */
   answers?: { store(): AnswerStore | undefined; reach?: ChatReach };
   /** Records a chat user's verified email on first sight, to link their other tools by email. */
