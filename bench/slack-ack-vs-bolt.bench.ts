@@ -5,11 +5,13 @@
  * configured against the local Slack fake, and does what its ack path must (verify the signature and replay
  * window, resolve the tenant, deliver the reply in the ack or through the response URL). Both are warmed up,
  * then measured one after the other, bare Bolt first, in ROUNDS rounds: on a shared machine the load drifts,
- * so each round's ratios compare neighbours in time and the median round is the figure to quote.
+ * so each round's ratios compare neighbours in time and the median round is the figure to quote (the load
+ * average, printed before and after, says how busy the machine was).
  * Goal: em-agent's throughput ≥ 0.8 × bare Bolt's and its p99 ≤ 1.25 × bare Bolt's.
  *   npm run bench -- bench/slack-ack-vs-bolt.bench.ts      (REQUESTS, WARMUP, ROUNDS, CONCURRENCY adjust it)
  */
 import { createServer } from 'node:http';
+import { availableParallelism, loadavg } from 'node:os';
 import { App, ExpressReceiver, LogLevel } from '@slack/bolt';
 import { renderViewForSlack } from '../cards/slack/render-view.ts';
 import { runCommand } from '../handlers/run-command.ts';
@@ -18,9 +20,9 @@ import { startTestServer } from '../test/support/server.ts';
 import { slackSignatureHeaders, slashCommandBody } from '../test/support/slack-signing.ts';
 import { formatTiming, load, type Timing } from './support/load.ts';
 
-const REQUESTS = Number(process.env.REQUESTS ?? 3_000);
+const REQUESTS = Number(process.env.REQUESTS ?? 2_000);
 const WARMUP = Number(process.env.WARMUP ?? 1_000);
-const ROUNDS = Number(process.env.ROUNDS ?? 3);
+const ROUNDS = Number(process.env.ROUNDS ?? 5);
 const CONCURRENCY = Number(process.env.CONCURRENCY ?? 100);
 const SECRET = 'bench-signing-secret';
 const BOT_TOKEN = 'xoxb-bench';
@@ -95,7 +97,7 @@ try {
   await loadSlashCommands('em-warm', emUrl, WARMUP);
   console.log(
     `${ROUNDS} rounds of ${REQUESTS} requests each (after ${WARMUP} warm-up), ${CONCURRENCY} concurrent, ` +
-      `loopback, database backend ${process.env.TEST_DB_BACKEND ?? 'sqlite'}`,
+      `loopback, database backend ${process.env.TEST_DB_BACKEND ?? 'sqlite'}, load average ${loadavg()[0]!.toFixed(1)}`,
   );
   const ratios: { throughput: number; p50: number; p99: number }[] = [];
   for (let round = 1; round <= ROUNDS; round++) {
@@ -120,6 +122,7 @@ try {
     `median ${median(values).toFixed(2)} (${Math.min(...values).toFixed(2)}-${Math.max(...values).toFixed(2)})`;
   console.log(`throughput em/bolt: ${range(throughputs)}   goal ≥ 0.80`);
   console.log(`p99 em/bolt:        ${range(p99s)}   goal ≤ 1.25`);
+  console.log(`load average after: ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores`);
 } finally {
   await em.close();
   await bolt.close();
