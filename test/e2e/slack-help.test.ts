@@ -126,6 +126,19 @@ describe('Slack: /em end to end', () => {
     assert.doesNotMatch(blockTexts(reply), /Error|stack/i);
   });
 
+  it('in a workspace not seen yet, acks at once, records it and answers help through the response URL', async () => {
+    const teamId = 'T0NEWTEAM';
+    const body = slashCommandBody({ text: 'help', responseUrl: slack.responseUrl('new-team'), teamId });
+    const response = await postSlash(server, body, slackSignatureHeaders(body, SIGNING_SECRET));
+    assert.equal(response.status, 200);
+    assert.equal(await response.text(), '', 'an empty ack');
+    const reply = await slack.waitForResponse('new-team');
+    assert.equal(reply.response_type, 'ephemeral');
+    assert.match(blockTexts(reply), /em-agent commands/);
+    const tenant = await server.models.Tenant.findOne({ tenantId: teamId }).lean();
+    assert.equal(tenant?.source, 'slack');
+  });
+
   it('acknowledges within Slack’s 3 seconds while slow work continues after the ack', async () => {
     const body = slashCommandBody({
       text: 'slow',
