@@ -13,7 +13,8 @@ export interface ChatDeps {
   tenants: TenantRegistry;
   /** The tenant a request is served from (always the demo tenant in demo mode). */
   tenantOf: ChatTenantOf;
-  runCommand(input: CommandInput): Promise<Reply>;
+  /** The reply itself when the command answered without waiting (see handlers/run-command.ts). */
+  runCommand(input: CommandInput): Reply | Promise<Reply>;
   /** The buttons under doc answers (share, feedback, ask a person); absent where answers are off. */
   answers?: { store(): AnswerStore | undefined; reach?: ChatReach };
   /** Records a chat user's verified email on first sight, to link their other tools by email. */

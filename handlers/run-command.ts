@@ -61,12 +61,15 @@ export function parseCommandText(text: string): Pick<CommandInput, 'name' | 'arg
   };
 }
 
-/** Dispatches a command; an empty command shows help, an unknown one a friendly hint. */
-export async function runCommand(
+/**
+ * Dispatches a command; an empty command shows help, an unknown one a friendly hint. A command that answers
+ * without waiting (help, the hint) returns its reply as is, not a promise, so an edge can send it in its ack.
+ */
+export function runCommand(
   input: CommandInput,
   commands: readonly CommandDefinition[] = COMMANDS,
   ports: CommandPorts = {},
-): Promise<Reply> {
+): Reply | Promise<Reply> {
   const name = input.name || 'help';
   const command = commands.find((candidate) => candidate.name === name);
   if (!command) return unknownCommand(input, commands);

@@ -84,7 +84,7 @@ describe('Slack: /em end to end', () => {
     assert.equal(tenant?.source, 'slack');
   });
 
-  it('acks `/em help` and answers privately with every command', async () => {
+  it('answers `/em help` privately in the ack itself, with every command', async () => {
     const body = slashCommandBody({
       text: 'help',
       responseUrl: slack.responseUrl('help-1'),
@@ -92,7 +92,8 @@ describe('Slack: /em end to end', () => {
     });
     const response = await postSlash(server, body, slackSignatureHeaders(body, SIGNING_SECRET));
     assert.equal(response.status, 200);
-    const reply = await slack.waitForResponse('help-1');
+    const reply = (await response.json()) as Record<string, unknown>;
+    assert.equal(slack.responses('help-1').length, 0, 'nothing posted to the response URL');
     assert.equal(reply.response_type, 'ephemeral');
     for (const command of COMMANDS)
       assert.ok(blockTexts(reply).includes(`/em ${command.name}`), command.name);
@@ -105,12 +106,12 @@ describe('Slack: /em end to end', () => {
       responseUrl: slack.responseUrl('bare'),
       teamId: slack.team.id,
     });
-    await postSlash(server, body, slackSignatureHeaders(body, SIGNING_SECRET));
-    const reply = await slack.waitForResponse('bare');
+    const response = await postSlash(server, body, slackSignatureHeaders(body, SIGNING_SECRET));
+    const reply = (await response.json()) as Record<string, unknown>;
     assert.match(blockTexts(reply), /em-agent commands/);
   });
 
-  it('answers an unknown subcommand with a friendly hint, not an error', async () => {
+  it('answers an unknown subcommand in the ack with a friendly hint, not an error', async () => {
     const body = slashCommandBody({
       text: 'hlep me',
       responseUrl: slack.responseUrl('typo'),
@@ -118,11 +119,24 @@ describe('Slack: /em end to end', () => {
     });
     const response = await postSlash(server, body, slackSignatureHeaders(body, SIGNING_SECRET));
     assert.equal(response.status, 200);
-    const reply = await slack.waitForResponse('typo');
+    const reply = (await response.json()) as Record<string, unknown>;
     assert.equal(reply.response_type, 'ephemeral');
     assert.match(blockTexts(reply), /I don't know \\"hlep\\" yet/);
     assert.match(blockTexts(reply), /Did you mean \/em help\?/);
     assert.doesNotMatch(blockTexts(reply), /Error|stack/i);
+  });
+
+  it('in a workspace not seen yet, acks at once, records it and answers help through the response URL', async () => {
+    const teamId = 'T0NEWTEAM';
+    const body = slashCommandBody({ text: 'help', responseUrl: slack.responseUrl('new-team'), teamId });
+    const response = await postSlash(server, body, slackSignatureHeaders(body, SIGNING_SECRET));
+    assert.equal(response.status, 200);
+    assert.equal(await response.text(), '', 'an empty ack');
+    const reply = await slack.waitForResponse('new-team');
+    assert.equal(reply.response_type, 'ephemeral');
+    assert.match(blockTexts(reply), /em-agent commands/);
+    const tenant = await server.models.Tenant.findOne({ tenantId: teamId }).lean();
+    assert.equal(tenant?.source, 'slack');
   });
 
   it('acknowledges within Slack’s 3 seconds while slow work continues after the ack', async () => {

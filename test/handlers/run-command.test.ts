@@ -149,6 +149,21 @@ describe('runCommand', () => {
     assert.equal(seen[1]?.name, 'help');
   });
 
+  it('returns the reply itself when the command answers without waiting, so an edge can send it in its ack', () => {
+    assert.ok(!(runCommand(inputFor('slack', 'help')) instanceof Promise), 'help');
+    assert.ok(!(runCommand(inputFor('slack', 'hlep')) instanceof Promise), 'an unknown command');
+    const waits: CommandDefinition = {
+      name: 'waits',
+      argsHint: '',
+      description: 'Reads something first.',
+      run: async () => ({
+        visibility: 'private',
+        view: { kind: 'notice', tone: 'info', title: 't', body: 'b' },
+      }),
+    };
+    assert.ok(runCommand(inputFor('slack', 'waits'), [waits]) instanceof Promise);
+  });
+
   it('suggests from the commands it was given', async () => {
     const commands: CommandDefinition[] = [
       {

@@ -1,19 +1,42 @@
-import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import type { AllMiddlewareArgs, RespondArguments, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import type { Logger } from 'pino';
 import { renderViewForSlack } from '../../../../cards/slack/render-view.ts';
 import { parseCommandText } from '../../../../handlers/run-command.ts';
+import type { Reply } from '../../../../handlers/types.ts';
 import type { ChatDeps } from '../../../chat-deps.ts';
 import { userFacingError } from '../../../user-facing-error.ts';
 import { decodeSlackText } from '../../decode-slack-text.ts';
 
 type SlashCommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
 
+/** The Slack message for a command's reply (privately when the reply is private), or for its failure. */
+function messageOf(
+  run: () => Reply | Promise<Reply>,
+  log: Logger,
+): RespondArguments | Promise<RespondArguments> {
+  const render = (reply: Reply): RespondArguments => ({
+    response_type: reply.visibility === 'private' ? 'ephemeral' : 'in_channel',
+    ...renderViewForSlack(reply.view),
+  });
+  const failure = (error: unknown): RespondArguments => ({
+    response_type: 'ephemeral',
+    ...renderViewForSlack(userFacingError(error, log)),
+  });
+  try {
+    const reply = run();
+    return reply instanceof Promise ? reply.then(render).catch(failure) : render(reply);
+  } catch (error) {
+    return failure(error);
+  }
+}
+
 /**
- * A slash-command listener: ack at once (Slack allows 3 s), run the command that `commandText` makes of what
- * was typed, then answer through the response URL (privately when the reply is private).
+ * A slash-command listener: runs the command that `commandText` makes of what was typed. A reply made without
+ * waiting (help, a typo's hint, in a workspace already seen) goes back in the ack itself: one request, no call to
+ * the response URL. Anything else is acked at once (Slack allows 3 s) and answered through the response URL.
  */
 export function runSlashCommand(deps: ChatDeps, commandText: (typed: string) => string) {
   return async ({ command, ack, respond, client }: SlashCommandArgs): Promise<void> => {
-    await ack();
     deps.metrics.chatEvents.inc({ surface: 'slack', kind: 'command' });
     const tenantId = deps.tenantOf(command.team_id);
     // profile.email is the address the member signs in with; Slack shares it only with users:read.email.
@@ -21,9 +44,8 @@ export function runSlashCommand(deps: ChatDeps, commandText: (typed: string) => 
       const { user } = await client.users.info({ user: command.user_id });
       return { email: user?.profile?.email, name: user?.real_name };
     });
-    try {
-      await deps.tenants.ensure(tenantId, 'slack', command.team_domain);
-      const reply = await deps.runCommand({
+    const run = () =>
+      deps.runCommand({
         actor: {
           surface: 'slack',
           tenantId,
@@ -33,12 +55,20 @@ export function runSlashCommand(deps: ChatDeps, commandText: (typed: string) => 
         conversationId: command.channel_id,
         ...parseCommandText(commandText(decodeSlackText(command.text))),
       });
-      await respond({
-        response_type: reply.visibility === 'private' ? 'ephemeral' : 'in_channel',
-        ...renderViewForSlack(reply.view),
-      });
-    } catch (error) {
-      await respond({ response_type: 'ephemeral', ...renderViewForSlack(userFacingError(error, deps.log)) });
+    try {
+      const message = deps.tenants.has(tenantId) ? messageOf(run, deps.log) : undefined;
+      if (message && !(message instanceof Promise)) {
+        await ack(message);
+        return;
+      }
+      await ack();
+      await respond(
+        await (message ??
+          messageOf(async () => {
+            await deps.tenants.ensure(tenantId, 'slack', command.team_domain);
+            return run();
+          }, deps.log)),
+      );
     } finally {
       await learning;
     }
