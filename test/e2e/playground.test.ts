@@ -1,74 +1,46 @@
 import assert from 'node:assert/strict';
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { DEMO_PEOPLE } from '../../data/demo/demo-team.ts';
 import { testDatabaseUri, openTestDatabase } from '../support/database.ts';
-import { launchChromium, PlaygroundChat } from '../support/playground-page.ts';
-import { runCli, type CliRun } from '../support/run-cli.ts';
+import {
+  launchChromium,
+  PlaygroundChat,
+  startPlaygroundCommand,
+  urlIn,
+  type PlaygroundRun,
+} from '../support/playground.ts';
+import { runCli } from '../support/run-cli.ts';
 
 const API_TOKEN = 'playground-e2e-api-token-0123456789';
 /** Screenshots are test artifacts, kept out of git (.gitignore). */
 const ARTIFACTS = path.resolve('.test-artifacts');
 
-/** A folder holding a no-op `xdg-open`: the Playground opens its page in a browser, and there is none to open here. */
-function noopBrowserOpener(): string {
-  const bin = mkdtempSync(path.join(os.tmpdir(), 'em-agent-xdg-'));
-  writeFileSync(path.join(bin, 'xdg-open'), '#!/bin/sh\nexit 0\n');
-  chmodSync(path.join(bin, 'xdg-open'), 0o755);
-  return bin;
-}
-
-function playgroundEnv(dataDir: string, pathPrefix: string): Record<string, string> {
+function playgroundEnv(dataDir: string, suffix = ''): Record<string, string> {
   return {
-    PATH: `${pathPrefix}:${path.dirname(process.execPath)}`,
-    PORT: '0',
     DATA_DIR: dataDir,
-    MONGODB_URI: testDatabaseUri(import.meta.url),
+    MONGODB_URI: testDatabaseUri(import.meta.url, suffix),
     ...(process.env.TEST_CHROMA_URL ? { CHROMA_URL: process.env.TEST_CHROMA_URL } : {}),
     API_TOKEN,
-    LOG_FORMAT: 'json',
   };
-}
-
-function urlIn(lines: string[], pattern: RegExp): string | undefined {
-  for (const line of lines) {
-    const found = pattern.exec(line);
-    if (found) return found[1];
-  }
-  return undefined;
-}
-
-async function waitForUrl(run: CliRun, pattern: RegExp, timeoutMs = 120_000): Promise<string> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const url = urlIn(run.stdout, pattern);
-    if (url) return url;
-    if (run.child.exitCode !== null)
-      throw new Error(`exited ${run.child.exitCode}: ${run.stderr.join('\n')}`);
-    if (Date.now() > deadline)
-      throw new Error(`no ${pattern} within ${timeoutMs} ms: ${run.stderr.join('\n')}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
 }
 
 describe('npm run playground: the demo team in the Microsoft 365 Agents Playground, driven in Chromium', function () {
   this.timeout(240_000);
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'em-agent-playground-'));
-  const opener = noopBrowserOpener();
-  let run: CliRun;
+  let run: PlaygroundRun;
   let browser: Browser;
   let chat: PlaygroundChat;
   let botUrl: string;
 
   before(async () => {
     await (await openTestDatabase(import.meta.url)).close();
-    run = runCli(['playground', '--port', '0'], playgroundEnv(dataDir, opener));
-    const playgroundUrl = await waitForUrl(run, /Open (http:\/\/localhost:\d+)/);
-    botUrl = urlIn(run.stdout, /demo mode at (http:\/\/localhost:\d+)/)!;
+    run = await startPlaygroundCommand(playgroundEnv(dataDir));
+    botUrl = run.botUrl;
     browser = await launchChromium();
-    chat = await PlaygroundChat.open(browser, playgroundUrl);
+    chat = await PlaygroundChat.open(browser, run.playgroundUrl);
   });
   after(async () => {
     if (chat) {
@@ -76,10 +48,8 @@ describe('npm run playground: the demo team in the Microsoft 365 Agents Playgrou
       await chat.page.screenshot({ path: path.join(ARTIFACTS, 'playground.png') }).catch(() => undefined);
     }
     await browser?.close();
-    run?.child.kill('SIGINT');
-    assert.equal(await run?.exited, 0, 'Ctrl-C stops the bot and the Playground cleanly');
+    assert.equal(await run?.stop(), 0, 'Ctrl-C stops the bot and the Playground cleanly');
     rmSync(dataDir, { recursive: true, force: true });
-    rmSync(opener, { recursive: true, force: true });
   });
 
   it('answers help with the commands', async () => {
@@ -143,10 +113,11 @@ describe('npm run playground without a browser to open', function () {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'em-agent-playground-'));
     await (await openTestDatabase(import.meta.url, '_nobrowser')).close();
     const env = {
-      ...playgroundEnv(dataDir, path.dirname(process.execPath)),
+      ...playgroundEnv(dataDir, '_nobrowser'),
       // Only node on PATH: no xdg-open.
       PATH: path.dirname(process.execPath),
-      MONGODB_URI: testDatabaseUri(import.meta.url, '_nobrowser'),
+      PORT: '0',
+      LOG_FORMAT: 'json',
     };
     const run = runCli(['playground', '--port', '0'], env);
     assert.equal(await run.exited, 1);
