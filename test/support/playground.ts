@@ -77,8 +77,10 @@ async function waitForUrl(run: CliRun, pattern: RegExp, timeoutMs: number): Prom
   for (;;) {
     const url = urlIn(run.stdout, pattern);
     if (url) return url;
-    if (run.child.exitCode !== null) throw new Error(`exited ${run.child.exitCode}: ${run.stderr.join('\n')}`);
-    if (Date.now() > deadline) throw new Error(`no ${pattern} within ${timeoutMs} ms: ${run.stderr.join('\n')}`);
+    if (run.child.exitCode !== null)
+      throw new Error(`exited ${run.child.exitCode}: ${run.stderr.join('\n')}`);
+    if (Date.now() > deadline)
+      throw new Error(`no ${pattern} within ${timeoutMs} ms: ${run.stderr.join('\n')}`);
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }
