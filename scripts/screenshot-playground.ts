@@ -19,6 +19,8 @@ const run = await startPlaygroundCommand({
 const browser = await launchChromium();
 try {
   const chat = await PlaygroundChat.open(browser, run.playgroundUrl);
+  // Tall enough for the whole team card below the question.
+  await chat.page.setViewportSize({ width: 1400, height: 1280 });
   await chat.send('team');
   mkdirSync(path.dirname(OUTPUT), { recursive: true });
   await chat.page.screenshot({ path: OUTPUT });

@@ -26,7 +26,7 @@ describe('demo mode: the canned team in chat ("team"), on Teams and on Slack wit
         SLACK_SIGNING_SECRET: SIGNING_SECRET,
         SLACK_API_URL: slack.apiUrl,
       },
-      { demoData: true },
+      { demoData: true, scheduler: { processEvery: 200 } },
     );
     await server.demoLoaded();
   });
@@ -98,5 +98,23 @@ describe('demo mode: the canned team in chat ("team"), on Teams and on Slack wit
     }
     const line = server.logs.find((entry) => /demo mode/.test(String(entry.msg)));
     assert.match(String(line?.msg), /every Slack and Teams request is served from the demo team/);
+  });
+
+  it('answers /ask from any Slack workspace from the demo handbook, citing it', async () => {
+    const deadline = Date.now() + 60_000;
+    while ((await server.models.KnowledgeDocument.countDocuments({ tenantId: 'demo' })) < 6) {
+      assert.ok(Date.now() < deadline, 'the reindex-docs job did not index the demo handbook');
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    const body = slashCommandBody({
+      command: '/ask',
+      text: 'how do we deploy to production?',
+      responseUrl: slack.responseUrl('demo-ask'),
+      teamId: 'T0SOMEOTHER',
+    });
+    assert.equal((await postToSlack(server.url, body, SIGNING_SECRET)).status, 200);
+    const blocks = JSON.stringify((await slack.waitForResponse('demo-ask')).blocks);
+    assert.match(blocks, /runbooks\/deploy-to-production\.md/);
+    assert.doesNotMatch(blocks, /I don't know/);
   });
 });
