@@ -29,6 +29,9 @@ COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund && rm -rf /root/.npm
 # dist/bot/project-root.js walks up from dist/bot/ to /app, where package.json is.
 COPY --from=build /app/dist ./dist
+# The demo's data files sit beside its compiled modules, which read them from their own folder.
+COPY --from=build /app/data/demo/events.json /app/data/demo/demo-policy.yaml ./dist/data/demo/
+COPY --from=build /app/data/demo/docs ./dist/data/demo/docs
 # The code stays root-owned and read-only for the app; only the embedded database's folder is writable.
 RUN mkdir -p /app/.data && chown node:node /app/.data
 USER node
