@@ -170,3 +170,111 @@ export function pagerDutyRef(kind: string, id: string, summary: string, plural: 
     html_url: `https://acme.pagerduty.com/${plural}/${id}`,
   };
 }
+
+/** The push a squash merge makes to `main`, as GitHub's `push` webhook sends it. */
+export function mergePushPayload(merge: {
+  repo: DemoRepo;
+  sha: string;
+  before: string;
+  title: string;
+  at: number;
+  author: DemoPerson;
+  merger: DemoPerson;
+}) {
+  const { repo, sha, author, merger } = merge;
+  return {
+    ref: 'refs/heads/main',
+    before: merge.before,
+    after: sha,
+    commits: [
+      {
+        id: sha,
+        message: `${merge.title}\n\nReviewed-by: ${merger.name}`,
+        timestamp: iso(merge.at),
+        url: `https://github.com/acme/${repo.name}/commit/${sha}`,
+        author: { name: author.name, email: email(author), username: author.login },
+      },
+    ],
+    repository: githubRepository(repo),
+    sender: githubUser(merger),
+  };
+}
+
+/** A finished CI run, as GitHub's `workflow_run` (completed) webhook sends it. */
+export function workflowRunPayload(run: {
+  id: number;
+  runNumber: number;
+  repo: DemoRepo;
+  event: string;
+  branch: string;
+  sha: string;
+  failed: boolean;
+  startedAt: number;
+  doneAt: number;
+  actor: DemoPerson;
+}) {
+  const { id, repo, actor } = run;
+  return {
+    action: 'completed',
+    workflow_run: {
+      id,
+      name: 'CI',
+      workflow_id: 61000 + repo.id - 7100000,
+      event: run.event,
+      head_branch: run.branch,
+      head_sha: run.sha,
+      run_number: run.runNumber,
+      run_attempt: 1,
+      status: 'completed',
+      conclusion: run.failed ? 'failure' : 'success',
+      created_at: iso(run.startedAt),
+      run_started_at: iso(run.startedAt + 20_000),
+      updated_at: iso(run.doneAt),
+      html_url: `https://github.com/acme/${repo.name}/actions/runs/${id}`,
+      actor: githubUser(actor),
+    },
+    repository: githubRepository(repo),
+    sender: githubUser(actor),
+  };
+}
+
+/** A production deployment of `sha` and its final status, as GitHub's two webhooks send them. */
+export function deploymentPayloads(deploy: {
+  id: number;
+  statusId: number;
+  repo: DemoRepo;
+  sha: string;
+  deployer: DemoPerson;
+  createdAt: number;
+  finishedAt: number;
+  failed: boolean;
+}) {
+  const { id, repo, deployer } = deploy;
+  const deployment = {
+    id,
+    sha: deploy.sha,
+    ref: 'main',
+    task: 'deploy',
+    environment: 'production',
+    creator: githubUser(deployer),
+    created_at: iso(deploy.createdAt),
+    url: `https://api.github.com/repos/acme/${repo.name}/deployments/${id}`,
+  };
+  const context = { repository: githubRepository(repo), sender: githubUser(deployer) };
+  return {
+    created: { action: 'created', deployment, ...context },
+    status: {
+      action: 'created',
+      deployment_status: {
+        id: deploy.statusId,
+        state: deploy.failed ? 'failure' : 'success',
+        environment: 'production',
+        description: deploy.failed ? `Health check failed: ${repo.name} 5xx above 2%` : 'Deployed',
+        creator: githubUser(deployer),
+        created_at: iso(deploy.finishedAt),
+      },
+      deployment,
+      ...context,
+    },
+  };
+}

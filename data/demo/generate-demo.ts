@@ -21,9 +21,11 @@ import {
   seeded,
   sprintPayload,
   sprintRef,
-  email,
   DEMO_SPRINTS as SPRINTS,
   type DemoSprint,
+  deploymentPayloads,
+  mergePushPayload,
+  workflowRunPayload,
 } from './demo-payloads.ts';
 
 export interface DemoDelivery {
@@ -142,86 +144,59 @@ for (let opened = START; opened < END - 6 * HOUR; opened += between(10, 30) * HO
     repository: repository(repo),
     sender: user(reviewer),
   });
-  github('push', {
-    ref: 'refs/heads/main',
-    before: hex(40),
-    after: mergeSha,
-    commits: [
-      {
-        id: mergeSha,
-        message: `${base.title}\n\nReviewed-by: ${reviewer.name}`,
-        timestamp: iso(mergeAt),
-        url: `https://github.com/acme/${repo.name}/commit/${mergeSha}`,
-        author: { name: author.name, email: email(author), username: author.login },
-      },
-    ],
-    repository: repository(repo),
-    sender: user(reviewer),
-  });
+  github(
+    'push',
+    mergePushPayload({
+      repo,
+      sha: mergeSha,
+      before: hex(40),
+      title: base.title,
+      at: mergeAt,
+      author,
+      merger: reviewer,
+    }),
+  );
   const ciFailed = random() < 0.1;
   const ciDone = mergeAt + between(6, 18) * 60_000;
-  github('workflow_run', {
-    action: 'completed',
-    workflow_run: {
-      id: ++runId,
-      name: 'CI',
-      workflow_id: 61000 + repo.id - 7100000,
+  ++runId;
+  github(
+    'workflow_run',
+    workflowRunPayload({
+      id: runId,
+      runNumber: runId - 5500000,
+      repo,
       event: 'push',
-      head_branch: 'main',
-      head_sha: mergeSha,
-      run_number: runId - 5500000,
-      run_attempt: 1,
-      status: 'completed',
-      conclusion: ciFailed ? 'failure' : 'success',
-      created_at: iso(mergeAt),
-      run_started_at: iso(mergeAt + 20_000),
-      updated_at: iso(ciDone),
-      html_url: `https://github.com/acme/${repo.name}/actions/runs/${runId}`,
-      actor: user(reviewer),
-    },
-    repository: repository(repo),
-    sender: user(reviewer),
-  });
+      branch: 'main',
+      sha: mergeSha,
+      failed: ciFailed,
+      startedAt: mergeAt,
+      doneAt: ciDone,
+      actor: reviewer,
+    }),
+  );
   if (ciFailed) continue;
-  const deployment = {
-    id: ++deploymentId,
-    sha: mergeSha,
-    ref: 'main',
-    task: 'deploy',
-    environment: 'production',
-    creator: user(reviewer),
-    created_at: iso(ciDone + 60_000),
-    url: `https://api.github.com/repos/acme/${repo.name}/deployments/${deploymentId}`,
-  };
-  github('deployment', {
-    action: 'created',
-    deployment,
-    repository: repository(repo),
-    sender: user(reviewer),
-  });
+  ++deploymentId;
   // One deployment in the last month fails and is rolled forward by the next one.
   const failed =
     repo.name === 'payments-api' &&
     opened > END - 30 * 24 * HOUR &&
     !deliveries.some((d) => d.deliveryId.endsWith('failed'));
+  const deploy = deploymentPayloads({
+    id: deploymentId,
+    statusId: 9_700_000 + deploymentId,
+    repo,
+    sha: mergeSha,
+    deployer: reviewer,
+    createdAt: ciDone + 60_000,
+    finishedAt: ciDone + between(4, 12) * 60_000,
+    failed,
+  });
+  github('deployment', deploy.created);
   deliveries.push({
     source: 'github',
     eventType: 'deployment_status',
     deliveryId: deliveryId('gh') + (failed ? '-failed' : ''),
-    payload: {
-      action: 'created',
-      deployment_status: {
-        id: 9_700_000 + deploymentId,
-        state: failed ? 'failure' : 'success',
-        environment: 'production',
-        description: failed ? 'Health check failed: payments-api 5xx above 2%' : 'Deployed',
-        creator: user(reviewer),
-        created_at: iso(ciDone + between(4, 12) * 60_000),
-      },
-      deployment,
-      repository: repository(repo),
-      sender: user(reviewer),
-    },
+    payload: deploy.status,
   });
 }
 

@@ -22,10 +22,12 @@ import {
   seeded,
   sprintPayload,
   sprintRef,
-  email,
   type DemoPerson,
   type DemoSprint,
   type JiraStatus,
+  deploymentPayloads,
+  mergePushPayload,
+  workflowRunPayload,
 } from './demo-payloads.ts';
 import type { DemoDelivery } from './generate-demo.ts';
 
@@ -197,28 +199,22 @@ export function planDemoDay(day: string, context: DemoDayContext): PlannedDelive
     ) => {
       const id = 6_000_000 + number * 10 + (event === 'push' ? 1 : 0);
       const done = at + between(6, 18) * MINUTE;
-      github(done, 'workflow_run', {
-        action: 'completed',
-        workflow_run: {
+      github(
+        done,
+        'workflow_run',
+        workflowRunPayload({
           id,
-          name: 'CI',
-          workflow_id: 61000 + repo.id - 7100000,
+          runNumber: id - 6_000_000,
+          repo,
           event,
-          head_branch: branch,
-          head_sha: sha,
-          run_number: id - 6_000_000,
-          run_attempt: 1,
-          status: 'completed',
-          conclusion: failed ? 'failure' : 'success',
-          created_at: iso(at),
-          run_started_at: iso(at + 20_000),
-          updated_at: iso(done),
-          html_url: `https://github.com/acme/${repo.name}/actions/runs/${id}`,
-          actor: githubUser(actor),
-        },
-        repository,
-        sender: githubUser(actor),
-      });
+          branch,
+          sha,
+          failed,
+          startedAt: at,
+          doneAt: done,
+          actor,
+        }),
+      );
       return done;
     };
     ciRun(opened, 'pull_request', base.head.ref, headSha, author, !quick && chance(0.08));
@@ -262,58 +258,37 @@ export function planDemoDay(day: string, context: DemoDayContext): PlannedDelive
       repository,
       sender: githubUser(reviewer),
     });
-    github(merged, 'push', {
-      ref: 'refs/heads/main',
-      before: hex(40),
-      after: mergeSha,
-      commits: [
-        {
-          id: mergeSha,
-          message: `${base.title}\n\nReviewed-by: ${reviewer.name}`,
-          timestamp: iso(merged),
-          url: `https://github.com/acme/${repo.name}/commit/${mergeSha}`,
-          author: { name: author.name, email: email(author), username: author.login },
-        },
-      ],
-      repository,
-      sender: githubUser(reviewer),
-    });
+    github(
+      merged,
+      'push',
+      mergePushPayload({
+        repo,
+        sha: mergeSha,
+        before: hex(40),
+        title: base.title,
+        at: merged,
+        author,
+        merger: reviewer,
+      }),
+    );
     jira(merged + MINUTE, story.payload('jira:issue_updated', 'done', merged + MINUTE));
     const ciFailed = !quick && chance(0.08);
     const ciDone = ciRun(merged, 'push', 'main', mergeSha, reviewer, ciFailed);
     if (ciFailed) continue;
-    const deployment = {
-      id: 890_000 + number,
-      sha: mergeSha,
-      ref: 'main',
-      task: 'deploy',
-      environment: 'production',
-      creator: githubUser(reviewer),
-      created_at: iso(ciDone + MINUTE),
-      url: `https://api.github.com/repos/acme/${repo.name}/deployments/${890_000 + number}`,
-    };
-    github(ciDone + MINUTE, 'deployment', {
-      action: 'created',
-      deployment,
-      repository,
-      sender: githubUser(reviewer),
-    });
     const failed = !quick && chance(0.04);
     const finished = ciDone + between(4, 12) * MINUTE;
-    github(finished, 'deployment_status', {
-      action: 'created',
-      deployment_status: {
-        id: 9_800_000 + number,
-        state: failed ? 'failure' : 'success',
-        environment: 'production',
-        description: failed ? `Health check failed: ${repo.name} 5xx above 2%` : 'Deployed',
-        creator: githubUser(reviewer),
-        created_at: iso(finished),
-      },
-      deployment,
-      repository,
-      sender: githubUser(reviewer),
+    const deploy = deploymentPayloads({
+      id: 890_000 + number,
+      statusId: 9_800_000 + number,
+      repo,
+      sha: mergeSha,
+      deployer: reviewer,
+      createdAt: ciDone + MINUTE,
+      finishedAt: finished,
+      failed,
     });
+    github(ciDone + MINUTE, 'deployment', deploy.created);
+    github(finished, 'deployment_status', deploy.status);
   }
 
   // ---- PagerDuty: an incident on about one working day in eight ----
