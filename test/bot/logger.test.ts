@@ -18,6 +18,18 @@ function captureLogger(level = 'debug'): { log: Logger; lines: Record<string, un
   return { log: createLogger(level, sink), lines };
 }
 
+/** A destination collecting what it is written, as text. */
+function textSink(): { sink: Writable; written: () => string } {
+  let text = '';
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      text += chunk.toString();
+      done();
+    },
+  });
+  return { sink, written: () => text };
+}
+
 describe('createLogger', () => {
   it('writes JSON lines with the service name and honours the level', () => {
     const { log, lines } = captureLogger('info');
@@ -31,31 +43,19 @@ describe('createLogger', () => {
   });
 
   it('writes readable lines instead of JSON when asked to, still without secrets or message text', () => {
-    let written = '';
-    const sink = new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        written += chunk.toString();
-        done();
-      },
-    });
+    const { sink, written } = textSink();
     const log = createLogger('info', sink, 'pretty');
     log.info({ botToken: 'xoxb-secret', text: 'my words', count: 2 }, 'demo team ready');
-    assert.match(written, /INFO.*demo team ready/);
-    assert.match(written, /count: 2/);
-    assert.doesNotMatch(written, /xoxb-secret|my words/);
-    assert.throws(() => JSON.parse(written));
+    assert.match(written(), /INFO.*demo team ready/);
+    assert.match(written(), /count: 2/);
+    assert.doesNotMatch(written(), /xoxb-secret|my words/);
+    assert.throws(() => JSON.parse(written()));
   });
 
   it('keeps JSON lines for a destination that is not the terminal when the format is auto', () => {
-    let written = '';
-    const sink = new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        written += chunk.toString();
-        done();
-      },
-    });
+    const { sink, written } = textSink();
     createLogger('info', sink, 'auto').info('shown');
-    assert.equal((JSON.parse(written) as { msg: string }).msg, 'shown');
+    assert.equal((JSON.parse(written()) as { msg: string }).msg, 'shown');
   });
 
   describe('redaction', () => {
