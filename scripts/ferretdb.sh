@@ -54,12 +54,9 @@ start() {
 }
 
 stop() {
-  local pidfile="$1/ferretdb.pid" pid
+  local pidfile="$1/ferretdb.pid"
   [ -f "$pidfile" ] || return 0
-  pid="$(cat "$pidfile")"
-  kill "$pid" 2>/dev/null || true
-  # Wait (up to 5 s) for it to let go of its files and PostgreSQL connections.
-  for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+  kill "$(cat "$pidfile")" 2>/dev/null || true
   rm -f "$pidfile"
 }
 
