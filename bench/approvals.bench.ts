@@ -11,6 +11,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startTestServer } from '../test/support/server.ts';
 import { formatTiming, load, timingOf, type Timing } from './support/load.ts';
+import { benchHeader } from './support/backend.ts';
+
+console.log(benchHeader());
 
 const PROPOSALS = Number(process.env.PROPOSALS ?? 1_000);
 const CONCURRENCY = Number(process.env.CONCURRENCY ?? 20);

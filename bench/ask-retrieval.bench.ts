@@ -24,6 +24,9 @@ import {
   type CorpusDocument,
   type FaqQuestion,
 } from './pod-corpus.ts';
+import { benchHeader } from './support/backend.ts';
+
+console.log(benchHeader());
 
 const TARGET_CHUNKS = Number(process.env.TARGET_CHUNKS ?? 50_000);
 const QUERIES = Number(process.env.QUERIES ?? 300);

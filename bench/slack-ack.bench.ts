@@ -8,6 +8,9 @@ import { FakeSlack } from '../test/fakes/slack-api.ts';
 import { formatTiming, load as loadAll, type Timing } from './support/load.ts';
 import { startTestServer } from '../test/support/server.ts';
 import { slackSignatureHeaders, slashCommandBody } from '../test/support/slack-signing.ts';
+import { benchHeader } from './support/backend.ts';
+
+console.log(benchHeader());
 
 const REQUESTS = Number(process.env.REQUESTS ?? 2_000);
 const CONCURRENCY = Number(process.env.CONCURRENCY ?? 20);

@@ -13,6 +13,9 @@ import { FakeSlack } from '../test/fakes/slack-api.ts';
 import { startTestServer } from '../test/support/server.ts';
 import { buttonClick, postInteraction, slackUser } from '../test/support/slack-interactivity.ts';
 import { slackSignatureHeaders, slashCommandBody } from '../test/support/slack-signing.ts';
+import { benchHeader } from './support/backend.ts';
+
+console.log(benchHeader());
 
 const REQUESTS = Number(process.env.REQUESTS ?? 200);
 const CONCURRENCY = Number(process.env.CONCURRENCY ?? 10);

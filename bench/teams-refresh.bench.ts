@@ -12,6 +12,9 @@ import path from 'node:path';
 import { FakeBotConnector } from '../test/fakes/bot-connector.ts';
 import { startTestServer } from '../test/support/server.ts';
 import { formatTiming, load as loadAll, type Timing } from './support/load.ts';
+import { benchHeader } from './support/backend.ts';
+
+console.log(benchHeader());
 
 const REQUESTS = Number(process.env.REQUESTS ?? 1_200);
 const CONCURRENCY = Number(process.env.CONCURRENCY ?? 60);

@@ -10,6 +10,9 @@ import { randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { hmacSha256Hex } from '../data/sources/hmac.ts';
 import { startTestServer } from '../test/support/server.ts';
+import { benchHeader } from './support/backend.ts';
+
+console.log(benchHeader());
 
 const REQUESTS = Number(process.env.REQUESTS ?? 3_000);
 const CONCURRENCY = Number(process.env.CONCURRENCY ?? 100);

@@ -95,7 +95,11 @@ program
         JSON.stringify(
           {
             port: config.port,
-            database: config.database.uri ? 'MONGODB_URI' : `embedded (${config.database.embedded})`,
+            database: config.database.uri
+              ? 'MONGODB_URI'
+              : config.database.ferretdbPostgresqlUrl
+                ? 'embedded (ferretdb on FERRETDB_POSTGRESQL_URL)'
+                : `embedded (${config.database.embedded})`,
             slack: config.slack ? (config.slack.appToken ? 'socket mode' : 'http') : 'off',
             teams: config.teams ? config.teams.appType : 'off (Emulator only)',
             policyFile: config.policyFile ?? null,

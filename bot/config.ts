@@ -4,6 +4,7 @@ import { ConfigError } from './errors.ts';
 /** Variables whose values must never appear in an error message or a log line. */
 export const SECRET_VARIABLES = new Set([
   'MONGODB_URI',
+  'FERRETDB_POSTGRESQL_URL',
   'SLACK_BOT_TOKEN',
   'SLACK_SIGNING_SECRET',
   'SLACK_APP_TOKEN',
@@ -59,6 +60,10 @@ const envSchema = z.object({
   ),
   EMBEDDED_DB: z.enum(['auto', 'ferretdb', 'mongodb-memory-server']).default('auto'),
   DATA_DIR: z.string().trim().min(1).default('.data'),
+  FERRETDB_POSTGRESQL_URL: optionalText.refine(
+    (value) => value === undefined || (/^postgres(ql)?:\/\//.test(value) && URL.canParse(value)),
+    'expected a PostgreSQL URL such as postgres://user:password@localhost:5432/em_agent',
+  ),
 
   SLACK_BOT_TOKEN: optionalText.refine(
     (value) => value === undefined || value.startsWith('xoxb-'),
@@ -194,6 +199,8 @@ export interface Config {
     uri?: string;
     embedded: Env['EMBEDDED_DB'];
     dataDir: string;
+    /** The embedded FerretDB keeps its data in this PostgreSQL database instead of SQLite files in DATA_DIR. */
+    ferretdbPostgresqlUrl?: string;
   };
   slack?: SlackConfig;
   teams?: TeamsConfig;
@@ -252,6 +259,18 @@ function crossFieldProblems(env: Record<string, string | undefined>): Problem[] 
         expected: `required with ${confluence.filter((other) => env[other]).join(', ')}`,
       });
     }
+  }
+  if (env.FERRETDB_POSTGRESQL_URL && env.MONGODB_URI) {
+    problems.push({
+      variable: 'FERRETDB_POSTGRESQL_URL',
+      expected: 'not used with MONGODB_URI (it is for the embedded FerretDB); set one of them',
+    });
+  }
+  if (env.FERRETDB_POSTGRESQL_URL && env.EMBEDDED_DB === 'mongodb-memory-server') {
+    problems.push({
+      variable: 'FERRETDB_POSTGRESQL_URL',
+      expected: 'not used with EMBEDDED_DB=mongodb-memory-server (it is for the embedded FerretDB)',
+    });
   }
   const jira = ['JIRA_BASE_URL', 'JIRA_EMAIL', 'JIRA_API_TOKEN'] as const;
   if (jira.some((name) => env[name]) && !jira.every((name) => env[name])) {
@@ -312,7 +331,12 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT,
     logLevel: e.LOG_LEVEL,
     logFormat: e.LOG_FORMAT,
-    database: { uri: e.MONGODB_URI, embedded: e.EMBEDDED_DB, dataDir: e.DATA_DIR },
+    database: {
+      uri: e.MONGODB_URI,
+      embedded: e.EMBEDDED_DB,
+      dataDir: e.DATA_DIR,
+      ...(e.FERRETDB_POSTGRESQL_URL ? { ferretdbPostgresqlUrl: e.FERRETDB_POSTGRESQL_URL } : {}),
+    },
     slack,
     teams,
     policyFile: e.POLICY_FILE,

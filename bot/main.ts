@@ -111,6 +111,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     (embedded = await startEmbeddedDatabase({
       mode: config.database.embedded,
       dataDir: config.database.dataDir,
+      postgresqlUrl: config.database.ferretdbPostgresqlUrl,
       log,
     })).uri;
   let connection: Connection;

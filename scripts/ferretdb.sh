@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
-# FerretDB v1 (MongoDB wire protocol on SQLite) for this machine, CI and the demo.
-#   scripts/ferretdb.sh build                 build .tools/bin/ferretdb with the Go toolchain
-#   scripts/ferretdb.sh start DIR PORT        start it in the background (state in DIR), wait until it answers
-#   scripts/ferretdb.sh stop DIR              stop the one started in DIR
+# FerretDB v1 (MongoDB wire protocol on SQLite or PostgreSQL) for this machine, CI and the demo.
+#   scripts/ferretdb.sh build                     build .tools/bin/ferretdb with the Go toolchain
+#   scripts/ferretdb.sh start DIR PORT            start it in the background on SQLite (data and state in DIR),
+#                                                 wait until it answers
+#   scripts/ferretdb.sh start DIR PORT PG_URL     the same on PostgreSQL: its data in the database PG_URL names
+#                                                 (postgres://host:port/database, which must exist), state in DIR
+#   scripts/ferretdb.sh stop DIR                  stop the one started in DIR
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 version="v1.24.2"
@@ -27,10 +30,18 @@ build() {
 }
 
 start() {
-  local dir="$1" port="$2"
+  local dir="$1" port="$2" postgresql_url="${3:-}"
   build
-  mkdir -p "$dir/sqlite"
-  "$bin" --handler=sqlite --sqlite-url="file:$dir/sqlite/" --listen-addr="127.0.0.1:$port" \
+  local backend=(--handler=sqlite --sqlite-url="file:$dir/sqlite/")
+  mkdir -p "$dir"
+  if [ -n "$postgresql_url" ]; then
+    # FerretDB reads its own FERRETDB_POSTGRESQL_URL: a password in the URL never shows in `ps`.
+    export FERRETDB_POSTGRESQL_URL="$postgresql_url"
+    backend=(--handler=postgresql)
+  else
+    mkdir -p "$dir/sqlite"
+  fi
+  "$bin" "${backend[@]}" --listen-addr="127.0.0.1:$port" \
     --state-dir="$dir" --debug-addr=- --telemetry=disable --log-level=warn \
     >"$dir/ferretdb.log" 2>&1 &
   echo $! >"$dir/ferretdb.pid"
@@ -51,7 +62,7 @@ stop() {
 
 case "${1:-}" in
   build) build ;;
-  start) start "${2:?state dir}" "${3:?port}" ;;
+  start) start "${2:?state dir}" "${3:?port}" "${4:-}" ;;
   stop) stop "${2:?state dir}" ;;
-  *) echo "usage: $0 build | start DIR PORT | stop DIR" >&2; exit 2 ;;
+  *) echo "usage: $0 build | start DIR PORT [POSTGRESQL_URL] | stop DIR" >&2; exit 2 ;;
 esac

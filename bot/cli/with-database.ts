@@ -7,9 +7,13 @@ import type { Config } from '../config.ts';
 import { NotConfiguredError } from '../errors.ts';
 import { createLogger } from '../logger.ts';
 
-/** With no MONGODB_URI: the embedded database `npm start` keeps in DATA_DIR, if there is one. */
+/**
+ * With no MONGODB_URI: the embedded database `npm start` keeps in DATA_DIR, if there is one; with
+ * FERRETDB_POSTGRESQL_URL, FerretDB, whose data is in that PostgreSQL.
+ */
 function embeddedKindIn(config: Config): EmbeddedKind | undefined {
-  const { dataDir, embedded } = config.database;
+  const { dataDir, embedded, ferretdbPostgresqlUrl } = config.database;
+  if (ferretdbPostgresqlUrl && embedded !== 'mongodb-memory-server') return 'ferretdb';
   const holds = (kind: EmbeddedKind) =>
     existsSync(path.resolve(dataDir, kind === 'ferretdb' ? 'ferretdb' : 'mongodb'));
   if (embedded !== 'auto') return holds(embedded) ? embedded : undefined;
@@ -35,7 +39,12 @@ export async function withDatabase<T>(
       );
     }
     const log = createLogger('warn', process.stderr);
-    embedded = await startEmbeddedDatabase({ mode: kind, dataDir: config.database.dataDir, log });
+    embedded = await startEmbeddedDatabase({
+      mode: kind,
+      dataDir: config.database.dataDir,
+      postgresqlUrl: config.database.ferretdbPostgresqlUrl,
+      log,
+    });
   }
   try {
     const connection = await connectDatabase(config.database.uri ?? embedded!.uri);

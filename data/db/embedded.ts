@@ -2,6 +2,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { createConnection, createServer } from 'node:net';
 import path from 'node:path';
+import mongoose from 'mongoose';
 import type { Logger } from 'pino';
 import { DatabaseUnavailableError } from '../../bot/errors.ts';
 import { projectRoot } from '../../bot/project-root.ts';
@@ -10,6 +11,8 @@ export type EmbeddedKind = 'ferretdb' | 'mongodb-memory-server';
 
 export interface EmbeddedDatabase {
   kind: EmbeddedKind;
+  /** Where FerretDB keeps the data: SQLite files in DATA_DIR, or the PostgreSQL database it was given. */
+  backend?: 'sqlite' | 'postgresql';
   uri: string;
   stop(): Promise<void>;
 }
@@ -18,7 +21,50 @@ export interface EmbeddedOptions {
   mode: 'auto' | EmbeddedKind;
   /** Persistent state lives under `<dataDir>/<kind>`, so the demo keeps its data across restarts. */
   dataDir: string;
+  /** FerretDB keeps its data in this PostgreSQL database (FERRETDB_POSTGRESQL_URL) instead of SQLite in dataDir. */
+  postgresqlUrl?: string;
   log: Logger;
+}
+
+/** `postgres://user:secret@db:5432/em_agent` → `db:5432/em_agent`: where, never who or with what password. */
+export function describePostgresqlUrl(url: string): string {
+  const parsed = URL.canParse(url) ? new URL(url) : undefined;
+  return parsed ? `${parsed.host}${parsed.pathname}` : 'an unparsable URL';
+}
+
+function decodedOrAsIs(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+/** FerretDB answers a first command only once it reaches PostgreSQL; its error, minus Go stack frames and secrets. */
+async function checkPostgresql(uri: string, postgresqlUrl: string, timeoutMs: number): Promise<void> {
+  const connection = mongoose.createConnection(uri, { serverSelectionTimeoutMS: timeoutMs });
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await Promise.race([
+      connection.asPromise().then((open) => open.db!.command({ ping: 1 })),
+      new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
+      }),
+    ]);
+  } catch (error) {
+    const { password } = new URL(postgresqlUrl);
+    const secrets = [password, decodedOrAsIs(password)].filter(Boolean);
+    const reason = secrets.reduce(
+      (message, secret) => message.split(secret).join('***'),
+      (error as Error).message.replace(/\[[^\]]*\.go:\d+[^\]]*\]\s*/g, ''),
+    );
+    throw new Error(`PostgreSQL at ${describePostgresqlUrl(postgresqlUrl)} did not answer: ${reason}`, {
+      cause: error,
+    });
+  } finally {
+    clearTimeout(timer);
+    await connection.close().catch(() => undefined);
+  }
 }
 
 function onPath(command: string): string | undefined {
@@ -63,7 +109,11 @@ async function waitForPort(port: number, child: ChildProcess, timeoutMs: number)
   throw new Error(`ferretdb did not listen on port ${port} within ${timeoutMs} ms`);
 }
 
-async function startFerretdb(dataDir: string, log: Logger): Promise<EmbeddedDatabase> {
+async function startFerretdb(
+  dataDir: string,
+  log: Logger,
+  postgresqlUrl: string | undefined,
+): Promise<EmbeddedDatabase> {
   let binary = ferretdbBinary();
   if (!binary) {
     log.info('building FerretDB with the Go toolchain (one time, about a minute)');
@@ -74,33 +124,43 @@ async function startFerretdb(dataDir: string, log: Logger): Promise<EmbeddedData
     if (!binary) throw new Error('scripts/ferretdb.sh build failed');
   }
   const stateDir = path.resolve(dataDir, 'ferretdb');
-  mkdirSync(path.join(stateDir, 'sqlite'), { recursive: true });
+  mkdirSync(postgresqlUrl ? stateDir : path.join(stateDir, 'sqlite'), { recursive: true });
   const port = await freePort();
   const child = spawn(
     binary,
     [
-      '--handler=sqlite',
-      `--sqlite-url=file:${path.join(stateDir, 'sqlite')}/`,
+      ...(postgresqlUrl
+        ? ['--handler=postgresql']
+        : ['--handler=sqlite', `--sqlite-url=file:${path.join(stateDir, 'sqlite')}/`]),
       `--listen-addr=127.0.0.1:${port}`,
       `--state-dir=${stateDir}`,
       '--debug-addr=-',
       '--telemetry=disable',
       '--log-level=warn',
     ],
-    { stdio: ['ignore', 'ignore', 'pipe'] },
+    {
+      stdio: ['ignore', 'ignore', 'pipe'],
+      // FerretDB's own variable, not a flag: a password in the URL never shows in `ps`.
+      env: postgresqlUrl ? { ...process.env, FERRETDB_POSTGRESQL_URL: postgresqlUrl } : process.env,
+    },
   );
   child.stderr?.on('data', (chunk: Buffer) => log.debug({ ferretdb: chunk.toString().trim() }, 'ferretdb'));
-  await waitForPort(port, child, 15_000);
-  return {
-    kind: 'ferretdb',
-    uri: `mongodb://127.0.0.1:${port}/em-agent`,
-    async stop() {
-      if (child.exitCode !== null) return;
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      await exited;
-    },
+  const stop = async () => {
+    if (child.exitCode !== null) return;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    await exited;
   };
+  const uri = `mongodb://127.0.0.1:${port}/em-agent`;
+  try {
+    await waitForPort(port, child, 15_000);
+    // On PostgreSQL FerretDB listens before it has reached the server: ask, so a wrong URL fails the start.
+    if (postgresqlUrl) await checkPostgresql(uri, postgresqlUrl, 10_000);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { kind: 'ferretdb', backend: postgresqlUrl ? 'postgresql' : 'sqlite', uri, stop };
 }
 
 async function startMongoMemoryServer(dataDir: string): Promise<EmbeddedDatabase> {
@@ -120,26 +180,45 @@ async function startMongoMemoryServer(dataDir: string): Promise<EmbeddedDatabase
 }
 
 /**
- * Starts a database for a machine with no MONGODB_URI: FerretDB (SQLite) when it is built or Go can build it,
- * which works offline; otherwise mongodb-memory-server, which downloads mongod on first use.
+ * Starts a database for a machine with no MONGODB_URI: FerretDB when it is built or Go can build it, which
+ * works offline, on SQLite in dataDir (or on the PostgreSQL that postgresqlUrl names); otherwise
+ * mongodb-memory-server, which downloads mongod on first use.
  */
 export async function startEmbeddedDatabase({
   mode,
   dataDir,
+  postgresqlUrl,
   log,
 }: EmbeddedOptions): Promise<EmbeddedDatabase> {
   const kind: EmbeddedKind =
-    mode !== 'auto' ? mode : ferretdbBinary() || canBuildFerretdb() ? 'ferretdb' : 'mongodb-memory-server';
+    mode !== 'auto'
+      ? mode
+      : postgresqlUrl || ferretdbBinary() || canBuildFerretdb()
+        ? 'ferretdb'
+        : 'mongodb-memory-server';
   try {
     const database =
-      kind === 'ferretdb' ? await startFerretdb(dataDir, log) : await startMongoMemoryServer(dataDir);
-    log.info({ kind, dataDir: path.resolve(dataDir) }, 'embedded database started');
+      kind === 'ferretdb'
+        ? await startFerretdb(dataDir, log, postgresqlUrl)
+        : await startMongoMemoryServer(dataDir);
+    log.info(
+      database.backend === 'postgresql'
+        ? { kind, backend: 'postgresql', postgresql: describePostgresqlUrl(postgresqlUrl!) }
+        : {
+            kind,
+            ...(database.backend ? { backend: database.backend } : {}),
+            dataDir: path.resolve(dataDir),
+          },
+      'embedded database started',
+    );
     return database;
   } catch (error) {
     const reason = (error as Error).message.replace(/\s+/g, ' ').trim();
     throw new DatabaseUnavailableError(
       `No database: the embedded ${kind} could not start (${reason}). ` +
-        'Set MONGODB_URI to a MongoDB 6+ connection string, e.g. mongodb://localhost:27017/em-agent.',
+        (kind === 'ferretdb' && postgresqlUrl
+          ? 'Check FERRETDB_POSTGRESQL_URL (or unset it to keep the data in SQLite in DATA_DIR), or set MONGODB_URI.'
+          : 'Set MONGODB_URI to a MongoDB 6+ connection string, e.g. mongodb://localhost:27017/em-agent.'),
       { cause: error },
     );
   }

@@ -246,6 +246,47 @@ describe('readConfig', () => {
       assert.match(configErrorFor({ MONGODB_URI: 'http://h' }), /^MONGODB_URI: expected a connection string/);
     });
 
+    it('lets the embedded FerretDB keep its data in the PostgreSQL FERRETDB_POSTGRESQL_URL names', () => {
+      const url = 'postgres://em:pw@db.internal:5432/em_agent';
+      const config = readConfig({ FERRETDB_POSTGRESQL_URL: url });
+      assert.deepEqual(config.database, {
+        uri: undefined,
+        embedded: 'auto',
+        dataDir: '.data',
+        ferretdbPostgresqlUrl: url,
+      });
+      assert.equal(
+        readConfig({ FERRETDB_POSTGRESQL_URL: 'postgresql://db/em', EMBEDDED_DB: 'ferretdb' }).database
+          .ferretdbPostgresqlUrl,
+        'postgresql://db/em',
+      );
+    });
+
+    it('rejects a FERRETDB_POSTGRESQL_URL that is not a PostgreSQL URL without showing it', () => {
+      for (const url of [
+        'mysql://em:SECRETVALUE@db/em',
+        'postgres://em:SECRETVALUE@db:port/em',
+        'SECRETVALUE',
+      ]) {
+        const message = configErrorFor({ FERRETDB_POSTGRESQL_URL: url });
+        assert.match(message, /^FERRETDB_POSTGRESQL_URL: expected a PostgreSQL URL such as postgres:\/\//);
+        assert.doesNotMatch(message, /SECRETVALUE/);
+      }
+      assert.ok(SECRET_VARIABLES.has('FERRETDB_POSTGRESQL_URL'));
+    });
+
+    it('refuses FERRETDB_POSTGRESQL_URL where no embedded FerretDB would use it', () => {
+      const url = 'postgres://em:SECRETVALUE@db/em';
+      const withUri = configErrorFor({ FERRETDB_POSTGRESQL_URL: url, MONGODB_URI: 'mongodb://h/db' });
+      assert.match(withUri, /^FERRETDB_POSTGRESQL_URL: not used with MONGODB_URI/);
+      const withMemory = configErrorFor({
+        FERRETDB_POSTGRESQL_URL: url,
+        EMBEDDED_DB: 'mongodb-memory-server',
+      });
+      assert.match(withMemory, /^FERRETDB_POSTGRESQL_URL: not used with EMBEDDED_DB=mongodb-memory-server/);
+      assert.doesNotMatch(withUri + withMemory, /SECRETVALUE/);
+    });
+
     it('requires API_TOKEN to be at least 24 characters', () => {
       assert.match(configErrorFor({ API_TOKEN: 'short' }), /^API_TOKEN: expected at least 24 characters$/);
       assert.equal(readConfig({ API_TOKEN: 'x'.repeat(24) }).apiToken, 'x'.repeat(24));

@@ -185,6 +185,33 @@ describe('em-agent audit (the process)', () => {
     ]);
   });
 
+  it('with FERRETDB_POSTGRESQL_URL, reads the demo database kept in that PostgreSQL, whatever DATA_DIR holds', async function () {
+    const postgresqlUrl = process.env.TEST_POSTGRESQL_URL;
+    if (!postgresqlUrl) this.skip(); // This run is on SQLite; the PostgreSQL run (CI runs both) covers it.
+    const log = createLogger('silent');
+    const embedded = await startEmbeddedDatabase({ mode: 'ferretdb', dataDir: scratch, postgresqlUrl, log });
+    let demo: StoredAuditEvent[];
+    try {
+      const demoConnection = await mongoose.createConnection(embedded.uri).asPromise();
+      await demoConnection.dropDatabase();
+      const models = defineModels(demoConnection);
+      await ensureIndexes(models);
+      demo = await seed(createMongoAuditLedger(models.AuditEvent), 'demo', 2);
+      await demoConnection.close();
+    } finally {
+      await embedded.stop();
+    }
+    const empty = mkdtempSync(path.join(scratch, 'empty-'));
+    const run = runCli(['audit', 'verify', '--tenant', 'demo'], {
+      DATA_DIR: empty,
+      FERRETDB_POSTGRESQL_URL: postgresqlUrl,
+    });
+    assert.equal(await run.exited, 0, run.stderr.join('\n'));
+    assert.deepEqual(run.stdout, [
+      `audit ledger of tenant "demo": intact, 2 entries, head seq 2 hash ${demo[1]!.hash}`,
+    ]);
+  });
+
   it('`audit --help` lists verify and export', async () => {
     const run = runCli(['audit', '--help'], {});
     assert.equal(await run.exited, 0);

@@ -72,4 +72,12 @@ describe('the em-agent process', () => {
     for (const secret of ['xoxb-visible-nowhere', 'shh-signing-secret', 'p4ss'])
       assert.ok(!printed.includes(secret));
   });
+
+  it('`config` says the embedded FerretDB is on FERRETDB_POSTGRESQL_URL without printing it', async () => {
+    const run = runCli(['config'], { FERRETDB_POSTGRESQL_URL: 'postgres://em:pg-SECRET@db.example:5432/em' });
+    assert.equal(await run.exited, 0);
+    const summary = JSON.parse(run.stdout.join('\n')) as Record<string, unknown>;
+    assert.equal(summary.database, 'embedded (ferretdb on FERRETDB_POSTGRESQL_URL)');
+    assert.ok(!run.stdout.join('\n').includes('pg-SECRET'));
+  });
 });
