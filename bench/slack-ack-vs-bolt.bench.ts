@@ -18,8 +18,10 @@ import { runCommand } from '../handlers/run-command.ts';
 import { FakeSlack } from '../test/fakes/slack-api.ts';
 import { startTestServer } from '../test/support/server.ts';
 import { slackSignatureHeaders, slashCommandBody } from '../test/support/slack-signing.ts';
+import { benchHeader } from './support/backend.ts';
 import { formatTiming, load, type Timing } from './support/load.ts';
 
+console.log(benchHeader());
 const REQUESTS = Number(process.env.REQUESTS ?? 2_000);
 const WARMUP = Number(process.env.WARMUP ?? 1_000);
 const ROUNDS = Number(process.env.ROUNDS ?? 5);
@@ -96,8 +98,7 @@ try {
   await loadSlashCommands('bolt-warm', bolt.url, WARMUP);
   await loadSlashCommands('em-warm', emUrl, WARMUP);
   console.log(
-    `${ROUNDS} rounds of ${REQUESTS} requests each (after ${WARMUP} warm-up), ${CONCURRENCY} concurrent, ` +
-      `loopback, database backend ${process.env.TEST_DB_BACKEND ?? 'sqlite'}, load average ${loadavg()[0]!.toFixed(1)}`,
+    `${ROUNDS} rounds of ${REQUESTS} requests each (after ${WARMUP} warm-up), ${CONCURRENCY} concurrent, loopback`,
   );
   const ratios: { throughput: number; p50: number; p99: number }[] = [];
   for (let round = 1; round <= ROUNDS; round++) {
