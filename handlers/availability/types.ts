@@ -1,0 +1,30 @@
+/** A public holiday's name on a calendar date (`YYYY-MM-DD`) in a region (`US-CA`, `IN`), if it is one. */
+export type HolidayLookup = (region: string, date: string) => string | undefined;
+
+/** A stretch of time off, whole local days, both ends included (`/em away 2026-12-24..2027-01-02`). */
+export interface TimeOff {
+  from: string;
+  to: string;
+  note?: string;
+}
+
+/** Everything that says when one person works: the data every feature's timing reads. */
+export interface WorkingCalendar {
+  /** IANA zone, e.g. `America/Los_Angeles`. */
+  timeZone: string;
+  /** ISO weekdays worked: 1 is Monday, 7 is Sunday. */
+  workingDays: readonly number[];
+  /** Local wall-clock hours, `HH:MM`; the end is after the start on the same day. */
+  workingHours: { start: string; end: string };
+  /** Country or subdivision whose public holidays are days off, e.g. `US-CA`, `IN-KA`, `DE-BY`. */
+  holidayRegion?: string;
+  timeOff: readonly TimeOff[];
+  holidays: HolidayLookup;
+}
+
+/** Why a person's local day is, or is not, a working day; reports say "Holiday (IN)" or "Away until Jan 2". */
+export type DayStatus =
+  | { kind: 'working' }
+  | { kind: 'day-off' }
+  | { kind: 'holiday'; name: string; region: string }
+  | { kind: 'away'; until: string; note?: string };
