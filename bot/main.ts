@@ -8,6 +8,7 @@ import { DEMO_POLICY_FILE, loadDemoDataset, summarizeTenant } from '../data/demo
 import { addDemoActivity } from '../data/demo/add-demo-activity.ts';
 import { demoDocsSource } from '../data/demo/demo-docs.ts';
 import { createTeamFacts } from '../data/team/mongo-team-facts.ts';
+import { createAvailabilityStore } from '../data/availability/mongo-availability-store.ts';
 import { emailsInWrites, linkByEmail } from '../data/identity/link-by-email.ts';
 import { createIdentityDirectory } from '../data/identity/mongo-identity-directory.ts';
 import type { FactWrite } from '../data/sources/fact-write.ts';
@@ -37,7 +38,7 @@ import {
   type SlackSurface,
 } from './slack/create-slack-surface.ts';
 import { slackApprovalNotifier } from './slack/slack-approval-notifier.ts';
-import { createTeamsSurface } from './teams/create-teams-surface.ts';
+import { createTeamsSurface, unavailableTeamsRouter } from './teams/create-teams-surface.ts';
 import { createTeamsApprovalNotifier } from './teams/teams-approval-notifier.ts';
 import { createTeamsMessenger } from './teams/teams-messenger.ts';
 import { slackMessenger } from './slack/slack-messenger.ts';
@@ -171,7 +172,11 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       await scheduleApprovalStep(scheduler.agenda, tenantId, approvalId, at);
     },
   });
-  const commandPorts = { identity: createIdentityDirectory(models.Person), team: createTeamFacts(models) };
+  const commandPorts = {
+    identity: createIdentityDirectory(models.Person),
+    team: createTeamFacts(models),
+    availability: createAvailabilityStore(models.Person, models.PersonAvailability),
+  };
   // Doc answers reach people in chat ("ask this person", stale-docs digests) through their linked accounts.
   const reach = createChatReach(models.Person, {
     slack: config.slack ? slackMessenger(config.slack, log) : undefined,
@@ -251,7 +256,11 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     routers: [
       slack?.router ??
         unavailableSlackRouter('Slack is not configured: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET.'),
-      teams.router,
+      // Without app credentials Teams activities are unsigned: acceptable for the demo tenant only, since anyone
+      // could otherwise name any tenant (a Slack workspace's included) and read its data.
+      config.teams || config.demo
+        ? teams.router
+        : unavailableTeamsRouter('Teams is not configured: set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD.'),
       apiRoutes(
         {
           ApiToken: models.ApiToken,

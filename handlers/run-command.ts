@@ -6,6 +6,7 @@ import { runPolicyCommand } from './policy/policy-command.ts';
 import { unknownCommand } from './help/unknown-command.ts';
 import { linkAccount } from './identity/link-account.ts';
 import { showTeam } from './team/show-team.ts';
+import { markBack, recordTimeOff, setTimeZone } from './availability/availability-commands.ts';
 import type { CommandInput, CommandPorts, Reply } from './types.ts';
 
 /** Every command the bot has. Help, the Slack manifest and the Teams manifest are all derived from this list. */
@@ -47,6 +48,24 @@ export const COMMANDS: readonly CommandDefinition[] = [
     description:
       'Your team at a glance: sprint progress, blocked work, stale pull requests, incidents, failed deploys.',
     run: (input, ports) => showTeam(input, ports.team),
+  },
+  {
+    name: 'tz',
+    argsHint: '<IANA zone>',
+    description: 'Show or set your time zone (e.g. Asia/Kolkata), for prompts, nudges and working hours.',
+    run: (input, ports) => setTimeZone(input, ports.availability),
+  },
+  {
+    name: 'away',
+    argsHint: '<from>..<to> [note]',
+    description: 'List your time off, or add some (2026-12-24..2027-01-02): no prompts or nudges then.',
+    run: (input, ports) => recordTimeOff(input, ports.availability),
+  },
+  {
+    name: 'back',
+    argsHint: '',
+    description: 'End the time off you are on today; planned time off after today stays.',
+    run: (input, ports) => markBack(input, ports.availability),
   },
 ];
 

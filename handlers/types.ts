@@ -1,5 +1,6 @@
 /** Shared shapes of the channel-neutral domain. Nothing here knows Slack, Teams, HTTP or the database. */
 
+import type { AvailabilityStore } from './availability/types.ts';
 import type { ApprovalServices } from './approvals/types.ts';
 import type { AnswerView, AskPorts } from './ask/types.ts';
 import type { IdentityDirectory } from './identity/types.ts';
@@ -119,6 +120,7 @@ export interface Reply {
 /** The ports commands use besides their input, wired by bot/main.ts; a feature's port is absent when it is off. */
 export interface CommandPorts {
   ask?: AskPorts;
+  availability?: AvailabilityStore;
   approvals?: ApprovalServices;
   identity?: IdentityDirectory;
   team?: TeamFacts;

@@ -2,7 +2,13 @@ import { Application, TeamsAdapter } from '@microsoft/teams-ai';
 import { AuthenticationConstants } from 'botframework-connector';
 import express, { Router } from 'express';
 import type { TeamsConfig } from '../config.ts';
-import { BadRequestError, ForbiddenError, InternalError, UnauthorizedError } from '../errors.ts';
+import {
+  BadRequestError,
+  ForbiddenError,
+  InternalError,
+  NotConfiguredError,
+  UnauthorizedError,
+} from '../errors.ts';
 import { BODY_LIMIT } from '../http/create-http-app.ts';
 import { answerBadTokensWith401 } from './answer-bad-tokens-with-401.ts';
 import { captureResponse } from './captured-response.ts';
@@ -32,6 +38,13 @@ function publicCloudWithKeysFrom(openIdMetadataUrl: string) {
     ToBotFromEmulatorOpenIdMetadataUrl: AuthenticationConstants.ToBotFromEmulatorOpenIdMetadataUrl,
     CallerId: 'urn:botframework:azure',
   };
+}
+
+/** `/api/messages` when Teams is off: unsigned activities are served only in demo mode, never beside a real tenant. */
+export function unavailableTeamsRouter(reason: string): Router {
+  const router = Router();
+  router.post(TEAMS_MESSAGES_PATH, (_req, _res, next) => next(new NotConfiguredError(reason)));
+  return router;
 }
 
 /**

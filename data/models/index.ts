@@ -15,6 +15,7 @@ import { defineDeliveryClaimModel } from './delivery-claim.ts';
 import { defineIngestModels } from './ingest-models.ts';
 import { defineTenantModel } from './tenant.ts';
 import { defineTenantPolicyModel } from './tenant-policy.ts';
+import { definePersonAvailabilityModel } from './person-availability.ts';
 
 export type Models = ReturnType<typeof defineModels>;
 
@@ -37,6 +38,7 @@ export function defineModels(connection: Connection) {
     LlmUsage: defineLlmUsageModel(connection),
     StaleDocsDigest: defineStaleDocsDigestModel(connection),
     DeliveryClaim: defineDeliveryClaimModel(connection),
+    PersonAvailability: definePersonAvailabilityModel(connection),
     ...defineIngestModels(connection),
   };
 }

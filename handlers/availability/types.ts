@@ -28,3 +28,22 @@ export type DayStatus =
   | { kind: 'day-off' }
   | { kind: 'holiday'; name: string; region: string }
   | { kind: 'away'; until: string; note?: string };
+
+/** What a person told the bot about their time: their chosen zone and their time off. */
+export interface AvailabilitySettings {
+  timeZone?: string;
+  timeOff: TimeOff[];
+}
+
+/** The availability port, keyed by any of the person's chat accounts. Implemented in data/availability/. */
+export interface AvailabilityStore {
+  settingsOf(
+    tenantId: string,
+    account: { tool: 'slack' | 'teams'; handle: string },
+  ): Promise<AvailabilitySettings>;
+  save(
+    tenantId: string,
+    account: { tool: 'slack' | 'teams'; handle: string },
+    settings: AvailabilitySettings,
+  ): Promise<void>;
+}

@@ -82,4 +82,22 @@ describe('Slack: /em team from the facts the webhooks delivered', function () {
     assert.match(blocks, /0 open pull requests/);
     assert.match(blocks, /Nothing has arrived yet/);
   });
+
+  it('refuses unsigned Teams activities beside a real workspace, so nobody can name its tenant and read it', async () => {
+    const response = await fetch(`${server.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        type: 'message',
+        serviceUrl: 'http://127.0.0.1:9/',
+        channelId: 'msteams',
+        from: { id: '29:mallory' },
+        conversation: { id: 'a:conv', tenantId: slack.team.id },
+        recipient: { id: '28:bot' },
+        text: 'team',
+      }),
+    });
+    assert.equal(response.status, 503);
+    assert.match(((await response.json()) as { error: { message: string } }).error.message, /MICROSOFT_APP_ID/);
+  });
 });
