@@ -98,6 +98,9 @@ describe('Slack: /em team from the facts the webhooks delivered', function () {
       }),
     });
     assert.equal(response.status, 503);
-    assert.match(((await response.json()) as { error: { message: string } }).error.message, /MICROSOFT_APP_ID/);
+    assert.match(
+      ((await response.json()) as { error: { message: string } }).error.message,
+      /MICROSOFT_APP_ID/,
+    );
   });
 });
