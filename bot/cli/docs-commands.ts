@@ -61,7 +61,9 @@ export function registerDocsCommands(program: Command, fail: (error: unknown) =>
 
   docs
     .command('report')
-    .description('answers given, helpful / not helpful votes, and the sources behind unhelpful answers')
+    .description(
+      'answers given, helpful / not helpful votes, the sources behind unhelpful answers, and docs holding secrets',
+    )
     .option('--tenant <id>', 'the tenant (default: DOCS_TENANT_ID, else demo)')
     .option('--days <n>', 'how far back to look', '30')
     .action(async (options: { tenant?: string; days: string }) => {
@@ -79,6 +81,10 @@ export function registerDocsCommands(program: Command, fail: (error: unknown) =>
             votes: await models.AnswerFeedback.find(
               { tenantId, createdAt: { $gte: since } },
               { helpful: 1, sources: 1 },
+            ).lean(),
+            documents: await models.KnowledgeDocument.find(
+              { tenantId },
+              { source: 1, path: 1, secrets: 1 },
             ).lean(),
           }),
         );

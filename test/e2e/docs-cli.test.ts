@@ -95,6 +95,10 @@ describe('em-agent docs (the process)', function () {
     assert.match(run.stdout, /3 answers \(1 written by the model, 1 quoted, 1 "I don't know"\)/);
     assert.match(run.stdout, /1 helpful, 1 not helpful \(helpful rate 50%\); "I don't know" rate 33%/);
     assert.match(run.stdout, /1× docs\/deploy\.md/);
+    assert.match(
+      run.stdout,
+      /Docs holding secret-looking text.*\n {2}docs\/local-setup\.md \(folder:.*\): line 12$/m,
+    );
     const bad = await cli(['docs', 'report', '--tenant', tenant, '--days', 'soon'], env);
     assert.equal(bad.code, 1);
     assert.match(bad.stderr, /--days: expected a whole number/);
