@@ -276,6 +276,9 @@ for (const level of ['off', 'standard', 'strict'] as RedactionLevel[]) {
         server.logs.some((line) => line.level === 20),
         'debug lines were logged',
       );
+      // Nor any message text: not the question, nor what was posted (the Web API logs request bodies at debug).
+      const logged = server.logs.map((line) => JSON.stringify(line)).join('\n');
+      assert.doesNotMatch(logged, /how do I roll back|asked:|has a question for you/);
       assert.deepEqual(
         found(
           server.logs.map((line) => JSON.stringify(line)),
