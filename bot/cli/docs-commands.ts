@@ -1,9 +1,12 @@
 import type { Command } from 'commander';
 import { buildStaleDigests } from '../../data/knowledge/build-stale-digests.ts';
 import { createKnowledge } from '../../data/knowledge/create-knowledge.ts';
+import { createMongoPolicyStore } from '../../data/policy/mongo-policy-store.ts';
+import { createPolicyProvider } from '../../handlers/policy/policy-provider.ts';
 import { buildQualityReport, describeQualityReport } from '../../handlers/ask/quality-report.ts';
 import { readConfig } from '../config.ts';
 import { BadRequestError } from '../errors.ts';
+import { readPolicyFile } from '../load-policy-file.ts';
 import { createLogger } from '../logger.ts';
 import { createProgressBar } from './progress-bar.ts';
 import { withDatabase } from './with-database.ts';
@@ -34,8 +37,11 @@ export function registerDocsCommands(program: Command, fail: (error: unknown) =>
         const config = readConfig();
         const tenantId = options.tenant ?? config.knowledge.tenantId ?? DEMO_TENANT_ID;
         const log = createLogger('warn', process.stderr);
+        const policyFileYaml = config.policyFile ? await readPolicyFile(config.policyFile) : undefined;
         const summary = await withDatabase(config, 'docs', async (models) => {
-          const knowledge = createKnowledge(config, models, log, () => tenantId);
+          // The tenant's policy, as the server reads it: its redaction level and cost cap meter the embeddings.
+          const policies = createPolicyProvider(createMongoPolicyStore(models.TenantPolicy), policyFileYaml);
+          const knowledge = createKnowledge(config, models, log, () => tenantId, policies);
           try {
             if (knowledge.sources.length === 0) {
               throw new BadRequestError(
@@ -61,7 +67,9 @@ export function registerDocsCommands(program: Command, fail: (error: unknown) =>
 
   docs
     .command('report')
-    .description('answers given, helpful / not helpful votes, and the sources behind unhelpful answers')
+    .description(
+      'answers given, helpful / not helpful votes, the sources behind unhelpful answers, and docs holding secrets',
+    )
     .option('--tenant <id>', 'the tenant (default: DOCS_TENANT_ID, else demo)')
     .option('--days <n>', 'how far back to look', '30')
     .action(async (options: { tenant?: string; days: string }) => {
@@ -79,6 +87,10 @@ export function registerDocsCommands(program: Command, fail: (error: unknown) =>
             votes: await models.AnswerFeedback.find(
               { tenantId, createdAt: { $gte: since } },
               { helpful: 1, sources: 1 },
+            ).lean(),
+            documents: await models.KnowledgeDocument.find(
+              { tenantId },
+              { source: 1, path: 1, secrets: 1 },
             ).lean(),
           }),
         );

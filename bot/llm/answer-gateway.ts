@@ -6,7 +6,7 @@ import { checkCostLimit } from '../../handlers/policy/check-cost-limit.ts';
 import type { Policy } from '../../handlers/policy/policy-schema.ts';
 import type { LlmUsageModel } from '../../data/models/llm-usage.ts';
 import { costUsd } from './pricing.ts';
-import { redactPii } from './redact-pii.ts';
+import { redactorFor } from '../../handlers/policy/redact-pii.ts';
 
 export interface AnswerGatewayDeps {
   client: OpenAI;
@@ -30,7 +30,7 @@ export function createAnswerGateway(deps: AnswerGatewayDeps): AnswerWriter {
   return {
     async write(tenantId, question, passages) {
       const policy = await deps.policyFor(tenantId);
-      const redact = (text: string) => redactPii(text, policy.limits.pii_redaction);
+      const redact = redactorFor(policy);
       const redacted: Passage[] = passages.map((passage) => ({
         ...passage,
         title: redact(passage.title),

@@ -2,9 +2,9 @@ import { policySchema, type Policy } from '../../handlers/policy/policy-schema.t
 import type { PolicyProvider } from '../../handlers/policy/policy-store.ts';
 
 /**
- * The policy whose `limits.max_monthly_cost_usd` caps a tenant's LLM spend (answers and embeddings alike):
- * the tenant's own policy or POLICY_FILE's when there is one, else LLM_MONTHLY_COST_CAP_USD. Without a
- * policy provider (the CLI) the env cap applies.
+ * The policy whose `limits.max_monthly_cost_usd` caps a tenant's LLM spend and whose `limits.pii_redaction`
+ * redacts what is sent (answers and embeddings alike): the tenant's own policy or POLICY_FILE's when there is
+ * one, else LLM_MONTHLY_COST_CAP_USD and `strict`. Without a policy provider the env cap applies.
  */
 export function llmPolicyFor(
   envCapUsd: number,

@@ -4,8 +4,9 @@ import type { Models } from '../models/index.ts';
 const LOOKBACK_DAYS = 30;
 
 /**
- * Finds the tenant's stale or unhelpful cited docs over the last 30 days and records one digest per owner per
- * ISO week (a unique key, so running it twice in a week records nothing new). Returns the digests created.
+ * Finds the tenant's stale or unhelpful cited docs over the last 30 days, and its docs holding secrets, and
+ * records one digest per owner per ISO week (a unique key, so running it twice in a week records nothing new).
+ * Returns the digests created.
  */
 export async function buildStaleDigests(
   models: Models,
@@ -22,7 +23,10 @@ export async function buildStaleDigests(
       { tenantId, createdAt: { $gte: since }, helpful: false },
       { sources: 1 },
     ).lean(),
-    models.KnowledgeDocument.find({ tenantId }, { source: 1, path: 1, owners: 1, authors: 1 }).lean(),
+    models.KnowledgeDocument.find(
+      { tenantId },
+      { source: 1, path: 1, owners: 1, authors: 1, secrets: 1 },
+    ).lean(),
   ]);
   const digests = findStaleDocs(
     answers.flatMap((answer) => answer.citations),

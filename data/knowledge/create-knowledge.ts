@@ -86,7 +86,7 @@ export function createKnowledge(
   models: Models,
   log: Logger,
   defaultTenantId: () => string,
-  /** The tenants' policies, whose cost cap also meters OpenAI embeddings; the CLI has none (env cap). */
+  /** The tenants' policies, whose redaction level and cost cap also apply to OpenAI embeddings (else env cap). */
   policies?: PolicyProvider,
   fallback?: FallbackDocs,
 ): Knowledge {

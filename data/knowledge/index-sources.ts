@@ -1,4 +1,5 @@
 import { chunkDocument, chunkSearchText } from '../../handlers/ask/chunk-document.ts';
+import { maskSecrets } from '../../handlers/policy/redact-pii.ts';
 import type { KnowledgeChunkFields, KnowledgeChunkModel } from '../models/knowledge-chunk.ts';
 import type { KnowledgeDocumentModel } from '../models/knowledge-document.ts';
 import type { KnowledgeRevisionModel } from '../models/knowledge-revision.ts';
@@ -73,7 +74,8 @@ export async function indexSources(
     for (const entry of entries) {
       const existing = known.get(entry.path);
       known.delete(entry.path);
-      if (existing?.hash === entry.version) {
+      // A document indexed before secrets were masked (no `secrets`) is indexed again, whatever its hash.
+      if (existing?.hash === entry.version && existing.secrets) {
         summary.unchanged += 1;
       } else {
         try {
@@ -114,14 +116,17 @@ async function indexDocument(
   deps: KnowledgeIndexDeps,
 ): Promise<number> {
   const document = await source.read(entry);
-  const pieces = chunkDocument(document.text);
+  // Secrets are never stored, so no answer, citation or digest can show them; line numbers stay right.
+  const masked = maskSecrets(document.text);
+  const title = maskSecrets(document.title).text;
+  const pieces = chunkDocument(masked.text);
   const key = digest(`${source.id}\u0000${entry.path}`, 16);
   const chunks: KnowledgeChunkFields[] = pieces.map((piece, index) => ({
     _id: `${key}-${entry.version.slice(0, 12)}-${index}`,
     tenantId,
     source: source.id,
     path: entry.path,
-    title: document.title,
+    title,
     headingPath: piece.headingPath,
     body: piece.body,
     startLine: piece.startLine,
@@ -154,6 +159,9 @@ async function indexDocument(
     oldChunkIds.filter((id) => !newIds.has(id)),
     deps,
   );
+  // The same ids again: a document indexed again for its secrets (same hash); its old text must not stay.
+  const rewritten = oldChunkIds.filter((id) => newIds.has(id));
+  if (rewritten.length > 0) await deps.chunks.deleteMany({ tenantId, _id: { $in: rewritten } });
   if (chunks.length > 0) {
     // Chunk ids carry the content version, so they are new; a run cut short may have stored some already.
     await deps.chunks
@@ -168,11 +176,12 @@ async function indexDocument(
     { tenantId, source: source.id, path: entry.path },
     {
       $set: {
-        title: document.title,
+        title,
         hash: entry.version,
         chunkIds: chunks.map((chunk) => chunk._id),
         owners: document.owners,
         authors: document.authors.slice(0, 10),
+        secrets: masked.secretLines.map((line) => ({ line, url: source.lineUrl(entry.path, line, line) })),
         updatedAt: document.updatedAt,
         indexedAt: new Date(),
       },

@@ -1,6 +1,7 @@
 import type OpenAI from 'openai';
 import { costUsd } from '../../bot/llm/pricing.ts';
 import { checkCostLimit } from '../../handlers/policy/check-cost-limit.ts';
+import { redactorFor } from '../../handlers/policy/redact-pii.ts';
 import type { Policy } from '../../handlers/policy/policy-schema.ts';
 import type { LlmUsageModel } from '../models/llm-usage.ts';
 import { EmbeddingRefusedError, type Embedder } from './embedder.ts';
@@ -19,9 +20,11 @@ export interface OpenAiEmbedderDeps {
 const estimateTokens = (texts: string[]) => Math.ceil(texts.reduce((sum, text) => sum + text.length, 0) / 4);
 
 /**
- * OpenAI embeddings (`text-embedding-3-small` unless OPENAI_EMBEDDING_MODEL says otherwise), metered: each
- * call is checked against the tenant's monthly cap first (refused with EmbeddingRefusedError at the cap)
- * and its tokens, as the API's `usage` reports them, are charged to the tenant's month.
+ * OpenAI embeddings (`text-embedding-3-small` unless OPENAI_EMBEDDING_MODEL says otherwise), redacted and
+ * metered: the texts go out redacted as chat does (the tenant's `pii_redaction` level, secrets always; the
+ * caller keeps its own text), each call is checked against the tenant's monthly cap first (refused with
+ * EmbeddingRefusedError at the cap) and its tokens, as the API's `usage` reports them, are charged to the
+ * tenant's month.
  */
 export function createOpenAiEmbedder(deps: OpenAiEmbedderDeps): Embedder {
   const now = deps.now ?? (() => new Date());
@@ -33,14 +36,15 @@ export function createOpenAiEmbedder(deps: OpenAiEmbedderDeps): Embedder {
         deps.policyFor(tenantId),
         deps.usage.spentUsd(tenantId, now()),
       ]);
-      const verdict = checkCostLimit(policy, spent, costUsd(deps.model, estimateTokens(texts), 0));
+      const input = texts.map(redactorFor(policy));
+      const verdict = checkCostLimit(policy, spent, costUsd(deps.model, estimateTokens(input), 0));
       if (!verdict.allowed) throw new EmbeddingRefusedError(verdict.reason);
       const response = await deps.client.embeddings.create({
         model: deps.model,
-        input: texts,
+        input,
         encoding_format: 'float',
       });
-      const tokens = response.usage?.prompt_tokens ?? estimateTokens(texts);
+      const tokens = response.usage?.prompt_tokens ?? estimateTokens(input);
       await deps.usage.record(tenantId, now(), {
         costUsd: costUsd(deps.model, tokens, 0),
         promptTokens: tokens,

@@ -14,6 +14,11 @@ export interface KnowledgeDocumentFields {
   /** Code owners (CODEOWNERS entries, e.g. `@acme/platform`) and frequent or last authors, most frequent first. */
   owners: string[];
   authors: string[];
+  /**
+   * Where indexing found secret-looking text (masked in the chunks and Chroma), for `docs report` and the
+   * owner's digest. Absent on documents indexed before secrets were masked: they are indexed again.
+   */
+  secrets?: { line: number; url: string }[];
   /** When the content last changed at the source (commit date, page version, file mtime). */
   updatedAt: Date;
   indexedAt: Date;
@@ -28,6 +33,7 @@ const knowledgeDocumentSchema = new Schema<KnowledgeDocumentFields>(
     chunkIds: { type: [String], default: [] },
     owners: { type: [String], default: [] },
     authors: { type: [String], default: [] },
+    secrets: { type: [{ _id: false, line: Number, url: String }], default: undefined },
     updatedAt: { type: Date, required: true },
     indexedAt: { type: Date, required: true },
   },

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { formatUsage } from '../catalog.ts';
+import { maskSecrets } from '../policy/redact-pii.ts';
 import type { CommandInput, Reply } from '../types.ts';
 import { assessConfidence, CONFIDENCE_THRESHOLD } from './assess-confidence.ts';
 import { citedNumbers } from './build-answer-prompt.ts';
@@ -40,7 +41,10 @@ export async function answerQuestion(input: CommandInput, ports: AskPorts | unde
       },
     };
   }
-  const { question, filter } = parseAskFilters(input.rawArgs);
+  const parsed = parseAskFilters(input.rawArgs);
+  // A secret pasted into a question goes no further: not to search, the answer's heading, or the record.
+  const question = maskSecrets(parsed.question).text;
+  const { filter } = parsed;
   if (!question) {
     return {
       visibility: 'private',

@@ -11,6 +11,14 @@ export interface DocOwnership {
   path: string;
   owners: string[];
   authors: string[];
+  /** Where indexing masked secret-looking text (`SecretFinding`); absent for docs indexed before it did. */
+  secrets?: SecretFinding[];
+}
+
+/** A line of a doc that held a secret-looking string, and its link. */
+export interface SecretFinding {
+  line: number;
+  url: string;
 }
 
 export interface StaleDocItem {
@@ -33,8 +41,9 @@ export const UNOWNED = 'unowned';
 const DAY_MS = 86_400_000;
 
 /**
- * Groups, by owner, the docs that answers cited although they have not changed in `STALE_AFTER_DAYS`, and the
- * docs cited by answers people marked "not helpful". A doc goes to its code owners, else its main author.
+ * Groups, by owner, the docs that answers cited although they have not changed in `STALE_AFTER_DAYS`, the
+ * docs cited by answers people marked "not helpful", and the docs that hold secret-looking text (masked in the
+ * index, but still at the source). A doc goes to its code owners, else its main author.
  */
 export function findStaleDocs(
   cited: CitedSource[],
@@ -54,14 +63,31 @@ export function findStaleDocs(
     if (entry) entry.unhelpful += 1;
   }
   const owners = new Map(ownership.map((doc) => [key(doc), doc]));
-  const digests = new Map<string, StaleDocItem[]>();
+  const found = new Map<string, { item: Omit<StaleDocItem, 'reason'>; reasons: string[] }>();
   for (const [id, { item, cites, unhelpful: votes }] of problems) {
     const ageDays = Math.floor((now.getTime() - item.updatedAt.getTime()) / DAY_MS);
     const reasons: string[] = [];
     if (ageDays >= STALE_AFTER_DAYS)
       reasons.push(`cited ${cites} time${cites === 1 ? '' : 's'} but unchanged for ${ageDays} days`);
     if (votes > 0) reasons.push(`marked not helpful ${votes} time${votes === 1 ? '' : 's'}`);
-    if (reasons.length === 0) continue;
+    if (reasons.length > 0) found.set(id, { item, reasons });
+  }
+  for (const doc of ownership) {
+    const [first, ...more] = doc.secrets ?? [];
+    if (!first) continue;
+    const lines = [first, ...more].map((secret) => secret.line).join(', ');
+    const entry = found.get(key(doc)) ?? {
+      item: { source: doc.source, path: doc.path, url: first.url },
+      reasons: [],
+    };
+    entry.reasons.push(
+      `secret-looking text on line${more.length > 0 ? 's' : ''} ${lines}, masked in answers: remove it ` +
+        'from the doc and rotate it',
+    );
+    found.set(key(doc), entry);
+  }
+  const digests = new Map<string, StaleDocItem[]>();
+  for (const [id, { item, reasons }] of found) {
     const doc = owners.get(id);
     const recipients = doc?.owners.length ? doc.owners : doc?.authors[0] ? [doc.authors[0]] : [UNOWNED];
     for (const owner of recipients) {

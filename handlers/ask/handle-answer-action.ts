@@ -1,3 +1,4 @@
+import { redactPii } from '../policy/redact-pii.ts';
 import type { Actor, NoticeView } from '../types.ts';
 import type { AnswerActionPayload } from './answer-actions.ts';
 import type { AnswerView, ChatReach, SuggestedPerson } from './types.ts';
@@ -33,6 +34,14 @@ const gone: AnswerActionResult = {
   },
 };
 
+/**
+ * The question as the bot repeats it to others (a share, an "ask this person" message): the asker's contact
+ * details (and any secret, already masked when asked) stay in the asker's own private reply.
+ */
+function questionForOthers(question: string): string {
+  return redactPii(question, 'standard');
+}
+
 /** "Share with channel": the same answer, posted for everyone, without a share button. */
 export async function shareAnswer(
   actor: Actor,
@@ -40,7 +49,9 @@ export async function shareAnswer(
   { store }: AnswerActionDeps,
 ): Promise<AnswerActionResult> {
   const view = await store.find(actor.tenantId, payload.answerId);
-  return view ? { kind: 'post', view: { ...view, shared: true } } : gone;
+  return view
+    ? { kind: 'post', view: { ...view, question: questionForOthers(view.question), shared: true } }
+    : gone;
 }
 
 export async function recordFeedback(
@@ -125,7 +136,7 @@ function questionFor(actor: Actor, view: AnswerView, person: SuggestedPerson): N
     tone: 'info',
     title: `${asker} has a question for you`,
     body: [
-      `"${view.question}"`,
+      `"${questionForOthers(view.question)}"`,
       `The docs did not answer it; you were suggested as ${person.reason}. Please reply to ${asker} directly.`,
       ...(sources.length > 0 ? ['Closest sources:', ...sources] : []),
     ].join('\n'),

@@ -1,6 +1,8 @@
 export interface QualityInput {
   answers: { mode: 'llm' | 'extractive' | 'unknown' }[];
   votes: { helpful: boolean; sources: { source: string; path: string }[] }[];
+  /** The tenant's indexed documents; those where indexing masked secrets are listed for their owners. */
+  documents?: { source: string; path: string; secrets?: { line: number }[] }[];
 }
 
 export interface QualityReport {
@@ -14,9 +16,11 @@ export interface QualityReport {
   unknownRate?: number;
   /** The sources most often cited by answers marked not helpful. */
   worstSources: { source: string; path: string; notHelpful: number }[];
+  /** Documents holding secret-looking text (masked in the index, still at the source), with its lines. */
+  secretDocs: { source: string; path: string; lines: number[] }[];
 }
 
-export function buildQualityReport({ answers, votes }: QualityInput): QualityReport {
+export function buildQualityReport({ answers, votes, documents = [] }: QualityInput): QualityReport {
   const byMode = { llm: 0, extractive: 0, unknown: 0 };
   for (const answer of answers) byMode[answer.mode] += 1;
   const helpful = votes.filter((vote) => vote.helpful).length;
@@ -38,6 +42,10 @@ export function buildQualityReport({ answers, votes }: QualityInput): QualityRep
     worstSources: [...worst.values()]
       .sort((a, b) => b.notHelpful - a.notHelpful || a.path.localeCompare(b.path))
       .slice(0, 5),
+    secretDocs: documents
+      .filter((document) => (document.secrets ?? []).length > 0)
+      .map(({ source, path, secrets }) => ({ source, path, lines: secrets!.map((secret) => secret.line) }))
+      .sort((a, b) => a.path.localeCompare(b.path)),
   };
 }
 
@@ -54,6 +62,15 @@ export function describeQualityReport(report: QualityReport, days: number): stri
       ? [
           'Sources in answers marked not helpful:',
           ...report.worstSources.map((item) => `  ${item.notHelpful}× ${item.path} (${item.source})`),
+        ]
+      : []),
+    ...(report.secretDocs.length > 0
+      ? [
+          'Docs holding secret-looking text (masked in answers; remove it from the doc and rotate it):',
+          ...report.secretDocs.map(
+            (item) =>
+              `  ${item.path} (${item.source}): line${item.lines.length === 1 ? '' : 's'} ${item.lines.join(', ')}`,
+          ),
         ]
       : []),
   ];

@@ -1,7 +1,8 @@
 import type { NoticeView } from '../types.ts';
 import { UNOWNED, type OwnerDigest } from './find-stale-docs.ts';
 
-const WHY = 'Answers keep citing these, but they look out of date or did not help.';
+const WHY =
+  'Answers keep citing these although they look out of date or did not help, or they hold secret-looking text.';
 
 /**
  * The stale-docs digest as a message: to the owner themself, or (`forChannel`) to the fallback channel for

@@ -1,12 +1,13 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Connection } from 'mongoose';
 import { createLogger } from '../../bot/logger.ts';
 import { startLocalChroma } from '../../data/knowledge/chroma-server.ts';
 import { defineModels, ensureIndexes, type Models } from '../../data/models/index.ts';
+import { FakeOpenAi } from '../fakes/openai-api.ts';
 import { openTestDatabase, testDatabaseUri } from '../support/database.ts';
 import { copyFixtureDocs, testChromaUrl } from '../support/docs-fixture.ts';
 import { runCli } from '../support/run-cli.ts';
@@ -47,6 +48,30 @@ describe('em-agent docs (the process)', function () {
     assert.match(first.stderr, /folder:.* \[#{30}\] 7\/7/);
     const second = await cli(['docs', 'index', '--tenant', tenant], env);
     assert.match(second.stdout, /0 added, 0 updated, 7 unchanged, 0 removed, 0 chunks/);
+  });
+
+  it("`docs index` sends OpenAI what the tenant's POLICY_FILE level allows: at off contacts, never secrets", async () => {
+    const openai = new FakeOpenAi();
+    await openai.http.start();
+    try {
+      const policyFile = path.join(folder, 'policy.yaml');
+      for (const level of ['off', 'strict']) {
+        await writeFile(policyFile, `actions: {}\nlimits:\n  pii_redaction: ${level}\n`);
+        const run = await cli(['docs', 'index', '--tenant', `${tenant}-${level}`], {
+          ...env,
+          OPENAI_API_KEY: 'sk-test-fake-openai-key',
+          OPENAI_BASE_URL: openai.baseUrl,
+          POLICY_FILE: policyFile,
+        });
+        assert.equal(run.code, 0, run.stderr);
+        const sent = openai.embeddingInputs().join('\n');
+        assert.equal(sent.includes('maria.lopez@example.com'), level === 'off', level);
+        assert.ok(!sent.includes('sk-test-4eC39HqLyjWDarjtT1zdp7dc9'), level);
+        openai.http.requests.length = 0;
+      }
+    } finally {
+      await openai.http.stop();
+    }
   });
 
   it('`docs index` says what to set when no docs are configured', async () => {
@@ -95,6 +120,10 @@ describe('em-agent docs (the process)', function () {
     assert.match(run.stdout, /3 answers \(1 written by the model, 1 quoted, 1 "I don't know"\)/);
     assert.match(run.stdout, /1 helpful, 1 not helpful \(helpful rate 50%\); "I don't know" rate 33%/);
     assert.match(run.stdout, /1× docs\/deploy\.md/);
+    assert.match(
+      run.stdout,
+      /Docs holding secret-looking text.*\n {2}docs\/local-setup\.md \(folder:.*\): line 12$/m,
+    );
     const bad = await cli(['docs', 'report', '--tenant', tenant, '--days', 'soon'], env);
     assert.equal(bad.code, 1);
     assert.match(bad.stderr, /--days: expected a whole number/);

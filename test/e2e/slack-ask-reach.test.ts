@@ -291,7 +291,8 @@ describe('Slack: doc answers reach people (ask a person, threads, mentions, stal
     await runJob(STALE_DOCS_DIGEST_JOB);
     const digests = await server.models.StaleDocsDigest.find({ tenantId }).lean();
     const byOwner = new Map(digests.map((digest) => [digest.owner, digest]));
-    assert.deepEqual([...byOwner.keys()].sort(), ['@acme/sre', '@alice', '@bob']);
+    // @acme/payments owns docs/local-setup.md, whose API key indexing masked: they are told where it is.
+    assert.deepEqual([...byOwner.keys()].sort(), ['@acme/payments', '@acme/sre', '@alice', '@bob']);
     assert.equal(byOwner.get('@alice')?.delivery?.status, 'sent');
     assert.equal(byOwner.get('@alice')?.delivery?.to, 'slack:U0ALICE');
     assert.equal(byOwner.get('@bob')?.delivery?.status, 'fallback');
@@ -303,12 +304,16 @@ describe('Slack: doc answers reach people (ask a person, threads, mentions, stal
     assert.match(String(toAlice[0]!.args.blocks), /docs\/deploy\.md/);
     assert.match(String(toAlice[0]!.args.blocks), /marked not helpful 1 time/);
     const toChannel = sent.filter((call) => call.args.channel === 'C0DIGEST');
-    assert.equal(toChannel.length, 2);
+    assert.equal(toChannel.length, 3);
     assert.match(String(toChannel.map((call) => call.args.blocks)), /Stale docs owned by @bob/);
     assert.match(String(toChannel.map((call) => call.args.blocks)), /runbooks\/database-failover\.md/);
-    assert.equal(sent.length, 3);
+    assert.match(
+      String(toChannel.map((call) => call.args.blocks)),
+      /docs\/local-setup\.md.*secret-looking text on line 12/,
+    );
+    assert.equal(sent.length, 4);
 
     await runJob(STALE_DOCS_DIGEST_JOB);
-    assert.equal(slack.calls('chat.postMessage').length, callsBefore + 3, 'a second run posts nothing');
+    assert.equal(slack.calls('chat.postMessage').length, callsBefore + 4, 'a second run posts nothing');
   });
 });

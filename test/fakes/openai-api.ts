@@ -76,6 +76,13 @@ export class FakeOpenAi {
     return `${this.http.url}/v1`;
   }
 
+  /** Every text sent to `/v1/embeddings`, in order. */
+  embeddingInputs(): string[] {
+    return this.http.requests
+      .filter((request) => request.path === '/v1/embeddings')
+      .flatMap((request) => [(JSON.parse(request.body) as { input: string | string[] }).input].flat());
+  }
+
   chatRequests(): (ChatRequest & { raw: RecordedRequest })[] {
     return this.http.requests
       .filter((request) => request.path === '/v1/chat/completions')

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { findStaleDocs, isoWeek, STALE_AFTER_DAYS, UNOWNED } from '../../../handlers/ask/find-stale-docs.ts';
-import { buildQualityReport } from '../../../handlers/ask/quality-report.ts';
+import { buildQualityReport, describeQualityReport } from '../../../handlers/ask/quality-report.ts';
 import { staleDigestMessage } from '../../../handlers/ask/stale-digest-message.ts';
 
 const NOW = new Date('2026-11-24T12:00:00Z');
@@ -39,6 +39,52 @@ describe('findStaleDocs', () => {
     );
   });
 
+  it('tells the owner of a doc holding secrets where they are, beside any other reason', () => {
+    const digests = findStaleDocs(
+      [cite('old.md', STALE_AFTER_DAYS + 1)],
+      [],
+      [
+        {
+          source: 'github:acme/api',
+          path: 'old.md',
+          owners: ['@bob'],
+          authors: [],
+          secrets: [{ line: 4, url: 'u/old.md#L4' }],
+        },
+        {
+          source: 'github:acme/api',
+          path: 'setup.md',
+          owners: [],
+          authors: ['@dave'],
+          secrets: [
+            { line: 12, url: 'u/setup.md#L12' },
+            { line: 30, url: 'u/setup.md#L30' },
+          ],
+        },
+        { source: 'github:acme/api', path: 'clean.md', owners: ['@bob'], authors: [], secrets: [] },
+      ],
+      NOW,
+    );
+    assert.deepEqual(
+      digests.map((digest) => [digest.owner, digest.items.map((item) => `${item.url}: ${item.reason}`)]),
+      [
+        [
+          '@bob',
+          [
+            `u/old.md: cited 1 time but unchanged for ${STALE_AFTER_DAYS + 1} days; secret-looking text on line 4, ` +
+              'masked in answers: remove it from the doc and rotate it',
+          ],
+        ],
+        [
+          '@dave',
+          [
+            'u/setup.md#L12: secret-looking text on lines 12, 30, masked in answers: remove it from the doc and rotate it',
+          ],
+        ],
+      ],
+    );
+  });
+
   it('names ISO weeks, across a year boundary too', () => {
     assert.equal(isoWeek(NOW), '2026-W48');
     assert.equal(isoWeek(new Date('2027-01-01T00:00:00Z')), '2026-W53');
@@ -69,6 +115,23 @@ describe('buildQualityReport', () => {
       ],
     );
     assert.equal(buildQualityReport({ answers: [], votes: [] }).helpfulRate, undefined);
+  });
+
+  it('lists the docs where indexing found secrets, with their lines', () => {
+    const report = buildQualityReport({
+      answers: [],
+      votes: [],
+      documents: [
+        { source: 's', path: 'setup.md', secrets: [{ line: 12 }, { line: 30 }] },
+        { source: 's', path: 'clean.md', secrets: [] },
+        { source: 's', path: 'old.md' },
+      ],
+    });
+    assert.deepEqual(report.secretDocs, [{ source: 's', path: 'setup.md', lines: [12, 30] }]);
+    assert.match(
+      describeQualityReport(report, 30).join('\n'),
+      /Docs holding secret-looking text.*\n {2}setup\.md \(s\): lines 12, 30$/,
+    );
   });
 });
 

@@ -1,5 +1,11 @@
 import assert from 'node:assert/strict';
-import { redactPii } from '../../../bot/llm/redact-pii.ts';
+import {
+  maskSecrets,
+  redactorFor,
+  redactPii,
+  SECRET_MASK,
+  type RedactionLevel,
+} from '../../../handlers/policy/redact-pii.ts';
 
 describe('redactPii', () => {
   it('replaces emails, phone numbers, keys and tokens with labelled placeholders', () => {
@@ -53,5 +59,47 @@ describe('redactPii', () => {
   it('leaves ordinary technical text alone', () => {
     const text = 'Deploy v1.24.2 to port 8080 on 2026-11-24; the canary takes 10% for 15 minutes.';
     assert.equal(redactPii(text), text);
+  });
+
+  it('redacts for a model provider at the policy level, secrets at every level', () => {
+    const text = 'dave@example.org, token xoxb-123456789012-abcdefghijkl, on 10.0.4.12';
+    for (const level of ['off', 'standard', 'strict'] as RedactionLevel[]) {
+      const redact = redactorFor({
+        limits: { max_monthly_cost_usd: 1, max_channel_size_auto_post: 10, pii_redaction: level },
+      });
+      assert.equal(redact(text), redactPii(text, level));
+      assert.ok(!redact(text).includes('xoxb-1234'), level);
+    }
+  });
+
+  it('does not replace a value twice (`token=` then its placeholder)', () => {
+    assert.equal(
+      redactPii('token=ghp_0123456789abcdefghij0123456789abcdef', 'off'),
+      'token=[redacted token]',
+    );
+  });
+
+  it('masks secrets for storage, keeping the key name, line breaks and line numbers, and says where', () => {
+    const text = [
+      '# Setup',
+      'export GITHUB_TOKEN=ghp_0123456789abcdefghij0123456789abcdef',
+      'Mail oncall@example.com.',
+      '-----BEGIN RSA PRIVATE KEY-----\nMIIEpAIBAAKCAQEA\n-----END RSA PRIVATE KEY-----',
+      'curl -H "Authorization: Bearer abcdefghijklmnop0123" and password: hunter2hunter2',
+    ].join('\n');
+    const masked = maskSecrets(text);
+    assert.equal(masked.text.split('\n').length, text.split('\n').length);
+    assert.deepEqual(masked.secretLines, [2, 4, 7]);
+    for (const secret of ['ghp_0123', 'MIIEpAIBAAKCAQEA', 'abcdefghijklmnop0123', 'hunter2hunter2']) {
+      assert.ok(!masked.text.includes(secret), `${secret} kept: ${masked.text}`);
+    }
+    assert.ok(masked.text.includes(`GITHUB_TOKEN=${SECRET_MASK}`), masked.text);
+    assert.ok(masked.text.includes(`Bearer ${SECRET_MASK}`), masked.text);
+    assert.ok(masked.text.includes(`password: ${SECRET_MASK}`), masked.text);
+    assert.ok(masked.text.includes('oncall@example.com'), 'contacts are not secrets');
+    assert.deepEqual(maskSecrets('Deploy v1.24.2 to port 8080.'), {
+      text: 'Deploy v1.24.2 to port 8080.',
+      secretLines: [],
+    });
   });
 });
