@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { runApprovedAction } from '../../handlers/approvals/run-approved-action.ts';
 import { FakeGitHubPulls } from '../fakes/github-pulls-api.ts';
 import { restartTestServer, startTestServer, type TestServer } from '../support/server.ts';
 
@@ -158,5 +159,36 @@ tiers:
     assert.equal((await decide(mergeId, 'slack:U0DAVE')).status, 409);
     assert.equal(github.mergeCalls('acme/api#45'), 1);
     assert.equal(await executions(mergeId), 1);
+  });
+
+  it('merges once when two instances run the same approved action at once', async () => {
+    const proposal = await post('/v1/actions/propose', {
+      action_type: 'pr.merge',
+      target_ref: 'github:acme/api#46',
+      proposed_payload: { merge_method: 'squash' },
+      requester: 'slack:U0DEV',
+    });
+    const id = String(proposal.body.action_id);
+    const pending = (await stored(id))!;
+    const approved = (await server.approvals.store.update('demo', id, pending.version, {
+      status: 'approved',
+      decided_by: 'slack:U0ALICE',
+      decided_at: new Date(),
+      decision: 'approve',
+    }))!;
+    // A second instance on the same database, and both take the step a closing decision takes next.
+    const second = await restartTestServer(import.meta.url, env);
+    const runs = await Promise.allSettled([
+      runApprovedAction(server.approvals, approved),
+      runApprovedAction(second.approvals, approved),
+    ]);
+    await second.close();
+    assert.equal(github.mergeCalls('acme/api#46'), 1);
+    assert.deepEqual(
+      runs.map((run) => run.status),
+      ['fulfilled', 'fulfilled'],
+    );
+    assert.equal((await stored(id))?.execution.status, 'succeeded');
+    assert.equal(await executions(id), 1);
   });
 });
