@@ -54,6 +54,22 @@ export default tseslint.config(
     },
   },
   {
+    // Mongoose's tenant hooks never see the driver's collections: production code reaches one only through
+    // data/db/tenant-collection.ts, whose every call names one tenant. Tests may inspect collections directly.
+    files: ['bot/**/*.ts', 'handlers/**/*.ts', 'data/**/*.ts', 'jobs/**/*.ts', 'cards/**/*.ts'],
+    ignores: ['data/db/tenant-collection.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "MemberExpression[property.name='collection']",
+          message:
+            'Reach a collection through tenantCollection (data/db/tenant-collection.ts), never directly.',
+        },
+      ],
+    },
+  },
+  {
     files: ['bot/cli.ts', 'bot/cli/**', 'scripts/**', 'bench/**'],
     rules: { 'no-console': 'off' },
   },

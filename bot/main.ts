@@ -249,6 +249,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       database: () => pingDatabase(connection),
       accepting: () => accepting,
       async schedulerLastTick() {
+        // eslint-disable-next-line no-restricted-syntax -- agenda's own collection, not a tenant's documents
         const job = await connection.db!.collection(JOBS_COLLECTION).findOne({ name: HEARTBEAT_JOB });
         return job?.lastFinishedAt instanceof Date ? job.lastFinishedAt : undefined;
       },

@@ -52,6 +52,7 @@ export async function startScheduler(
     async stop(graceMs) {
       const result = await agenda.drain({ timeout: graceMs, closeConnection: false });
       const abandoned = [...running].map((id) => new ObjectId(id));
+      // eslint-disable-next-line no-restricted-syntax -- agenda's own collection, not a tenant's documents
       const jobs = db.collection(JOBS_COLLECTION);
       if (abandoned.length > 0) {
         await jobs.updateMany(

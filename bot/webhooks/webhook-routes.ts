@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import type { EventPendingModel } from '../../data/models/event-pending.ts';
 import type { EventRawModel } from '../../data/models/event-raw.ts';
 import type { StoredEvent } from '../../data/ingest/normalize-pending.ts';
+import { tenantCollection } from '../../data/db/tenant-collection.ts';
 import { createGroupInsert } from '../../data/ingest/group-insert.ts';
 import type { TenantModel } from '../../data/models/tenant.ts';
 import { describeGithubDelivery } from '../../data/sources/github/describe-delivery.ts';
@@ -140,9 +141,10 @@ export function webhookRoutes(options: WebhookRouteOptions): Router {
   const { log, EventRaw, EventPending, Tenant } = options;
   const router = Router();
   // Grouped with concurrent deliveries: on FerretDB's SQLite every write waits its turn, so a burst costs a few
-  // batched round trips instead of one each. The driver directly: documents are complete and tenant-stamped.
-  const insertRaw = createGroupInsert(EventRaw.collection);
-  const insertPending = createGroupInsert(EventPending.collection);
+  // batched round trips instead of one each. Through the driver: documents are complete and tenant-stamped.
+  const pending = tenantCollection(EventPending);
+  const insertRaw = createGroupInsert(tenantCollection(EventRaw));
+  const insertPending = createGroupInsert(pending);
 
   async function secretsFor(source: SourceName, tenantParam: string | undefined): Promise<Secrets> {
     if (tenantParam === undefined) {
@@ -231,7 +233,7 @@ export function webhookRoutes(options: WebhookRouteOptions): Router {
         receivedAt,
       });
       if (outcome === 'duplicate') {
-        await EventPending.collection.deleteOne({ _id: stored._id });
+        await pending.deleteById(tenantId, stored._id);
         log.info({ source, tenantId, deliveryId, eventType: delivery.eventType }, 'webhook duplicate');
         res.status(200).json({ status: 'duplicate', deliveryId });
         return;

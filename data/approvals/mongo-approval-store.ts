@@ -1,9 +1,10 @@
-import type { Collection, UpdateFilter, WithId } from 'mongodb';
+import type { UpdateFilter } from 'mongodb';
+import { tenantCollection } from '../db/tenant-collection.ts';
 import type { ApprovalClaimModel } from '../models/approval-claim.ts';
 import type { ApprovalFields, ApprovalModel } from '../models/approval.ts';
 import type { Approval, ApprovalStore } from '../../handlers/approvals/types.ts';
 
-function toApproval({ _id, ...fields }: ApprovalFields | WithId<ApprovalFields>): Approval {
+function toApproval({ _id, ...fields }: ApprovalFields): Approval {
   return { id: _id, ...fields } as unknown as Approval;
 }
 
@@ -26,12 +27,11 @@ export function createMongoApprovalStore(
   Approval: ApprovalModel,
   ApprovalClaim: ApprovalClaimModel,
 ): ApprovalStore {
-  // Reads and writes by id go through the driver with a filter on `_id` alone, the one filter FerretDB v1
-  // answers from an index instead of a collection scan; the tenant is then checked here, so a document of
+  // Reads and writes by id go through tenantCollection with a filter on `_id` alone, the one filter FerretDB v1
+  // answers from an index instead of a collection scan; it checks the tenant on the document, so a document of
   // another tenant is never returned or changed. Ids are random UUIDs, so they name one approval everywhere.
-  const approvals = Approval.collection as unknown as Collection<ApprovalFields>;
-  const ownedBy = (tenantId: string, document: WithId<ApprovalFields> | ApprovalFields | null) =>
-    document && document.tenantId === tenantId ? toApproval(document) : null;
+  const approvals = tenantCollection(Approval);
+  const orNull = (document: ApprovalFields | null) => document && toApproval(document);
 
   async function claim(tenantId: string, approvalId: string, step: string): Promise<boolean> {
     try {
@@ -49,15 +49,12 @@ export function createMongoApprovalStore(
   }
 
   async function get(tenantId: string, id: string): Promise<Approval | null> {
-    return ownedBy(tenantId, await approvals.findOne({ _id: id }));
+    return orNull(await approvals.findById(tenantId, id));
   }
 
-  /** Applies a change the caller holds the claim for; the tenant was checked when the caller read it. */
+  /** Applies a change the caller holds the claim for. */
   async function apply(tenantId: string, id: string, update: UpdateFilter<ApprovalFields>) {
-    return ownedBy(
-      tenantId,
-      await approvals.findOneAndUpdate({ _id: id }, update, { returnDocument: 'after' }),
-    );
+    return orNull(await approvals.findByIdAndUpdate(tenantId, id, update));
   }
 
   return {
@@ -91,7 +88,7 @@ export function createMongoApprovalStore(
       return apply(tenantId, id, { $set: { execution } });
     },
     async addMessage(tenantId, id, message) {
-      if (await get(tenantId, id)) await approvals.updateOne({ _id: id }, { $push: { messages: message } });
+      await approvals.updateById(tenantId, id, { $push: { messages: message } });
     },
     async listPending(tenantId, limit) {
       const documents = await Approval.find({ tenantId, status: 'pending' })

@@ -1,4 +1,5 @@
 import { Types } from 'mongoose';
+import { tenantCollection } from '../db/tenant-collection.ts';
 import type { NormalizeQueue } from '../ingest/normalize-queue.ts';
 import type { StoredEvent } from '../ingest/normalize-pending.ts';
 import type { Models } from '../models/index.ts';
@@ -77,9 +78,10 @@ async function storeDelivery(
   };
   // Received when it happened, as a live webhook would have been.
   const receivedAt = new Date(delivery.at);
-  await deps.models.EventPending.collection.insertOne({ _id: stored._id, tenantId, receivedAt, attempts: 0 });
+  const pending = tenantCollection(deps.models.EventPending);
+  await pending.insertOne({ _id: stored._id, tenantId, receivedAt, attempts: 0 });
   try {
-    await deps.models.EventRaw.collection.insertOne({
+    await tenantCollection(deps.models.EventRaw).insertOne({
       ...stored,
       tenantId,
       ...(described.delivery.action ? { action: described.delivery.action } : {}),
@@ -88,7 +90,7 @@ async function storeDelivery(
       receivedAt,
     });
   } catch (error) {
-    await deps.models.EventPending.collection.deleteOne({ _id: stored._id });
+    await pending.deleteById(tenantId, stored._id);
     if ((error as { code?: number }).code === 11000) return false;
     throw error;
   }

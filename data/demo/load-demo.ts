@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { tenantCollection } from '../db/tenant-collection.ts';
 import { applyFactWrites } from '../ingest/apply-fact-writes.ts';
 import type { NormalizeDeps } from '../ingest/normalize-pending.ts';
 import type { Models } from '../models/index.ts';
@@ -72,6 +73,7 @@ export async function loadDemoDataset(
     ...delivery,
     payload: shiftDemoTime(delivery.payload, offsetMs),
   }));
+  const events = tenantCollection(models.EventRaw);
   let loaded = 0;
   for (let start = 0; start < deliveries.length; start += BATCH) {
     const batch = deliveries.slice(start, start + BATCH);
@@ -82,7 +84,7 @@ export async function loadDemoDataset(
     const now = new Date();
     for (const delivery of batch) {
       try {
-        await models.EventRaw.collection.insertOne({
+        await events.insertOne({
           tenantId,
           source: delivery.source,
           deliveryId: delivery.deliveryId,

@@ -1,4 +1,5 @@
 import type { AccountRef, IdentityDirectory, LinkOutcome } from '../../handlers/identity/types.ts';
+import { tenantCollection } from '../db/tenant-collection.ts';
 import type { PersonFields } from '../models/person.ts';
 import type { Models } from '../models/index.ts';
 
@@ -12,7 +13,7 @@ async function ensureAccount(Person: PersonModel, tenantId: string, account: Acc
   const found = await Person.findOne({ tenantId, _id }).lean();
   if (found) return found;
   try {
-    await Person.collection.insertOne({
+    await tenantCollection(Person).insertOne({
       _id,
       tenantId,
       ...account,

@@ -1,4 +1,5 @@
 import type { Model } from 'mongoose';
+import { tenantCollection } from '../db/tenant-collection.ts';
 import type { FactModels } from '../models/ingest-models.ts';
 import type { FactWrite } from '../sources/fact-write.ts';
 import { factIdOf, mergeFact, sameFact, type FactDocument } from '../sources/merge-fact.ts';
@@ -22,11 +23,11 @@ async function applyToFact(
   id: string,
   writes: FactWrite[],
 ): Promise<void> {
+  const facts = tenantCollection(model);
   for (let attempt = 0; ; attempt++) {
-    // By `_id` alone, the one filter FerretDB v1 answers without a collection scan; the id begins with the tenant
-    // (factIdOf), so it cannot reach another tenant's fact.
-    const existing = (await model.collection.findOne({ _id: id } as never)) as
-      (FactDocument & { rev?: number }) | null;
+    // By `_id` alone, the one filter FerretDB v1 answers without a collection scan (the tenant is checked on the
+    // document).
+    const existing = (await facts.findById(tenantId, id)) as (FactDocument & { rev?: number }) | null;
     const merged = writes.reduce<FactDocument>(
       (doc, write) => mergeFact(doc, tenantId, write),
       (existing ?? undefined) as FactDocument,
@@ -34,7 +35,7 @@ async function applyToFact(
     if (existing && sameFact(merged, existing)) return;
     try {
       if (!existing) {
-        await model.collection.insertOne({ ...merged, rev: 1 } as never);
+        await facts.insertOne({ ...merged, rev: 1 });
         return;
       }
       const revision = existing.rev ?? 0;

@@ -1,4 +1,4 @@
-import type { Collection, Document, MongoBulkWriteError } from 'mongodb';
+import type { MongoBulkWriteError } from 'mongodb';
 
 export type InsertOutcome = 'inserted' | 'duplicate';
 
@@ -10,7 +10,9 @@ const MAX_BATCH = 500;
  * FerretDB's SQLite backend every write is serialized, so this is what keeps acks fast at 100 concurrent senders.
  * Each caller still learns its own outcome: inserted, duplicate (unique index), or the error.
  */
-export function createGroupInsert<T extends Document>(collection: Collection<T>) {
+export function createGroupInsert<T>(collection: {
+  insertMany(documents: T[], options: { ordered: false }): Promise<unknown>;
+}) {
   interface Pending {
     document: T;
     resolve(outcome: InsertOutcome): void;
@@ -31,8 +33,10 @@ export function createGroupInsert<T extends Document>(collection: Collection<T>)
 
   async function write(batch: Pending[]): Promise<void> {
     try {
-      // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the driver's OptionalUnlessRequiredId<T>
-      await collection.insertMany(batch.map((pending) => pending.document) as any, { ordered: false });
+      await collection.insertMany(
+        batch.map((pending) => pending.document),
+        { ordered: false },
+      );
       for (const pending of batch) pending.resolve('inserted');
     } catch (error) {
       const failures = writeErrorsByIndex(error);

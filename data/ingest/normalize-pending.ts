@@ -1,4 +1,5 @@
 import type { Types } from 'mongoose';
+import { tenantCollection } from '../db/tenant-collection.ts';
 import type { Logger } from 'pino';
 import type { EventPendingModel } from '../models/event-pending.ts';
 import type { EventRawFields, EventRawModel } from '../models/event-raw.ts';
@@ -94,16 +95,15 @@ export async function normalizeEvents(
 }
 
 /**
- * One stored event by `_id` alone, then checked to be this tenant's: `_id` is the only filter FerretDB v1 answers
- * without reading every stored body.
+ * One stored event by `_id` alone, checked to be this tenant's by tenantCollection: `_id` is the only filter
+ * FerretDB v1 answers without reading every stored body.
  */
 async function readEvent(
   EventRaw: EventRawModel,
   tenantId: string,
   _id: Types.ObjectId,
 ): Promise<StoredEvent | null> {
-  const event = await EventRaw.collection.findOne({ _id });
-  return event?.tenantId === tenantId ? (event as unknown as StoredEvent) : null;
+  return (await tenantCollection(EventRaw).findById(tenantId, _id)) as StoredEvent | null;
 }
 
 /** The sweep: every queued event of a tenant, oldest first, in batches. */
@@ -132,6 +132,5 @@ export async function normalizePending(deps: NormalizeDeps, tenantId: string): P
  * query: it returns tenant ids only, and each tenant is then processed through scoped models).
  */
 export async function tenantsWithPendingEvents(EventPending: EventPendingModel): Promise<string[]> {
-  const ids = await EventPending.collection.distinct('tenantId', { failedAt: null });
-  return ids.map(String);
+  return tenantCollection(EventPending).tenantIds({ failedAt: null });
 }

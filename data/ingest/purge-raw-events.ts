@@ -1,3 +1,4 @@
+import { tenantCollection } from '../db/tenant-collection.ts';
 import type { EventPendingModel } from '../models/event-pending.ts';
 import type { EventRawModel } from '../models/event-raw.ts';
 
@@ -17,9 +18,7 @@ export async function purgeRawEvents(
   const { EventRaw, EventPending } = models;
   const cutoff = new Date(now.getTime() - retentionDays * DAY_MS);
   // The one cross-tenant read: which tenants have anything old enough (tenant ids only).
-  const tenants = (await EventRaw.collection.distinct('tenantId', { receivedAt: { $lt: cutoff } })).map(
-    String,
-  );
+  const tenants = await tenantCollection(EventRaw).tenantIds({ receivedAt: { $lt: cutoff } });
   let deleted = 0;
   for (const tenantId of tenants) {
     const queued = await EventPending.find({ tenantId, failedAt: null }, { _id: 1 }).lean();

@@ -3,6 +3,7 @@ import { buildBm25Index, type Bm25Index } from '../../handlers/ask/bm25.ts';
 import { chunkSearchText } from '../../handlers/ask/chunk-document.ts';
 import { fuseRankings, type WeightedRanking } from '../../handlers/ask/fuse-rankings.ts';
 import type { KnowledgeSearch, Passage, SearchFilter } from '../../handlers/ask/types.ts';
+import { tenantCollection } from '../db/tenant-collection.ts';
 import type { KnowledgeChunkFields, KnowledgeChunkModel } from '../models/knowledge-chunk.ts';
 import type { KnowledgeRevisionModel } from '../models/knowledge-revision.ts';
 import type { VectorStore } from './chroma-store.ts';
@@ -90,6 +91,7 @@ export function createHybridRetriever(
   const lexical = new Map<string, { signature: string; state: Promise<LexicalState> }>();
   const denseWeight = deps.denseWeight ?? denseWeightFor(deps.embedder);
   const coldWaitMs = deps.coldWaitMs ?? COLD_WAIT_MS;
+  const chunks = tenantCollection(deps.chunks);
 
   async function signatureOf(tenantId: string): Promise<string> {
     return String(await deps.revisions.current(tenantId));
@@ -123,11 +125,11 @@ export function createHybridRetriever(
 
   /**
    * One chunk by `_id` alone, the one filter FerretDB v1 answers from its index (with `tenantId` beside it, it
-   * scans every chunk: 30 such reads took 86 s at 56k chunks). The tenant is checked on the document instead.
+   * scans every chunk: 30 such reads took 86 s at 56k chunks). tenantCollection checks the tenant on the document.
    */
   async function chunkById(tenantId: string, id: string): Promise<Passage | undefined> {
-    const chunk = (await deps.chunks.collection.findOne({ _id: id as never })) as KnowledgeChunkFields | null;
-    return chunk?.tenantId === tenantId ? passageOf(chunk) : undefined;
+    const chunk = await chunks.findById(tenantId, id);
+    return chunk ? passageOf(chunk) : undefined;
   }
 
   async function denseRanking(

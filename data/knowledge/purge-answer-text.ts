@@ -1,3 +1,4 @@
+import { tenantCollection } from '../db/tenant-collection.ts';
 import type { AnswerRecordModel } from '../models/answer-record.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -20,7 +21,7 @@ export async function purgeAnswerText(
   const cutoff = new Date(now.getTime() - retentionDays * DAY_MS);
   const old = { createdAt: { $lt: cutoff }, purgedAt: null };
   // The one cross-tenant read: which tenants have anything to purge (tenant ids only).
-  const tenants = (await AnswerRecord.collection.distinct('tenantId', old)).map(String);
+  const tenants = await tenantCollection(AnswerRecord).tenantIds(old);
   let purged = 0;
   for (const tenantId of tenants) {
     for (;;) {

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { tenantCollection } from '../db/tenant-collection.ts';
 import type { TenantModel } from '../models/tenant.ts';
 import type { SourceName } from './types.ts';
 
@@ -80,16 +81,9 @@ export async function describeWebhookSecrets(
   tenantId?: string,
   now = new Date(),
 ): Promise<WebhookSecretStatus[]> {
-  // Without --tenant this is the admin's deliberate cross-tenant listing (through the driver, ids and flags only).
-  const tenants = tenantId
-    ? [await currentSecrets(Tenant, tenantId)]
-    : await Tenant.collection
-        .find(
-          {},
-          { projection: { tenantId: 1, webhookSecrets: 1, previousWebhookSecrets: 1, jiraClientKey: 1 } },
-        )
-        .sort({ tenantId: 1 })
-        .toArray();
+  // Without --tenant this is the admin's deliberate listing of every tenant (ids and flags only).
+  const tenantIds = tenantId ? [tenantId] : (await tenantCollection(Tenant).tenantIds({})).sort();
+  const tenants = await Promise.all(tenantIds.map((id) => currentSecrets(Tenant, id)));
   return tenants.flatMap((tenant) =>
     sources.map((source) => {
       const previous = tenant.previousWebhookSecrets?.[source];

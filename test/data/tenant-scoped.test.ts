@@ -109,7 +109,7 @@ describe('tenant scoping', () => {
   });
 
   describe('queries without a tenant', () => {
-    it('refuses find, findOne, updateOne, updateMany, deleteOne, deleteMany, countDocuments and distinct', async () => {
+    it('refuses every find, update, delete, count and distinct', async () => {
       await Note.create({ tenantId: 'A', title: 'a note', count: 1 });
       const attempts: [string, () => Promise<unknown>][] = [
         ['find', () => Note.find({}).exec()],
@@ -119,6 +119,7 @@ describe('tenant scoping', () => {
         ['updateOne', () => Note.updateOne({ title: 'a note' }, { $set: { count: 2 } }).exec()],
         ['updateMany', () => Note.updateMany({}, { $set: { count: 2 } }).exec()],
         ['findOneAndUpdate', () => Note.findOneAndUpdate({}, { $set: { count: 2 } }).exec()],
+        ['findOneAndDelete', () => Note.findOneAndDelete({ title: 'a note' }).exec()],
         ['deleteOne', () => Note.deleteOne({ title: 'a note' }).exec()],
         ['deleteMany', () => Note.deleteMany({}).exec()],
         ['countDocuments', () => Note.countDocuments({}).exec()],
@@ -190,6 +191,84 @@ describe('tenant scoping', () => {
       assert.equal(stored.length, 1);
       assert.equal(stored[0]?.tenantId, 'A');
       assert.equal(stored[0]?.count, 2);
+    });
+  });
+
+  describe('replacements', () => {
+    it('are refused without a tenant, and change nothing', async () => {
+      await Note.create({ tenantId: 'A', title: 'mine', count: 1 });
+      await assert.rejects(
+        Note.replaceOne({ title: 'mine' }, { tenantId: 'A', title: 'mine', count: 2 }).exec(),
+        { name: 'TenantScopeError', message: 'Note.replaceOne must filter on a single tenantId' },
+      );
+      await assert.rejects(
+        Note.findOneAndReplace({ title: 'mine' }, { tenantId: 'A', title: 'mine', count: 2 }).exec(),
+        { name: 'TenantScopeError', message: 'Note.findOneAndReplace must filter on a single tenantId' },
+      );
+      assert.equal((await connection.collection('notes').findOne({}))?.count, 1);
+    });
+
+    it('keep the document in the tenant its filter names', async () => {
+      await Note.create({ tenantId: 'A', title: 'mine', count: 1 });
+      await Note.replaceOne({ tenantId: 'A', title: 'mine' }, { title: 'mine', count: 2 });
+      await assert.rejects(
+        Note.replaceOne({ tenantId: 'A', title: 'mine' }, { tenantId: 'B', title: 'mine', count: 3 }).exec(),
+        { name: 'TenantScopeError', message: 'Note.replaceOne cannot move a document to another tenant' },
+      );
+      await assert.rejects(
+        Note.findOneAndReplace(
+          { tenantId: 'A', title: 'mine' },
+          { tenantId: 'B', title: 'mine', count: 3 },
+        ).exec(),
+        {
+          name: 'TenantScopeError',
+          message: 'Note.findOneAndReplace cannot move a document to another tenant',
+        },
+      );
+      const stored = await connection.collection('notes').find({}).toArray();
+      assert.deepEqual(
+        stored.map(({ tenantId, count }) => ({ tenantId, count })),
+        [{ tenantId: 'A', count: 2 }],
+      );
+    });
+  });
+
+  describe('bulk writes', () => {
+    it('run when every operation names a tenant', async () => {
+      await Note.bulkWrite([
+        { insertOne: { document: { tenantId: 'A', title: 'one', count: 1 } } },
+        { updateOne: { filter: { tenantId: 'A', title: 'one' }, update: { $inc: { count: 1 } } } },
+      ]);
+      assert.equal((await Note.findOne({ tenantId: 'A', title: 'one' }).lean())?.count, 2);
+    });
+
+    it('are refused when any operation does not, and write nothing', async () => {
+      await Note.create({ tenantId: 'A', title: 'mine', count: 1 });
+      const unscoped = [
+        { insertOne: { document: { title: 'orphan', count: 1 } } },
+        { updateOne: { filter: { title: 'mine' }, update: { $set: { count: 2 } } } },
+        { updateMany: { filter: {}, update: { $set: { count: 2 } } } },
+        {
+          replaceOne: { filter: { title: 'mine' }, replacement: { tenantId: 'A', title: 'mine', count: 2 } },
+        },
+        { deleteOne: { filter: { title: 'mine' } } },
+        { deleteMany: { filter: { tenantId: { $ne: 'B' } } } },
+      ];
+      for (const operation of unscoped) {
+        await assert.rejects(
+          Note.bulkWrite([
+            { insertOne: { document: { tenantId: 'A', title: 'first', count: 1 } } },
+            operation as never,
+          ]),
+          isScopeError,
+          JSON.stringify(operation),
+        );
+      }
+      const stored = await connection.collection('notes').find({}).toArray();
+      assert.deepEqual(
+        stored.map(({ title, count }) => ({ title, count })),
+        [{ title: 'mine', count: 1 }],
+      );
     });
   });
 

@@ -44,6 +44,14 @@ export class FakeGitHubPulls {
     return this.http.url;
   }
 
+  /** How many times GitHub was asked to merge a pull request (`acme/api#42`), whatever it answered. */
+  mergeCalls(pull: string): number {
+    const [repo, number] = pull.split('#');
+    return this.http.requests.filter(
+      (request) => request.method === 'PUT' && request.path === `/repos/${repo}/pulls/${number}/merge`,
+    ).length;
+  }
+
   #route(
     request: RecordedRequest,
     send: (status: number, body: unknown, headers?: Record<string, string>) => void,

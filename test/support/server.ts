@@ -17,6 +17,15 @@ export async function startTestServer(
 ): Promise<TestServer> {
   const emptied = await openTestDatabase(testFileUrl);
   await emptied.close();
+  return restartTestServer(testFileUrl, env, options);
+}
+
+/** A new server on the test file's database as an earlier one left it: a restart. */
+export async function restartTestServer(
+  testFileUrl: string,
+  env: Record<string, string> = {},
+  options: Omit<StartOptions, 'log'> = {},
+): Promise<TestServer> {
   const logs: Record<string, unknown>[] = [];
   const sink = new Writable({
     write(chunk: Buffer, _encoding, done) {

@@ -1,3 +1,4 @@
+import { tenantCollection } from '../../db/tenant-collection.ts';
 import type { BackfillCursorFields, BackfillCursorModel } from '../../models/backfill-cursor.ts';
 
 export type StreamCursor = Pick<
@@ -8,20 +9,16 @@ export type PageCursor = Pick<BackfillCursorFields, 'etag' | 'next'>;
 
 /**
  * One tenant's backfill cursors (see data/models/backfill-cursor.ts). Every read and write filters on `_id`
- * alone, through the driver: FerretDB pushes down only a bare `_id` filter (adding tenantId makes each lookup
- * a scan, ~20 ms at a few thousand cursors against ~3 ms), and the _id begins with the tenant, so the filter
- * still names one tenant's document.
+ * alone, through tenantCollection (which checks the tenant on the document): FerretDB pushes down only a bare
+ * `_id` filter (adding tenantId makes each lookup a scan, ~20 ms at a few thousand cursors against ~3 ms).
  */
 export function createCursorStore(model: BackfillCursorModel, tenantId: string) {
   const streamId = (stream: string) => `${tenantId}|stream|${stream}`;
   const pageId = (stream: string, position: string) => `${tenantId}|page|${stream}|${position}`;
-  const read = <T>(_id: string) => model.collection.findOne({ _id } as never) as Promise<T | null>;
+  const cursors = tenantCollection(model);
+  const read = <T>(_id: string) => cursors.findById(tenantId, _id) as Promise<T | null>;
   const upsert = (_id: string, fields: Partial<BackfillCursorFields>) =>
-    model.collection.updateOne(
-      { _id } as never,
-      { $set: { ...fields, tenantId, updatedAt: new Date() } },
-      { upsert: true },
-    );
+    cursors.updateById(tenantId, _id, { $set: { ...fields, updatedAt: new Date() } }, { upsert: true });
   return {
     stream: (stream: string) => read<StreamCursor>(streamId(stream)),
     async savePosition(stream: string, range: string, position: string): Promise<void> {
