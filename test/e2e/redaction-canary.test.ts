@@ -11,6 +11,7 @@ import { FakeSlack } from '../fakes/slack-api.ts';
 import { chromaDocuments } from '../support/chroma-documents.ts';
 import { testChromaUrl } from '../support/docs-fixture.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
+import { answerButtonClick } from '../support/slack-interactivity.ts';
 import { postToSlack, slashCommandBody } from '../support/slack-signing.ts';
 
 const SIGNING_SECRET = 'e2e-signing-secret-0123456789abcdef';
@@ -96,18 +97,13 @@ for (const level of ['off', 'standard', 'strict'] as RedactionLevel[]) {
       const button = reply.blocks?.flatMap((block) => block.elements ?? []).find(match);
       assert.ok(button, 'no such button');
       const id = `action-${(sequence += 1)}`;
-      const payload = {
-        type: 'block_actions',
-        team: { id: slack.team.id, domain: slack.team.domain },
-        user: { id: 'U0DAVE', username: 'dave', name: 'dave', team_id: slack.team.id },
-        api_app_id: 'A0EMAGENT',
-        token: 'deprecated-verification-token',
-        container: { type: 'message', is_ephemeral: true },
-        trigger_id: '1.2.3',
-        channel: { id: 'C0CHANNEL', name: 'eng' },
-        response_url: slack.responseUrl(id),
-        actions: [{ type: 'button', ...button, block_id: 'b', action_ts: '1700000000.000100' }],
-      };
+      const payload = answerButtonClick(
+        slack,
+        'U0DAVE',
+        button.action_id!,
+        button.value!,
+        slack.responseUrl(id),
+      );
       assert.equal(
         (await post(new URLSearchParams({ payload: JSON.stringify(payload) }).toString())).status,
         200,

@@ -6,6 +6,7 @@ import * as staleDocsDigest from '../../jobs/stale-docs-digest.ts';
 import { FakeSlack, type SlackCall } from '../fakes/slack-api.ts';
 import { copyFixtureDocs } from '../support/docs-fixture.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
+import { answerButtonClick } from '../support/slack-interactivity.ts';
 import { postToSlack, slashCommandBody } from '../support/slack-signing.ts';
 
 const SIGNING_SECRET = 'e2e-signing-secret-0123456789abcdef';
@@ -65,27 +66,13 @@ describe('Slack: doc answers reach people (ask a person, threads, mentions, stal
     waitMs = 15_000,
   ): Promise<SlackReply | undefined> {
     const id = `action-${(sequence += 1)}`;
-    const payload = {
-      type: 'block_actions',
-      team: { id: slack.team.id, domain: slack.team.domain },
-      user: { id: 'U0BOB', username: 'bob', name: 'bob', team_id: slack.team.id },
-      api_app_id: 'A0EMAGENT',
-      token: 'deprecated-verification-token',
-      container: { type: 'message', is_ephemeral: true },
-      trigger_id: '1.2.3',
-      channel: { id: 'C0CHANNEL', name: 'eng' },
-      response_url: slack.responseUrl(id),
-      actions: [
-        {
-          type: 'button',
-          action_id: button.action_id,
-          block_id: 'answer_actions',
-          value: button.value,
-          text: { type: 'plain_text', text: 'x' },
-          action_ts: '1700000000.000100',
-        },
-      ],
-    };
+    const payload = answerButtonClick(
+      slack,
+      'U0BOB',
+      button.action_id!,
+      button.value!,
+      slack.responseUrl(id),
+    );
     assert.equal(
       (await post(new URLSearchParams({ payload: JSON.stringify(payload) }).toString())).status,
       200,

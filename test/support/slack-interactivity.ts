@@ -27,6 +27,8 @@ export function buttonClick(fields: {
   actionId: string;
   value: string;
   label?: string;
+  /** The block holding the button; approval messages name theirs after the approval. */
+  blockId?: string;
   in: ClickedIn;
   responseUrl?: string;
 }): Record<string, unknown> {
@@ -40,7 +42,7 @@ export function buttonClick(fields: {
   };
   const action = {
     action_id: fields.actionId,
-    block_id: `approval:${fields.value}`,
+    block_id: fields.blockId ?? `approval:${fields.value}`,
     text: { type: 'plain_text', text: fields.label ?? 'Approve', emoji: true },
     value: fields.value,
     type: 'button',
@@ -77,6 +79,26 @@ export function buttonClick(fields: {
     message: { type: 'message', ts: fields.in.messageTs, text: 'request', user: 'U0BOT', bot_id: 'B0BOT' },
     response_url: fields.responseUrl ?? 'http://127.0.0.1:9/unused',
   };
+}
+
+/** A click on a button under a private doc answer (Share, Helpful, Ask …), in a channel's ephemeral message. */
+export function answerButtonClick(
+  slack: { team: { id: string } },
+  userId: string,
+  actionId: string,
+  value: string,
+  responseUrl: string,
+): Record<string, unknown> {
+  return buttonClick({
+    teamId: slack.team.id,
+    user: slackUser(userId),
+    actionId,
+    value,
+    label: 'x',
+    blockId: 'answer_actions',
+    in: { channel: 'C0CHANNEL', messageTs: '1700000000.000100', ephemeral: true },
+    responseUrl,
+  });
 }
 
 /** A `view_submission` payload for a modal the bot opened (its view as sent to views.open), with typed values. */
