@@ -3,20 +3,28 @@ import { linkByEmail } from '../data/identity/link-by-email.ts';
 import { createIdentityDirectory } from '../data/identity/mongo-identity-directory.ts';
 import type { Models } from '../data/models/index.ts';
 import type { AccountRef } from '../handlers/identity/types.ts';
+import type { ChatTimeZones } from './chat-time-zones.ts';
 
-/** What a chat platform says about a user: the verified email it holds (if it shares it) and their name. */
-export type ChatProfileLookup = () => Promise<{ email?: string; name?: string } | undefined>;
+/** What a chat platform says about a user: the verified email it holds (if it shares it), their name and zone. */
+export type ChatProfileLookup = () => Promise<
+  { email?: string; name?: string; timeZone?: string } | undefined
+>;
 
 export interface ChatEmailLearner {
   /**
-   * The first time this process sees a chat account without a recorded email, asks the platform for it
-   * (`lookup`), records it and links the account's other tools by email. Never rejects: a failed lookup
-   * (missing scope, a guest outside the directory) only means no automatic link for now.
+   * The first time this process sees a chat account, asks the platform for its profile (`lookup`, once): records
+   * the zone it reports and, when no email is recorded yet, the email, linking the account's other tools by it.
+   * Never rejects: a failed lookup (missing scope, a guest outside the directory) only means no automatic link
+   * for now.
    */
   learn(tenantId: string, account: AccountRef, lookup: ChatProfileLookup): Promise<void>;
 }
 
-export function createChatEmailLearner(Person: Models['Person'], log: Logger): ChatEmailLearner {
+export function createChatEmailLearner(
+  Person: Models['Person'],
+  log: Logger,
+  timeZones?: ChatTimeZones,
+): ChatEmailLearner {
   const identity = createIdentityDirectory(Person);
   const seen = new Set<string>();
   return {
@@ -26,9 +34,16 @@ export function createChatEmailLearner(Person: Models['Person'], log: Logger): C
       seen.add(key);
       try {
         const known = await Person.findOne({ tenantId, _id: key }, { verifiedEmail: 1 }).lean();
-        if (known?.verifiedEmail) return;
+        if (known?.verifiedEmail && !timeZones) return;
         const profile = await lookup();
-        if (!profile?.email) return;
+        if (account.tool === 'slack' || account.tool === 'teams') {
+          await timeZones?.report(
+            tenantId,
+            { tool: account.tool, handle: account.handle },
+            profile?.timeZone,
+          );
+        }
+        if (known?.verifiedEmail || !profile?.email) return;
         await identity.recordEmail(tenantId, account, profile.email, profile.name);
         await linkByEmail(Person, tenantId, [profile.email]);
       } catch (error) {

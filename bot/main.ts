@@ -23,6 +23,7 @@ import { HEARTBEAT_JOB } from '../jobs/scheduler-heartbeat.ts';
 import { JOBS_COLLECTION, startScheduler, type Scheduler, type SchedulerOptions } from '../jobs/scheduler.ts';
 import type { ChatDeps } from './chat-deps.ts';
 import { createChatEmailLearner } from './chat-email-learner.ts';
+import { createChatTimeZones } from './chat-time-zones.ts';
 import type { Config } from './config.ts';
 import { apiRoutes } from './http/api-routes.ts';
 import { createHttpApp } from './http/create-http-app.ts';
@@ -172,10 +173,12 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       await scheduleApprovalStep(scheduler.agenda, tenantId, approvalId, at);
     },
   });
+  const availability = createAvailabilityStore(models.Person, models.PersonAvailability);
+  const timeZones = createChatTimeZones(availability, log);
   const commandPorts = {
     identity: createIdentityDirectory(models.Person),
     team: createTeamFacts(models),
-    availability: createAvailabilityStore(models.Person, models.PersonAvailability),
+    availability,
   };
   // Doc answers reach people in chat ("ask this person", stale-docs digests) through their linked accounts.
   const reach = createChatReach(models.Person, {
@@ -195,7 +198,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     runCommand: (input) =>
       runCommand(input, options.commands ?? COMMANDS, { ...commandPorts, approvals, ask: askPortsOf() }),
     answers: { store: () => knowledge.answerStore, reach },
-    emails: createChatEmailLearner(models.Person, log),
+    emails: createChatEmailLearner(models.Person, log, timeZones),
+    timeZones,
   };
 
   if (config.slack) {

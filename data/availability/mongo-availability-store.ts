@@ -21,6 +21,7 @@ export function createAvailabilityStore(
       const doc = await PersonAvailability.findOne({ tenantId, personId }).lean();
       return {
         ...(doc?.timeZone ? { timeZone: doc.timeZone } : {}),
+        ...(doc?.reportedTimeZone ? { reportedTimeZone: doc.reportedTimeZone } : {}),
         timeOff: (doc?.timeOff ?? []).map(({ from, to, note }) => ({ from, to, ...(note ? { note } : {}) })),
       };
     },
@@ -29,6 +30,14 @@ export function createAvailabilityStore(
       await PersonAvailability.updateOne(
         { tenantId, personId },
         { $set: { timeZone: settings.timeZone ?? null, timeOff: settings.timeOff, updatedAt: new Date() } },
+        { upsert: true },
+      );
+    },
+    async reportTimeZone(tenantId, account, timeZone) {
+      const personId = await personIdOf(tenantId, account);
+      await PersonAvailability.updateOne(
+        { tenantId, personId },
+        { $set: { reportedTimeZone: timeZone, updatedAt: new Date() } },
         { upsert: true },
       );
     },

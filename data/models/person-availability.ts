@@ -10,6 +10,8 @@ export interface PersonAvailabilityFields {
   personId: string;
   /** IANA zone the person chose with `/em tz`; it wins over what Slack or Teams report. */
   timeZone?: string | null;
+  /** What Slack's profile (`tz`) or Teams' activities (`localTimezone`) last said. */
+  reportedTimeZone?: string | null;
   timeOff: { from: string; to: string; note?: string }[];
   updatedAt: Date;
 }
@@ -18,6 +20,7 @@ const personAvailabilitySchema = new Schema<PersonAvailabilityFields>(
   {
     personId: { type: String, required: true },
     timeZone: { type: String, default: null },
+    reportedTimeZone: { type: String, default: null },
     timeOff: { type: [{ from: String, to: String, note: String, _id: false }], default: [] },
     updatedAt: { type: Date, required: true },
   },

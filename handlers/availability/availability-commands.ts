@@ -2,7 +2,7 @@ import { Temporal } from 'temporal-polyfill';
 import { formatUsage } from '../catalog.ts';
 import type { CommandInput, Reply } from '../types.ts';
 import { canonicalTimeZone, currentOffset, todayIn } from './time-zone.ts';
-import type { AvailabilityStore, TimeOff } from './types.ts';
+import { timeZoneOf, type AvailabilityStore, type TimeOff } from './types.ts';
 
 /** Longer than this is not time off but a leave an admin records. */
 const MAX_TIME_OFF_DAYS = 366;
@@ -48,14 +48,19 @@ export async function setTimeZone(
   const settings = await store.settingsOf(input.actor.tenantId, accountOf(input));
   const [typed, ...extra] = input.args;
   if (!typed) {
-    return settings.timeZone
+    const { timeZone, reportedTimeZone } = settings;
+    if (timeZone) {
+      return notice('info', 'Your time zone', `${timeZone} (${currentOffset(timeZone, now)} now).`, usage);
+    }
+    return reportedTimeZone
       ? notice(
           'info',
           'Your time zone',
-          `${settings.timeZone} (${currentOffset(settings.timeZone, now)} now).`,
+          `${reportedTimeZone} (${currentOffset(reportedTimeZone, now)} now), as your chat profile says. ` +
+            `Set another with \`${usage}\`.`,
           usage,
         )
-      : notice('info', 'Your time zone', 'Not set: I use what your chat profile says, else UTC.', usage);
+      : notice('info', 'Your time zone', 'Not set, and your chat profile says none: I use UTC.', usage);
   }
   const timeZone = extra.length ? undefined : canonicalTimeZone(typed);
   if (!timeZone) {
@@ -66,7 +71,7 @@ export async function setTimeZone(
       usage,
     );
   }
-  await store.save(input.actor.tenantId, accountOf(input), { ...settings, timeZone });
+  await store.save(input.actor.tenantId, accountOf(input), { timeOff: settings.timeOff, timeZone });
   return notice('info', 'Time zone set', `${timeZone} (${currentOffset(timeZone, now)} now).`);
 }
 
@@ -89,7 +94,7 @@ export async function recordTimeOff(
   if (!store) return unavailable();
   const usage = formatUsage(input.actor.surface, 'away', '2026-12-24..2027-01-02 [note]');
   const settings = await store.settingsOf(input.actor.tenantId, accountOf(input));
-  const today = todayIn(settings.timeZone, now);
+  const today = todayIn(timeZoneOf(settings), now);
   const current = settings.timeOff
     .filter((off) => off.to >= today)
     .sort((a, b) => a.from.localeCompare(b.from));
@@ -132,7 +137,7 @@ export async function markBack(
 ): Promise<Reply> {
   if (!store) return unavailable();
   const settings = await store.settingsOf(input.actor.tenantId, accountOf(input));
-  const today = todayIn(settings.timeZone, now);
+  const today = todayIn(timeZoneOf(settings), now);
   const yesterday = Temporal.PlainDate.from(today).subtract({ days: 1 }).toString();
   const onNow = settings.timeOff.find((off) => off.from <= today && today <= off.to);
   if (!onNow) return notice('info', 'You were not away', 'Nothing to end: you have no time off today.');

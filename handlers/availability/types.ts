@@ -31,9 +31,16 @@ export type DayStatus =
 
 /** What a person told the bot about their time: their chosen zone and their time off. */
 export interface AvailabilitySettings {
+  /** Chosen with `tz`; wins over what the chat platform reports. */
   timeZone?: string;
+  /** What Slack's profile or Teams' activities last said. */
+  reportedTimeZone?: string;
   timeOff: TimeOff[];
 }
+
+/** The zone a person's day and hours are counted in: their own choice, else their chat profile's, else UTC. */
+export const timeZoneOf = (settings: AvailabilitySettings): string =>
+  settings.timeZone ?? settings.reportedTimeZone ?? 'UTC';
 
 /** The availability port, keyed by any of the person's chat accounts. Implemented in data/availability/. */
 export interface AvailabilityStore {
@@ -44,6 +51,12 @@ export interface AvailabilityStore {
   save(
     tenantId: string,
     account: { tool: 'slack' | 'teams'; handle: string },
-    settings: AvailabilitySettings,
+    settings: Omit<AvailabilitySettings, 'reportedTimeZone'>,
+  ): Promise<void>;
+  /** Records the zone the chat platform reports for the person; a write only when it changed. */
+  reportTimeZone(
+    tenantId: string,
+    account: { tool: 'slack' | 'teams'; handle: string },
+    timeZone: string,
   ): Promise<void>;
 }

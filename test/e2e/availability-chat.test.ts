@@ -18,6 +18,14 @@ describe('tz, away and back in chat: Teams messages and Slack /em', function () 
     connector = new FakeBotConnector();
     await connector.http.start();
     slack = new FakeSlack();
+    // Slack's users.info, as it describes a member: their zone is in `tz`.
+    slack.members.push({
+      id: 'U0CARLA',
+      name: 'carla',
+      real_name: 'Carla Diaz',
+      tz: 'America/Mexico_City',
+      profile: { email: 'carla@acme.example' },
+    });
     await slack.http.start();
     // Demo mode serves both surfaces (unsigned Teams activities are refused beside a real Slack workspace).
     server = await startTestServer(import.meta.url, {
@@ -33,8 +41,13 @@ describe('tz, away and back in chat: Teams messages and Slack /em', function () 
     await slack.http.stop();
   });
 
-  async function inSlack(text: string, id: string): Promise<string> {
-    const body = slashCommandBody({ text, responseUrl: slack.responseUrl(id), teamId: slack.team.id });
+  async function inSlack(text: string, id: string, userId?: string): Promise<string> {
+    const body = slashCommandBody({
+      text,
+      responseUrl: slack.responseUrl(id),
+      teamId: slack.team.id,
+      userId,
+    });
     const response = await postToSlack(server.url, body, SIGNING_SECRET);
     assert.equal(response.status, 200);
     return JSON.stringify((await slack.waitForResponse(id)).blocks);
@@ -47,7 +60,22 @@ describe('tz, away and back in chat: Teams messages and Slack /em', function () 
     assert.match(await inSlack('tz Nowhere/City', 'tz-2'), /do not know that time zone/);
   });
 
-  it('answers the same words as Teams messages', async () => {
+  it("counts in the zone Slack's profile reports until the person sets one", async () => {
+    assert.match(await inSlack('away', 'carla-1', 'U0CARLA'), /None planned/);
+    for (let tries = 0; tries < 50; tries++) {
+      const reply = await inSlack('tz', `carla-tz-${tries}`, 'U0CARLA');
+      if (/Mexico_City/.test(reply)) {
+        assert.match(reply, /America\/Mexico_City \(UTC-06:00 now\), as your chat profile says/);
+        break;
+      }
+      assert.ok(tries < 49, `no reported zone: ${reply}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    assert.match(await inSlack('tz Europe/Madrid', 'carla-2', 'U0CARLA'), /Time zone set/);
+    assert.match(await inSlack('tz', 'carla-3', 'U0CARLA'), /Europe\/Madrid/);
+  });
+
+  it('answers the same words as Teams messages, and takes the zone Teams sends with them', async () => {
     const send = async (text: string) => {
       const message = emulatorMessage(connector, text);
       const activity = {
@@ -55,6 +83,7 @@ describe('tz, away and back in chat: Teams messages and Slack /em', function () 
         channelId: 'msteams',
         conversation: { id: message.conversation.id, conversationType: 'personal', tenantId: TEAMS_TENANT },
         channelData: { tenant: { id: TEAMS_TENANT } },
+        localTimezone: 'Asia/Kolkata',
       };
       await fetch(`${server.url}/api/messages`, {
         method: 'POST',
@@ -67,5 +96,6 @@ describe('tz, away and back in chat: Teams messages and Slack /em', function () 
     };
     assert.match(await send('back'), /You were not away/);
     assert.match(await send('away 2099-01-05'), /Jan 5, 2099 to Jan 5, 2099/);
+    assert.match(await send('tz'), /Asia\/Kolkata \(UTC\+05:30 now\), as your chat profile says/);
   });
 });

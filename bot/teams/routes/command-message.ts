@@ -40,6 +40,12 @@ export function register(app: Application, deps: TeamsDeps): void {
         return { email: member.email ?? member.userPrincipalName, name: member.name };
       },
     );
+    // Teams sends the sender's zone with every message they type.
+    const zone = deps.timeZones?.report(
+      tenantId,
+      { tool: 'teams', handle: from.aadObjectId ?? from.id },
+      context.activity.localTimezone,
+    );
     try {
       await deps.tenants.ensure(tenantId, 'teams');
       const reply = await deps.runCommand({
@@ -52,6 +58,7 @@ export function register(app: Application, deps: TeamsDeps): void {
       await sendView(context, userFacingError(error, deps.log));
     } finally {
       await learning;
+      await zone;
     }
   });
 }

@@ -44,7 +44,10 @@ describe('tz, away and back (availability commands, on the real database)', () =
   after(() => connection.close());
 
   it('sets an IANA zone by any spelling, refuses one that does not exist, and shows it', async () => {
-    assert.match(bodyOf(await setTimeZone(input('slack', 'U1', 'tz'), store, NOW)), /Not set/);
+    assert.match(
+      bodyOf(await setTimeZone(input('slack', 'U1', 'tz'), store, NOW)),
+      /Not set, and your chat profile says none/,
+    );
     assert.match(
       bodyOf(await setTimeZone(input('slack', 'U1', 'tz asia/kolkata'), store, NOW)),
       /Asia\/Kolkata \(UTC\+05:30 now\)/,
@@ -109,5 +112,23 @@ describe('tz, away and back (availability commands, on the real database)', () =
       'Pacific/Auckland',
     );
     assert.equal((await store.settingsOf('T0OTHER', { tool: 'slack', handle: 'U3' })).timeZone, undefined);
+  });
+
+  it('counts days in the zone the chat platform reports until the person picks one, which then wins', async () => {
+    const account = { tool: 'teams' as const, handle: 'aad-kiri' };
+    const who = input('teams', account.handle, 'away 2026-12-02');
+    assert.match(bodyOf(await recordTimeOff(who, store, NOW)), /Time off recorded/, 'still Dec 2 in UTC');
+    await store.reportTimeZone(TENANT, account, 'Pacific/Kiritimati');
+    assert.match(bodyOf(await recordTimeOff(who, store, NOW)), /already over/, 'already Dec 3 at UTC+14');
+    assert.match(
+      bodyOf(await setTimeZone({ ...who, name: 'tz', args: [] }, store, NOW)),
+      /as your chat profile says/,
+    );
+    await setTimeZone({ ...who, name: 'tz', args: ['UTC'] }, store, NOW);
+    await store.reportTimeZone(TENANT, account, 'Asia/Tokyo');
+    const settings = await store.settingsOf(TENANT, account);
+    assert.equal(settings.timeZone, 'UTC');
+    assert.equal(settings.reportedTimeZone, 'Asia/Tokyo');
+    assert.match(bodyOf(await recordTimeOff(who, store, NOW)), /Time off recorded/, 'the choice wins');
   });
 });

@@ -42,7 +42,7 @@ export function runSlashCommand(deps: ChatDeps, commandText: (typed: string) => 
     // profile.email is the address the member signs in with; Slack shares it only with users:read.email.
     const learning = deps.emails?.learn(tenantId, { tool: 'slack', handle: command.user_id }, async () => {
       const { user } = await client.users.info({ user: command.user_id });
-      return { email: user?.profile?.email, name: user?.real_name };
+      return { email: user?.profile?.email, name: user?.real_name, timeZone: user?.tz };
     });
     const run = () =>
       deps.runCommand({
