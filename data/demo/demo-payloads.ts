@@ -98,6 +98,24 @@ export const JIRA_STATUS = {
 };
 export type JiraStatus = keyof typeof JIRA_STATUS;
 
+/** The `changelog` of a Jira `issue_updated` webhook that moved an issue from one status to another. */
+export function jiraStatusChangelog(id: string, from: JiraStatus, to: JiraStatus) {
+  return {
+    id,
+    items: [
+      {
+        field: 'status',
+        fieldtype: 'jira',
+        fieldId: 'status',
+        from: JIRA_STATUS[from].id,
+        fromString: JIRA_STATUS[from].name,
+        to: JIRA_STATUS[to].id,
+        toString: JIRA_STATUS[to].name,
+      },
+    ],
+  };
+}
+
 export interface DemoSprint {
   id: number;
   name: string;

@@ -24,6 +24,7 @@ import {
   DEMO_SPRINTS as SPRINTS,
   type DemoSprint,
   deploymentPayloads,
+  jiraStatusChangelog,
   mergePushPayload,
   workflowRunPayload,
 } from './demo-payloads.ts';
@@ -284,20 +285,7 @@ for (const [index, sprint] of SPRINTS.entries()) {
           self: `${JIRA_SITE}/rest/api/2/issue/${id}`,
           fields: fields(step, at, sprintState, step === 'done' ? at : undefined),
         },
-        changelog: {
-          id: String(60000 + Number(id) * 10 + steps.indexOf(step)),
-          items: [
-            {
-              field: 'status',
-              fieldtype: 'jira',
-              fieldId: 'status',
-              from: STATUS[previous].id,
-              fromString: STATUS[previous].name,
-              to: STATUS[step].id,
-              toString: STATUS[step].name,
-            },
-          ],
-        },
+        changelog: jiraStatusChangelog(String(60000 + Number(id) * 10 + steps.indexOf(step)), previous, step),
       });
       previous = step;
       at += between(12, 90) * HOUR;

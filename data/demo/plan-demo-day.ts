@@ -26,6 +26,7 @@ import {
   type DemoSprint,
   type JiraStatus,
   deploymentPayloads,
+  jiraStatusChangelog,
   mergePushPayload,
   workflowRunPayload,
 } from './demo-payloads.ts';
@@ -411,20 +412,11 @@ function storyFor(
         },
         ...(webhookEvent === 'jira:issue_updated'
           ? {
-              changelog: {
-                id: String(70_000_000 + number * 10 + Object.keys(JIRA_STATUS).indexOf(status)),
-                items: [
-                  {
-                    field: 'status',
-                    fieldtype: 'jira',
-                    fieldId: 'status',
-                    from: JIRA_STATUS[from].id,
-                    fromString: JIRA_STATUS[from].name,
-                    to: JIRA_STATUS[status].id,
-                    toString: JIRA_STATUS[status].name,
-                  },
-                ],
-              },
+              changelog: jiraStatusChangelog(
+                String(70_000_000 + number * 10 + Object.keys(JIRA_STATUS).indexOf(status)),
+                from,
+                status,
+              ),
             }
           : {}),
       };
