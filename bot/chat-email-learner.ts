@@ -12,12 +12,18 @@ export type ChatProfileLookup = () => Promise<
 
 export interface ChatEmailLearner {
   /**
-   * The first time this process sees a chat account, asks the platform for its profile (`lookup`, once): records
-   * the zone it reports and, when no email is recorded yet, the email, linking the account's other tools by it.
+   * The first time this process sees a chat account, asks the platform for its profile (`lookup`, once) when
+   * there is something to learn from it: the email while none is recorded (then linking the account's other
+   * tools by it), and the zone when the profile has one (`profileHasTimeZone`: Slack's does, Teams' roster not).
    * Never rejects: a failed lookup (missing scope, a guest outside the directory) only means no automatic link
    * for now.
    */
-  learn(tenantId: string, account: AccountRef, lookup: ChatProfileLookup): Promise<void>;
+  learn(
+    tenantId: string,
+    account: AccountRef,
+    lookup: ChatProfileLookup,
+    profileHasTimeZone?: boolean,
+  ): Promise<void>;
 }
 
 export function createChatEmailLearner(
@@ -28,15 +34,16 @@ export function createChatEmailLearner(
   const identity = createIdentityDirectory(Person);
   const seen = new Set<string>();
   return {
-    async learn(tenantId, account, lookup) {
+    async learn(tenantId, account, lookup, profileHasTimeZone = false) {
       const key = `${tenantId}|${account.tool}|${account.handle}`;
       if (seen.has(key)) return;
       seen.add(key);
       try {
         const known = await Person.findOne({ tenantId, _id: key }, { verifiedEmail: 1 }).lean();
-        if (known?.verifiedEmail && !timeZones) return;
+        const wantsTimeZone = Boolean(timeZones) && profileHasTimeZone;
+        if (known?.verifiedEmail && !wantsTimeZone) return;
         const profile = await lookup();
-        if (account.tool === 'slack' || account.tool === 'teams') {
+        if (wantsTimeZone && (account.tool === 'slack' || account.tool === 'teams')) {
           await timeZones?.report(
             tenantId,
             { tool: account.tool, handle: account.handle },

@@ -59,11 +59,11 @@ export function createTeamsSurface(config: TeamsConfig | undefined, deps: TeamsD
     MicrosoftAppType: config?.appType,
     ...(config?.openIdMetadataUrl ? publicCloudWithKeysFrom(config.openIdMetadataUrl) : {}),
   });
+  answerBadTokensWith401(adapter);
   adapter.onTurnError = async (context, error) => {
     deps.log.error({ err: error, activityType: context.activity.type }, 'teams turn failed');
     await context.sendActivity('Something went wrong on my side. It has been logged; please try again.');
   };
-  answerBadTokensWith401(adapter);
   const app = new Application({
     adapter,
     botAppId: config?.appId ?? '',

@@ -40,10 +40,15 @@ export function runSlashCommand(deps: ChatDeps, commandText: (typed: string) => 
     deps.metrics.chatEvents.inc({ surface: 'slack', kind: 'command' });
     const tenantId = deps.tenantOf(command.team_id);
     // profile.email is the address the member signs in with; Slack shares it only with users:read.email.
-    const learning = deps.emails?.learn(tenantId, { tool: 'slack', handle: command.user_id }, async () => {
-      const { user } = await client.users.info({ user: command.user_id });
-      return { email: user?.profile?.email, name: user?.real_name, timeZone: user?.tz };
-    });
+    const learning = deps.emails?.learn(
+      tenantId,
+      { tool: 'slack', handle: command.user_id },
+      async () => {
+        const { user } = await client.users.info({ user: command.user_id });
+        return { email: user?.profile?.email, name: user?.real_name, timeZone: user?.tz };
+      },
+      true,
+    );
     const run = () =>
       deps.runCommand({
         actor: {
