@@ -8,6 +8,8 @@ import type { Models } from '../data/models/index.ts';
 import type { ChatReach } from '../handlers/ask/types.ts';
 import { runWithRequestContext } from '../bot/request-context.ts';
 import type { IngestJobDeps } from './ingest-job-deps.ts';
+import type { Standup } from '../handlers/standup/types.ts';
+import type { StandupDeps } from '../handlers/standup/standup-deps.ts';
 
 export interface JobDeps {
   log: Logger;
@@ -21,6 +23,8 @@ export interface JobDeps {
   reach?: ChatReach;
   /** Ingestion (normalize sweep, retention); absent where only the scheduler itself is under test. */
   ingest?: IngestJobDeps;
+  /** Async standups: their flow's deps, the standups not paused, and the clock (injected in tests). */
+  standups?: { deps: StandupDeps; active(): Promise<Standup[]>; now(): Date };
   /** Demo mode with the canned team loaded: the tenant its daily activity goes to. */
   demoTenantId?: string;
 }

@@ -8,6 +8,7 @@ import * as purgeAnswerText from './purge-answer-text.ts';
 import * as purgeRawEvents from './purge-raw-events.ts';
 import * as schedulerHeartbeat from './scheduler-heartbeat.ts';
 import * as staleDocsDigest from './stale-docs-digest.ts';
+import * as standupTick from './standup-tick.ts';
 
 export interface JobModule {
   define(agenda: Agenda, deps: JobDeps): Promise<void> | void;
@@ -23,4 +24,5 @@ export const JOBS: readonly JobModule[] = [
   purgeRawEvents,
   purgeAnswerText,
   demoActivity,
+  standupTick,
 ];

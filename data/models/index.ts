@@ -16,6 +16,7 @@ import { defineIngestModels } from './ingest-models.ts';
 import { defineTenantModel } from './tenant.ts';
 import { defineTenantPolicyModel } from './tenant-policy.ts';
 import { definePersonAvailabilityModel } from './person-availability.ts';
+import { defineStandupDeliveryModel } from './standup-delivery.ts';
 
 export type Models = ReturnType<typeof defineModels>;
 
@@ -39,6 +40,7 @@ export function defineModels(connection: Connection) {
     StaleDocsDigest: defineStaleDocsDigestModel(connection),
     DeliveryClaim: defineDeliveryClaimModel(connection),
     PersonAvailability: definePersonAvailabilityModel(connection),
+    StandupDelivery: defineStandupDeliveryModel(connection),
     ...defineIngestModels(connection),
   };
 }

@@ -60,3 +60,11 @@ export interface AvailabilityStore {
     timeZone: string,
   ): Promise<void>;
 }
+
+/** Everyone's calendars at once, keyed `tool:handle`: the one way features read when people work. */
+export interface CalendarSource {
+  calendarsOf(
+    tenantId: string,
+    accounts: readonly { tool: 'slack' | 'teams'; handle: string }[],
+  ): Promise<Map<string, WorkingCalendar>>;
+}

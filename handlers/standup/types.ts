@@ -1,6 +1,7 @@
 /** The async standup's shapes: what a standup is, a day's answers, and the views people see. No I/O here. */
 
 import type { DayStatus } from '../availability/types.ts';
+import type { MessageRef } from '../delivery/types.ts';
 import type { Surface } from '../types.ts';
 
 /** A person's account on the surface the standup runs on (a Slack user id, a Teams AAD object id). */
@@ -216,3 +217,31 @@ export interface StandupStatsView {
 
 export type StandupView =
   StandupPromptView | StandupReportView | StandupAnswerView | StandupListView | StandupStatsView;
+
+/** A claim on sending one standup message (a prompt, a reminder, the report, an answer in its thread). */
+export interface DeliveryClaim {
+  tenantId: string;
+  key: string;
+  attempt: number;
+}
+
+/** What was sent once, and where: read back to thread answers under the report and to update messages in place. */
+export interface DeliveryRecord {
+  ref?: MessageRef;
+  error?: string;
+}
+
+/**
+ * The once-only log of standup messages. A claim is an insert-once document; one left unfinished longer than
+ * the lease (its process died mid-send) may be claimed again, so a crash loses nothing.
+ */
+export interface StandupDeliveries {
+  claim(tenantId: string, key: string, now: Date): Promise<DeliveryClaim | undefined>;
+  finish(claim: DeliveryClaim, result: DeliveryRecord, now: Date): Promise<void>;
+  /** Gives a claim up after a failure that a later run should retry. */
+  release(claim: DeliveryClaim): Promise<void>;
+  /** The finished record of a key, if any. */
+  find(tenantId: string, key: string): Promise<DeliveryRecord | undefined>;
+  /** Finished records whose key starts with the prefix and that Slack or Teams refused. */
+  refused(tenantId: string, keyPrefix: string): Promise<{ key: string; error: string }[]>;
+}

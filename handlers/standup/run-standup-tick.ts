@@ -1,0 +1,165 @@
+import type { WorkingCalendar } from '../availability/types.ts';
+import type { Delivery } from '../delivery/types.ts';
+import type { NoticeView } from '../types.ts';
+import { buildPromptView } from './build-prompt.ts';
+import { candidateDates, planMemberDay } from './plan-standup-day.ts';
+import { publishReport, reportKey } from './publish-report.ts';
+import { DEFAULT_CALENDAR, type StandupDeps } from './standup-deps.ts';
+import { accountKey, type ChatAccount, type MemberDay, type Standup, type StandupAnswer } from './types.ts';
+
+export interface TickResult {
+  prompted: number;
+  reminded: number;
+  refused: number;
+  reported: string[];
+}
+
+/** Most names listed in the owner's note about people the bot could not reach. */
+const REFUSED_NAMES_SHOWN = 20;
+
+/** Runs `work` over items with at most `limit` in flight: the poster paces sends, this keeps it busy. */
+async function forEachConcurrently<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>) {
+  let next = 0;
+  const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) {
+      const item = items[next];
+      next += 1;
+      await work(item as T);
+    }
+  });
+  await Promise.all(workers);
+}
+
+/** Sends one message at most once under `key`: claimed first, the outcome recorded (a refusal too, for the owner). */
+async function sendOnce(
+  deps: StandupDeps,
+  standup: Standup,
+  key: string,
+  now: Date,
+  send: () => Promise<Delivery>,
+): Promise<'sent' | 'refused' | 'skipped'> {
+  const claim = await deps.deliveries.claim(standup.tenantId, key, now);
+  if (!claim) return 'skipped';
+  let sent;
+  try {
+    sent = await send();
+  } catch (error) {
+    // Not Slack's or Teams' answer but our own failure (say, the database while drafting): a later tick retries.
+    await deps.deliveries.release(claim);
+    throw error;
+  }
+  await deps.deliveries.finish(claim, sent.ok ? { ref: sent.ref } : { error: sent.error }, now);
+  return sent.ok ? 'sent' : 'refused';
+}
+
+const within = (now: Date, from?: string, until?: string) =>
+  from !== undefined &&
+  until !== undefined &&
+  Date.parse(from) <= now.getTime() &&
+  now.getTime() < Date.parse(until);
+
+/** Tells the owner, once per day, whom the bot could not reach, so a refused DM is never silently lost. */
+async function tellOwnerOfRefusals(deps: StandupDeps, standup: Standup, date: string, now: Date) {
+  const refused = await deps.deliveries.refused(standup.tenantId, `${standup.id}|${date}|prompt|`);
+  if (refused.length === 0) return;
+  const accounts: ChatAccount[] = refused.map((entry) => {
+    const [tool, ...handle] = (entry.key.split('|')[3] ?? '').split(':');
+    return { tool: tool as ChatAccount['tool'], handle: handle.join(':') };
+  });
+  const names = await deps.namesOf(standup.tenantId, accounts);
+  const listed = refused.slice(0, REFUSED_NAMES_SHOWN).map((entry, index) => {
+    const account = accounts[index] as ChatAccount;
+    return `${names.get(accountKey(account)) ?? account.handle} (${entry.error})`;
+  });
+  const more = refused.length - listed.length;
+  const note: NoticeView = {
+    kind: 'notice',
+    tone: 'warning',
+    title: `${standup.name}: ${refused.length} ${refused.length === 1 ? 'person was' : 'people were'} not prompted`,
+    body: `Their chat platform refused the message: ${listed.join(', ')}${more > 0 ? ` and ${more} more` : ''}.`,
+  };
+  await sendOnce(deps, standup, `${standup.id}|${date}|refusals`, now, () =>
+    deps.poster.sendDirect(standup.tenantId, standup.owner, note),
+  );
+}
+
+/**
+ * One pass of a standup's schedule at `now`: prompts the members whose prompt time has come (each at most once
+ * a day, never on their holidays or time off), reminds those who have not answered, and posts each day's
+ * report once every member answered or the last deadline passed. Safe to run from any number of processes.
+ */
+export async function runStandupTick(deps: StandupDeps, standup: Standup, now: Date): Promise<TickResult> {
+  const result: TickResult = { prompted: 0, reminded: 0, refused: 0, reported: [] };
+  if (standup.paused) return result;
+  const { tenantId } = standup;
+  const calendars = await deps.calendars.calendarsOf(tenantId, standup.members);
+  const calendarOf = (member: ChatAccount): WorkingCalendar =>
+    calendars.get(accountKey(member)) ?? DEFAULT_CALENDAR;
+  const dates = candidateDates(
+    standup.members.map((member) => calendarOf(member)),
+    now,
+  );
+
+  for (const date of dates) {
+    const plans = standup.members.map((member) => planMemberDay(standup, member, calendarOf(member), date));
+    const working = plans.filter((plan) => plan.status.kind === 'working');
+    if (working.length === 0) continue;
+    const answers = await deps.store.answersOf(tenantId, standup.id, date);
+    const answered = new Set(answers.map((answer: StandupAnswer) => accountKey(answer.member)));
+
+    const due = (plan: MemberDay, from?: string) =>
+      !answered.has(accountKey(plan.member)) && within(now, from, plan.deadlineAt);
+    await forEachConcurrently(
+      working.filter((plan) => due(plan, plan.promptAt)),
+      deps.concurrency ?? 32,
+      async (plan) => {
+        const key = `${standup.id}|${date}|prompt|${accountKey(plan.member)}`;
+        const outcome = await sendOnce(deps, standup, key, now, async () =>
+          deps.poster.sendDirect(
+            tenantId,
+            plan.member,
+            await buildPromptView(deps, standup, plan.member, calendarOf(plan.member), date, now),
+          ),
+        );
+        if (outcome === 'sent') {
+          result.prompted += 1;
+          await deps.countDay?.(tenantId, standup.id, date, { prompted: 1 });
+        }
+        if (outcome === 'refused') result.refused += 1;
+      },
+    );
+    await forEachConcurrently(
+      working.filter((plan) => due(plan, plan.reminderAt)),
+      deps.concurrency ?? 32,
+      async (plan) => {
+        const prompt = await deps.deliveries.find(
+          tenantId,
+          `${standup.id}|${date}|prompt|${accountKey(plan.member)}`,
+        );
+        if (!prompt?.ref) return;
+        const key = `${standup.id}|${date}|reminder|${accountKey(plan.member)}`;
+        const outcome = await sendOnce(deps, standup, key, now, async () =>
+          deps.poster.sendDirect(
+            tenantId,
+            plan.member,
+            await buildPromptView(deps, standup, plan.member, calendarOf(plan.member), date, now, {
+              reminder: true,
+            }),
+          ),
+        );
+        if (outcome === 'sent') result.reminded += 1;
+      },
+    );
+
+    const lastDeadline = Math.max(...working.map((plan) => Date.parse(plan.deadlineAt ?? '')));
+    const firstPrompt = Math.min(...working.map((plan) => Date.parse(plan.promptAt ?? '')));
+    const everyoneAnswered = working.every((plan) => answered.has(accountKey(plan.member)));
+    const reportDue = now.getTime() >= lastDeadline || (everyoneAnswered && now.getTime() >= firstPrompt);
+    if (!reportDue || (await deps.deliveries.find(tenantId, reportKey(standup, date)))) continue;
+    if (await publishReport(deps, standup, date, plans, now)) {
+      result.reported.push(date);
+      await tellOwnerOfRefusals(deps, standup, date, now);
+    }
+  }
+  return result;
+}
