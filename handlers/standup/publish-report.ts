@@ -84,7 +84,7 @@ export async function buildReportView(
     blockers: answers.reduce((count, answer) => count + blockersIn(standup, answer).length, 0),
     complete: working.every((plan) => answeredKeys.has(accountKey(plan.member))),
   };
-  return { ...report, summary: await deps.summarize(report) };
+  return { ...report, summary: await deps.summarize(standup.tenantId, report) };
 }
 
 /** Puts one answer in the report's thread once; an edit (`replace`) updates that message in place. */

@@ -35,7 +35,7 @@ export interface StandupDeps {
   /** Display names of chat accounts, keyed `tool:handle`. */
   namesOf(tenantId: string, accounts: readonly ChatAccount[]): Promise<Map<string, string>>;
   /** The report's one-line summary: the LLM gateway when configured, else the template. */
-  summarize(report: Omit<StandupReportView, 'summary'>): Promise<string>;
+  summarize(tenantId: string, report: Omit<StandupReportView, 'summary'>): Promise<string>;
   /** Prompts sent at once; the poster's rate limiting paces them. */
   concurrency?: number;
 }
