@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { AnswerStore } from '../handlers/ask/handle-answer-action.ts';
 import type { ChatReach } from '../handlers/ask/types.ts';
 import type { CommandInput, Reply } from '../handlers/types.ts';
+import type { StandupDeps } from '../handlers/standup/standup-deps.ts';
 import type { ChatEmailLearner } from './chat-email-learner.ts';
 import type { ChatTimeZones } from './chat-time-zones.ts';
 import type { Metrics } from './metrics.ts';
@@ -20,6 +21,8 @@ export interface ChatDeps {
   answers?: { store(): AnswerStore | undefined; reach?: ChatReach };
   /** Records the time zone Slack or Teams reports for a person. */
   timeZones?: ChatTimeZones;
+  /** Answering standups from their prompts; absent where standups are off. */
+  standups?: { deps: StandupDeps; now(): Date };
   /** Records a chat user's verified email on first sight, to link their other tools by email. */
   emails?: ChatEmailLearner;
 }

@@ -5,6 +5,7 @@ import * as approveApproval from './approve-approval.ts';
 import * as askPerson from './ask-person.ts';
 import * as declineApproval from './decline-approval.ts';
 import * as modifyApproval from './modify-approval.ts';
+import * as openStandupAnswer from './open-standup-answer.ts';
 import * as shareAnswer from './share-answer.ts';
 
 export function register(app: App, deps: SlackListenerDeps): void {
@@ -14,4 +15,5 @@ export function register(app: App, deps: SlackListenerDeps): void {
   shareAnswer.register(app, deps);
   answerFeedback.register(app, deps);
   askPerson.register(app, deps);
+  openStandupAnswer.register(app, deps);
 }
