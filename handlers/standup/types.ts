@@ -154,6 +154,8 @@ export interface StandupPromptView {
   answered: boolean;
   /** A reminder rather than the first prompt. */
   reminder: boolean;
+  /** A line on top after a submission: "Your answer is in." or the problem with it. */
+  note?: string;
 }
 
 export interface ReportMember {
