@@ -26,6 +26,7 @@ export const ACTION_PAYLOADS: Readonly<Record<string, z.ZodType<JsonObject>>> = 
       urgency: z.enum(['high', 'low']).default('high'),
     })
     .strict(),
+  'standup.report': z.object({ standup: text(80) }).strict(),
   'policy.set': z
     .object({
       yaml: z

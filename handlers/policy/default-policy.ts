@@ -10,6 +10,7 @@ actions:
   pr.comment.summary: { risk: medium, mode: auto, ask_if_channel_public: true }
   issue.create.low: { risk: medium, mode: ask }
   incident.page: { risk: high, mode: require_approval }
+  standup.report: { risk: low, mode: auto }
 limits:
   max_monthly_cost_usd: 200
   max_channel_size_auto_post: 10

@@ -137,6 +137,7 @@ export async function publishReport(
   if (parent) {
     await deps.poster.update(tenantId, parent, view);
   } else {
+    if (deps.reportGate && !(await deps.reportGate.mayPost(standup))) return false;
     const claim = await deps.deliveries.claim(tenantId, key, now);
     if (!claim) return false;
     const sent = await deps.poster.post(

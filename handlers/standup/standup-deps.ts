@@ -1,6 +1,7 @@
 import type { CalendarSource, WorkingCalendar } from '../availability/types.ts';
 import type { ChatPoster } from '../delivery/types.ts';
 import type { ActivitySource } from './activity.ts';
+import type { ReportChannelGate } from './report-channel-gate.ts';
 import type {
   ChatAccount,
   Standup,
@@ -31,6 +32,8 @@ export interface StandupDeps {
   poster: ChatPoster;
   activity?: ActivitySource;
   blockers?: StandupBlockers;
+  /** The tenant policy on posting to the report channel; absent: posts as configured. */
+  reportGate?: ReportChannelGate;
   countDay?(tenantId: string, standupId: string, date: string, counts: StandupDayCounts): Promise<void>;
   /** Display names of chat accounts, keyed `tool:handle`. */
   namesOf(tenantId: string, accounts: readonly ChatAccount[]): Promise<Map<string, string>>;
