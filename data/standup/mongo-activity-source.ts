@@ -45,7 +45,7 @@ const DECISION_VERB: Record<string, string> = {
 const inWindow = ({ since, until }: Window) => ({ $gte: since, $lt: until });
 const within = (at: Date | undefined, { since, until }: Window): at is Date =>
   at !== undefined && at >= since && at < until;
-/** A fact's `_id` (see factIdOf): reads by `_id` are the ones FerretDB answers from its index. */
+/** A fact's `_id` (see factIdOf): the PRs and issues other facts name are read by it, not by their keys. */
 const factId = (tenantId: string, ...key: (string | number)[]) => [tenantId, ...key].join('|');
 const prRef = (repo: string, number: number) => `${repo}#${number}`;
 const titled = (ref: string, title: string | undefined) => (title ? `${ref} ${title}` : ref);
