@@ -12,9 +12,8 @@ export interface LinkedAccounts {
 }
 
 /**
- * Two reads: the chat accounts' people documents by `_id` (unique, so one document each, whoever else is
- * recorded), then
- * every account sharing their personIds. A chat account nobody has recorded yet is still its own decider.
+ * Two reads: the chat accounts' people documents by `_id` (one document each), then every account sharing
+ * their personIds. A chat account nobody has recorded yet is still its own decider.
  */
 export async function findLinkedAccounts(
   Person: Models['Person'],
