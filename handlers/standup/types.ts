@@ -93,6 +93,8 @@ export interface ActivityItem {
     | 'issue-commented'
     | 'incident'
     | 'approval'
+    /** A successful production deploy: shipped work for the report. */
+    | 'deployed'
     | 'pr-waiting'
     | 'issue-in-progress';
   /** One line a person reads: "Merged acme/api#42 Fix the retry loop". */

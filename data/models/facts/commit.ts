@@ -14,13 +14,21 @@ export interface CommitFields {
 }
 
 export const defineCommitModel = (connection: Connection) =>
-  defineFactModel<CommitFields>(connection, 'Commit', 'commits', ['repo', 'sha'], {
-    repo: { type: String, required: true },
-    sha: { type: String, required: true },
-    title: String,
-    authorLogin: String,
-    authorName: String,
-    committedAt: Date,
-    url: String,
-    branches: { type: [String], default: undefined },
-  });
+  defineFactModel<CommitFields>(
+    connection,
+    'Commit',
+    'commits',
+    ['repo', 'sha'],
+    {
+      repo: { type: String, required: true },
+      sha: { type: String, required: true },
+      title: String,
+      authorLogin: String,
+      authorName: String,
+      committedAt: Date,
+      url: String,
+      branches: { type: [String], default: undefined },
+    },
+    // Author first: the commits a member authored, for their standup draft.
+    [{ authorLogin: 1, committedAt: -1 }],
+  );

@@ -39,5 +39,9 @@ export const defineDeploymentModel = (connection: Connection) =>
       firstSuccessAt: Date,
       firstFailureAt: Date,
     },
-    [{ environment: 1, createdAt: -1 }],
+    // Creator first: a standup team's successful deploys, for the report's shipped work.
+    [
+      { environment: 1, createdAt: -1 },
+      { creator: 1, firstSuccessAt: -1 },
+    ],
   );

@@ -38,5 +38,6 @@ export const defineIncidentModel = (connection: Connection) =>
       acknowledgedAt: Date,
       resolvedAt: Date,
     },
-    [{ triggeredAt: -1 }],
+    // Assignees: the incidents a member handled, for their standup draft.
+    [{ triggeredAt: -1 }, { assignees: 1 }],
   );

@@ -27,4 +27,6 @@ export const defineIssueTransitionModel = (connection: Connection) =>
       at: Date,
       by: String,
     },
+    // Who first: the status changes a member made, for their standup draft and the team's shipped work.
+    [{ by: 1, at: -1 }],
   );

@@ -56,5 +56,6 @@ export const defineJiraIssueModel = (connection: Connection) =>
       startedAt: Date,
       resolvedAt: Date,
     },
-    [{ key: 1 }, { sprintIds: 1 }],
+    // Assignee first: a member's issues in progress, the "today" candidates of their standup draft.
+    [{ key: 1 }, { sprintIds: 1 }, { assignee: 1, statusCategory: 1 }],
   );

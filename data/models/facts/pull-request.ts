@@ -66,5 +66,9 @@ export const definePullRequestModel = (connection: Connection) =>
       closedAt: Date,
       updatedAt: Date,
     },
-    [{ state: 1, updatedAt: -1 }],
+    // Author first: a member's PRs for their standup draft and the team's shipped work.
+    [
+      { state: 1, updatedAt: -1 },
+      { author: 1, mergedAt: -1 },
+    ],
   );

@@ -28,5 +28,9 @@ export const defineReviewModel = (connection: Connection) =>
       submittedAt: Date,
       url: String,
     },
-    [{ repo: 1, prNumber: 1 }],
+    // Author first: the reviews a member submitted, for their standup draft.
+    [
+      { repo: 1, prNumber: 1 },
+      { author: 1, submittedAt: -1 },
+    ],
   );
