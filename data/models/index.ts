@@ -16,6 +16,7 @@ import { defineIngestModels } from './ingest-models.ts';
 import { defineTenantModel } from './tenant.ts';
 import { defineTenantPolicyModel } from './tenant-policy.ts';
 import { definePersonAvailabilityModel } from './person-availability.ts';
+import { defineTeamAvailabilityModel } from './team-availability.ts';
 
 export type Models = ReturnType<typeof defineModels>;
 
@@ -39,6 +40,7 @@ export function defineModels(connection: Connection) {
     StaleDocsDigest: defineStaleDocsDigestModel(connection),
     DeliveryClaim: defineDeliveryClaimModel(connection),
     PersonAvailability: definePersonAvailabilityModel(connection),
+    TeamAvailability: defineTeamAvailabilityModel(connection),
     ...defineIngestModels(connection),
   };
 }
