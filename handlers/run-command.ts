@@ -67,6 +67,8 @@ export const COMMANDS: readonly CommandDefinition[] = [
     name: 'back',
     argsHint: '',
     description: 'End the time off you are on today; planned time off after today stays.',
+    // Typed by those who know it; Teams' menu has room for 10 commands.
+    inTeamsMenu: false,
     run: (input, ports) => markBack(input, ports.availability),
   },
   {

@@ -89,8 +89,11 @@ export async function recordTimeOff(
     .sort((a, b) => a.from.localeCompare(b.from));
   const [range = '', ...words] = input.args;
   if (!range) {
-    return current.length
-      ? notice('info', 'Your time off', `${describeTimeOff(current, today)}.`, usage)
+    const reported =
+      settings.reportedAway && settings.reportedAway.to >= today ? settings.reportedAway : undefined;
+    const listed = reported ? [...current, reported].sort((a, b) => a.from.localeCompare(b.from)) : current;
+    return listed.length
+      ? notice('info', 'Your time off', `${describeTimeOff(listed, today)}.`, usage)
       : notice('info', 'Your time off', 'None planned.', usage);
   }
   const match = RANGE.exec(range);
