@@ -3,7 +3,7 @@ import { policyUserIdOf } from '../policy/approvers.ts';
 import type { CommandInput, CommandPorts, Reply } from '../types.ts';
 import { formatDay } from './availability-commands.ts';
 import { holidayRegionOf } from './build-calendar.ts';
-import { refuseTeamChange } from './hours-command.ts';
+import { refuseTeamChange } from './may-change-team-defaults.ts';
 import { accountOf, notice, unavailable } from './replies.ts';
 import { todayIn } from './time-zone.ts';
 import {

@@ -2,26 +2,12 @@ import { formatUsage } from '../catalog.ts';
 import { policyUserIdOf } from '../policy/approvers.ts';
 import type { CommandInput, CommandPorts, Reply } from '../types.ts';
 import { weeklyHoursOf } from './build-calendar.ts';
-import { mayChangeTeamDefaults } from './may-change-team-defaults.ts';
+import { refuseTeamChange } from './may-change-team-defaults.ts';
 import { accountOf, notice, unavailable } from './replies.ts';
 import { DEFAULT_WEEKLY_HOURS, timeZoneOf, type TeamDefaults } from './types.ts';
 import { formatWeeklyHours, parseWeeklyHours } from './weekly-hours.ts';
 
 const EXAMPLE = 'mon-fri 09:00-17:30';
-
-/** Refuses a team change from someone the policy does not name as an approver; undefined when it may go ahead. */
-export async function refuseTeamChange(
-  input: CommandInput,
-  ports: Pick<CommandPorts, 'approvals'>,
-): Promise<Reply | undefined> {
-  const policy = ports.approvals && (await ports.approvals.policies.inForce(input.actor.tenantId)).policy;
-  if (policy && mayChangeTeamDefaults(policy, input.actor)) return undefined;
-  return notice(
-    'warning',
-    'Only approvers change team defaults',
-    'The team default is for the approvers the policy names to change. Set your own instead, or ask one of them.',
-  );
-}
 
 function teamHoursLine(team: TeamDefaults): string {
   return team.hours
