@@ -4,7 +4,7 @@ import type { ChatReach } from '../handlers/ask/types.ts';
 import type { CommandInput, Reply } from '../handlers/types.ts';
 import type { StandupDeps } from '../handlers/standup/standup-deps.ts';
 import type { ChatEmailLearner } from './chat-email-learner.ts';
-import type { ChatTimeZones } from './chat-time-zones.ts';
+import type { ChatProfileReports } from './chat-profile-reports.ts';
 import type { Metrics } from './metrics.ts';
 import type { ChatTenantOf, TenantRegistry } from './tenants.ts';
 
@@ -19,8 +19,8 @@ export interface ChatDeps {
   runCommand(input: CommandInput): Reply | Promise<Reply>;
   /** The buttons under doc answers (share, feedback, ask a person); absent where answers are off. */
   answers?: { store(): AnswerStore | undefined; reach?: ChatReach };
-  /** Records the time zone Slack or Teams reports for a person. */
-  timeZones?: ChatTimeZones;
+  /** Records what Slack or Teams report for a person: zone, locale's country, a vacation status. */
+  profileReports?: ChatProfileReports;
   /** Answering standups from their prompts; absent where standups are off. */
   standups?: { deps: StandupDeps; now(): Date };
   /** Records a chat user's verified email on first sight, to link their other tools by email. */

@@ -9,6 +9,9 @@ import { addDemoActivity } from '../data/demo/add-demo-activity.ts';
 import { demoDocsSource } from '../data/demo/demo-docs.ts';
 import { createTeamFacts } from '../data/team/mongo-team-facts.ts';
 import { createAvailabilityStore } from '../data/availability/mongo-availability-store.ts';
+import { createCalendarSource } from '../data/availability/create-calendar-source.ts';
+import { createHolidayRegions } from '../data/availability/holiday-regions.ts';
+import { createPublicHolidays } from '../data/availability/public-holidays.ts';
 import { emailsInWrites, linkByEmail } from '../data/identity/link-by-email.ts';
 import { createIdentityDirectory } from '../data/identity/mongo-identity-directory.ts';
 import type { FactWrite } from '../data/sources/fact-write.ts';
@@ -17,13 +20,14 @@ import { factModelsOf } from '../data/models/ingest-models.ts';
 import { defineModels, ensureIndexes, type Models } from '../data/models/index.ts';
 import type { ActionExecutor, ApprovalServices } from '../handlers/approvals/types.ts';
 import type { AskPorts } from '../handlers/ask/types.ts';
+import type { CalendarSource } from '../handlers/availability/types.ts';
 import type { CommandDefinition } from '../handlers/catalog.ts';
 import { COMMANDS, runCommand } from '../handlers/run-command.ts';
 import { HEARTBEAT_JOB } from '../jobs/scheduler-heartbeat.ts';
 import { JOBS_COLLECTION, startScheduler, type Scheduler, type SchedulerOptions } from '../jobs/scheduler.ts';
 import type { ChatDeps } from './chat-deps.ts';
 import { createChatEmailLearner } from './chat-email-learner.ts';
-import { createChatTimeZones } from './chat-time-zones.ts';
+import { createChatProfileReports } from './chat-profile-reports.ts';
 import type { Config } from './config.ts';
 import { apiRoutes } from './http/api-routes.ts';
 import { createHttpApp } from './http/create-http-app.ts';
@@ -59,6 +63,8 @@ export interface RunningServer {
   scheduler: Scheduler;
   approvals: ApprovalServices;
   knowledge: Knowledge;
+  /** Working calendars by chat account: the one availability lookup every feature calls. */
+  calendars: CalendarSource;
   /** Turns stored webhook deliveries into normalized facts. */
   normalizer: NormalizeQueue;
   /** Resolves when the demo dataset (demo mode) has been loaded. */
@@ -173,12 +179,17 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       await scheduleApprovalStep(scheduler.agenda, tenantId, approvalId, at);
     },
   });
-  const availability = createAvailabilityStore(models.Person, models.PersonAvailability);
-  const timeZones = createChatTimeZones(availability, log);
+  const availability = createAvailabilityStore(models);
+  const holidays = createPublicHolidays();
+  const holidayRegions = createHolidayRegions(holidays);
+  // The one calendar lookup standups, nudges, reviewer suggestions and metrics call (RunningServer.calendars).
+  const calendars = createCalendarSource(models, holidays);
+  const profileReports = createChatProfileReports(availability, holidayRegions, log);
   const commandPorts = {
     identity: createIdentityDirectory(models.Person),
     team: createTeamFacts(models),
     availability,
+    holidayRegions,
   };
   // Doc answers reach people in chat ("ask this person", stale-docs digests) through their linked accounts.
   const reach = createChatReach(models.Person, {
@@ -198,8 +209,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     runCommand: (input) =>
       runCommand(input, options.commands ?? COMMANDS, { ...commandPorts, approvals, ask: askPortsOf() }),
     answers: { store: () => knowledge.answerStore, reach },
-    emails: createChatEmailLearner(models.Person, log, timeZones),
-    timeZones,
+    emails: createChatEmailLearner(models.Person, log, profileReports),
+    profileReports,
   };
 
   if (config.slack) {
@@ -234,6 +245,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       knowledge,
       models,
       reach,
+      calendars,
       ingest: {
         queue: normalizer,
         EventRaw: models.EventRaw,
@@ -334,6 +346,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     scheduler,
     approvals,
     knowledge,
+    calendars,
     normalizer,
     demoLoaded: () => demoLoad ?? Promise.resolve(),
     close,

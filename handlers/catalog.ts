@@ -5,6 +5,11 @@ export interface CommandDefinition {
   /** Arguments as shown in help, e.g. `<login>`; empty when the command takes none. */
   argsHint: string;
   description: string;
+  /**
+   * False for a command left out of the Teams app's command menu, which holds at most 10 per scope. It still
+   * works there, and help lists it.
+   */
+  inTeamsMenu?: false;
   run(input: CommandInput, ports: CommandPorts): Promise<Reply> | Reply;
 }
 

@@ -7,6 +7,8 @@ import { unknownCommand } from './help/unknown-command.ts';
 import { linkAccount } from './identity/link-account.ts';
 import { showTeam } from './team/show-team.ts';
 import { markBack, recordTimeOff, setTimeZone } from './availability/availability-commands.ts';
+import { runHolidaysCommand } from './availability/holidays-command.ts';
+import { runHoursCommand } from './availability/hours-command.ts';
 import type { CommandInput, CommandPorts, Reply } from './types.ts';
 
 /** Every command the bot has. Help, the Slack manifest and the Teams manifest are all derived from this list. */
@@ -65,7 +67,22 @@ export const COMMANDS: readonly CommandDefinition[] = [
     name: 'back',
     argsHint: '',
     description: 'End the time off you are on today; planned time off after today stays.',
+    // Typed by those who know it; Teams' menu has room for 10 commands.
+    inTeamsMenu: false,
     run: (input, ports) => markBack(input, ports.availability),
+  },
+  {
+    name: 'hours',
+    argsHint: '[team] <days> <start>-<end> | reset',
+    description: 'Show or set your working days and hours (mon-fri 09:00-17:30), or the team default.',
+    run: runHoursCommand,
+  },
+  {
+    name: 'holidays',
+    argsHint: '[team] <region> | none',
+    description:
+      'Show your public holidays, or set whose you get (US-CA, IN-KA, DE-BY), or the team default.',
+    run: (input, ports) => runHolidaysCommand(input, ports),
   },
 ];
 

@@ -1,6 +1,6 @@
 /** Shared shapes of the channel-neutral domain. Nothing here knows Slack, Teams, HTTP or the database. */
 
-import type { AvailabilityStore } from './availability/types.ts';
+import type { AvailabilityStore, HolidayRegions } from './availability/types.ts';
 import type { ApprovalServices } from './approvals/types.ts';
 import type { AnswerView, AskPorts } from './ask/types.ts';
 import type { IdentityDirectory } from './identity/types.ts';
@@ -121,6 +121,8 @@ export interface Reply {
 export interface CommandPorts {
   ask?: AskPorts;
   availability?: AvailabilityStore;
+  /** Checks holiday regions (`US-CA`) and lists their public holidays, for `holidays`. */
+  holidayRegions?: HolidayRegions;
   approvals?: ApprovalServices;
   identity?: IdentityDirectory;
   team?: TeamFacts;

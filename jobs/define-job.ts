@@ -6,6 +6,7 @@ import type { ApprovalServices } from '../handlers/approvals/types.ts';
 import type { Knowledge } from '../data/knowledge/create-knowledge.ts';
 import type { Models } from '../data/models/index.ts';
 import type { ChatReach } from '../handlers/ask/types.ts';
+import type { CalendarSource } from '../handlers/availability/types.ts';
 import { runWithRequestContext } from '../bot/request-context.ts';
 import type { IngestJobDeps } from './ingest-job-deps.ts';
 import type { Standup } from '../handlers/standup/types.ts';
@@ -23,6 +24,8 @@ export interface JobDeps {
   reach?: ChatReach;
   /** Ingestion (normalize sweep, retention); absent where only the scheduler itself is under test. */
   ingest?: IngestJobDeps;
+  /** Everyone's working calendar (hours, zone, holidays, time off), for jobs that time prompts and nudges. */
+  calendars?: CalendarSource;
   /** Async standups: their flow's deps, the standups not paused, and the clock (injected in tests). */
   standups?: { deps: StandupDeps; active(): Promise<Standup[]>; now(): Date };
   /** Demo mode with the canned team loaded: the tenant its daily activity goes to. */

@@ -271,7 +271,9 @@ function readZip(bytes: Buffer): Map<string, Buffer> {
 
 describe('Teams app manifest (manifests/teams/)', () => {
   const manifest = readTeamsManifest();
-  const expectedCommands = COMMANDS.map(({ name, description }) => ({ title: name, description }));
+  const expectedCommands = COMMANDS.filter((command) => command.inTeamsMenu !== false).map(
+    ({ name, description }) => ({ title: name, description }),
+  );
 
   it('follows schema v1.17 and has a semantic version', () => {
     assert.equal(manifest.$schema, TEAMS_SCHEMA);

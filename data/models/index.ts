@@ -17,6 +17,7 @@ import { defineTenantModel } from './tenant.ts';
 import { defineTenantPolicyModel } from './tenant-policy.ts';
 import { definePersonAvailabilityModel } from './person-availability.ts';
 import { defineStandupDeliveryModel } from './standup-delivery.ts';
+import { defineTeamAvailabilityModel } from './team-availability.ts';
 
 export type Models = ReturnType<typeof defineModels>;
 
@@ -41,6 +42,7 @@ export function defineModels(connection: Connection) {
     DeliveryClaim: defineDeliveryClaimModel(connection),
     PersonAvailability: definePersonAvailabilityModel(connection),
     StandupDelivery: defineStandupDeliveryModel(connection),
+    TeamAvailability: defineTeamAvailabilityModel(connection),
     ...defineIngestModels(connection),
   };
 }

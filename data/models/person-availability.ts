@@ -13,6 +13,15 @@ export interface PersonAvailabilityFields {
   /** What Slack's profile (`tz`) or Teams' activities (`localTimezone`) last said. */
   reportedTimeZone?: string | null;
   timeOff: { from: string; to: string; note?: string }[];
+  /** Set with `/em hours`; null: the team's (or the built-in) hours. */
+  workingDays?: number[] | null;
+  workingHours?: { start: string; end: string } | null;
+  /** Set with `/em holidays`: `US-CA`, or `none`; null: the team's, else the chat locale's country. */
+  holidayRegion?: string | null;
+  /** The country of the chat locale (Slack's `locale`, Teams' activity `locale`). */
+  reportedRegion?: string | null;
+  /** A Slack vacation or out-of-office status, as time off; null when the status says nothing of the kind. */
+  reportedAway?: { from: string; to: string; note?: string } | null;
   updatedAt: Date;
 }
 
@@ -22,6 +31,11 @@ const personAvailabilitySchema = new Schema<PersonAvailabilityFields>(
     timeZone: { type: String, default: null },
     reportedTimeZone: { type: String, default: null },
     timeOff: { type: [{ from: String, to: String, note: String, _id: false }], default: [] },
+    workingDays: { type: [Number], default: null },
+    workingHours: { type: { start: String, end: String, _id: false }, default: null },
+    holidayRegion: { type: String, default: null },
+    reportedRegion: { type: String, default: null },
+    reportedAway: { type: { from: String, to: String, note: String, _id: false }, default: null },
     updatedAt: { type: Date, required: true },
   },
   { collection: 'person_availability' },

@@ -1,23 +1,12 @@
 import { Temporal } from 'temporal-polyfill';
 import { formatUsage } from '../catalog.ts';
 import type { CommandInput, Reply } from '../types.ts';
+import { accountOf, notice, unavailable } from './replies.ts';
 import { canonicalTimeZone, currentOffset, todayIn } from './time-zone.ts';
 import { timeZoneOf, type AvailabilityStore, type TimeOff } from './types.ts';
 
 /** Longer than this is not time off but a leave an admin records. */
 const MAX_TIME_OFF_DAYS = 366;
-
-function notice(tone: 'info' | 'warning' | 'error', title: string, body: string, suggestion?: string): Reply {
-  return {
-    view: { kind: 'notice', tone, title, body, ...(suggestion ? { suggestion } : {}) },
-    visibility: 'private',
-  };
-}
-
-const unavailable = () =>
-  notice('error', 'Availability is not available', 'The availability store is not connected.');
-
-const accountOf = (input: CommandInput) => ({ tool: input.actor.surface, handle: input.actor.userId });
 
 /** `Dec 24` or, in another year, `Dec 24, 2027`: how dates read in replies. */
 export function formatDay(date: string, today: string): string {
@@ -71,7 +60,7 @@ export async function setTimeZone(
       usage,
     );
   }
-  await store.save(input.actor.tenantId, accountOf(input), { timeOff: settings.timeOff, timeZone });
+  await store.save(input.actor.tenantId, accountOf(input), { ...settings, timeZone });
   return notice('info', 'Time zone set', `${timeZone} (${currentOffset(timeZone, now)} now).`);
 }
 
@@ -100,8 +89,11 @@ export async function recordTimeOff(
     .sort((a, b) => a.from.localeCompare(b.from));
   const [range = '', ...words] = input.args;
   if (!range) {
-    return current.length
-      ? notice('info', 'Your time off', `${describeTimeOff(current, today)}.`, usage)
+    const reported =
+      settings.reportedAway && settings.reportedAway.to >= today ? settings.reportedAway : undefined;
+    const listed = reported ? [...current, reported].sort((a, b) => a.from.localeCompare(b.from)) : current;
+    return listed.length
+      ? notice('info', 'Your time off', `${describeTimeOff(listed, today)}.`, usage)
       : notice('info', 'Your time off', 'None planned.', usage);
   }
   const match = RANGE.exec(range);
@@ -129,7 +121,10 @@ export async function recordTimeOff(
   );
 }
 
-/** `back`: ends the time off you are on today; planned time off after today stays. */
+/**
+ * `back`: ends the time off you are on today, and an away your chat status reports; planned time off after
+ * today stays.
+ */
 export async function markBack(
   input: CommandInput,
   store: AvailabilityStore | undefined,
@@ -140,10 +135,21 @@ export async function markBack(
   const today = todayIn(timeZoneOf(settings), now);
   const yesterday = Temporal.PlainDate.from(today).subtract({ days: 1 }).toString();
   const onNow = settings.timeOff.find((off) => off.from <= today && today <= off.to);
-  if (!onNow) return notice('info', 'You were not away', 'Nothing to end: you have no time off today.');
-  const timeOff = settings.timeOff
-    .filter((off) => off.to >= today)
-    .flatMap((off) => (off !== onNow ? [off] : off.from < today ? [{ ...off, to: yesterday }] : []));
-  await store.save(input.actor.tenantId, accountOf(input), { ...settings, timeOff });
-  return notice('info', 'Welcome back', 'Your time off ends today; prompts and nudges resume.');
+  const reported = settings.reportedAway;
+  const reportedNow = reported && reported.from <= today && today <= reported.to;
+  if (!onNow && !reportedNow) {
+    return notice('info', 'You were not away', 'Nothing to end: you have no time off today.');
+  }
+  if (onNow) {
+    const timeOff = settings.timeOff
+      .filter((off) => off.to >= today)
+      .flatMap((off) => (off !== onNow ? [off] : off.from < today ? [{ ...off, to: yesterday }] : []));
+    await store.save(input.actor.tenantId, accountOf(input), { ...settings, timeOff });
+  }
+  if (reportedNow) await store.report(input.actor.tenantId, accountOf(input), { reportedAway: null });
+  return notice(
+    'info',
+    'Welcome back',
+    `Your time off ends today; prompts and nudges resume.${reportedNow ? ' Your Slack status said you were away: clear it there too, or it may count again.' : ''}`,
+  );
 }

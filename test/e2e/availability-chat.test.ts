@@ -8,7 +8,7 @@ import { postToSlack, slashCommandBody } from '../support/slack-signing.ts';
 const SIGNING_SECRET = 'availability-signing-secret-0123456789';
 const TEAMS_TENANT = '2f6a3f0e-8c1b-4d7e-9a55-3b1f0c2d4e6f';
 
-describe('tz, away and back in chat: Teams messages and Slack /em', function () {
+describe('tz, away, back, hours and holidays in chat: Teams messages and Slack /em', function () {
   this.timeout(60_000);
   let connector: FakeBotConnector;
   let slack: FakeSlack;
@@ -25,6 +25,20 @@ describe('tz, away and back in chat: Teams messages and Slack /em', function () 
       real_name: 'Carla Diaz',
       tz: 'America/Mexico_City',
       profile: { email: 'carla@acme.example' },
+    });
+    // On vacation by her Slack status, which clears in three days; her Slack language is German (Germany).
+    slack.members.push({
+      id: 'U0PALOMA',
+      name: 'paloma',
+      real_name: 'Paloma Ruiz',
+      tz: 'Europe/Berlin',
+      locale: 'de-DE',
+      profile: {
+        email: 'paloma@acme.example',
+        status_emoji: ':palm_tree:',
+        status_text: 'Vacationing',
+        status_expiration: Math.floor(Date.now() / 1000) + 3 * 86_400,
+      },
     });
     await slack.http.start();
     // Demo mode serves both surfaces (unsigned Teams activities are refused beside a real Slack workspace).
@@ -75,6 +89,63 @@ describe('tz, away and back in chat: Teams messages and Slack /em', function () 
     assert.match(await inSlack('tz', 'carla-3', 'U0CARLA'), /Europe\/Madrid/);
   });
 
+  /** Asks until the reply matches: what users.info reports is recorded beside the command, not before it. */
+  async function untilReported(text: string, id: string, userId: string, expected: RegExp): Promise<string> {
+    for (let tries = 0; ; tries++) {
+      const reply = await inSlack(text, `${id}-${tries}`, userId);
+      if (expected.test(reply) || tries === 49) return reply;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+
+  it('sets working hours from Slack and reads them back, refusing hours that end before they start', async () => {
+    assert.match(await inSlack('hours', 'hours-1'), /Mon-Fri 09:00-17:00 \(Europe\/Berlin\), the default/);
+    assert.match(await inSlack('hours mon-thu 08:00-16:30', 'hours-2'), /Working hours set/);
+    assert.match(await inSlack('hours mon-fri 18:00-09:00', 'hours-3'), /must be after the start/);
+    assert.match(await inSlack('hours', 'hours-4'), /Mon-Thu 08:00-16:30 \(Europe\/Berlin\), your own/);
+  });
+
+  it("counts a Slack vacation status as time off, through its expiry, and the locale's country as holidays", async () => {
+    const expected = /Your time off.*to .* \(Slack status\)/;
+    assert.match(await untilReported('away', 'paloma-away', 'U0PALOMA', expected), expected);
+    assert.match(
+      await inSlack('holidays', 'paloma-holidays', 'U0PALOMA'),
+      /DE \(the country of your chat language settings\)\. Next: /,
+    );
+    assert.match(
+      await inSlack('holidays us-ca', 'paloma-holidays-2', 'U0PALOMA'),
+      /US-CA \(your own choice\)/,
+    );
+    assert.match(
+      await inSlack('holidays Atlantis', 'paloma-holidays-3', 'U0PALOMA'),
+      /do not know the holiday region/,
+    );
+    assert.match(await inSlack('back', 'paloma-back', 'U0PALOMA'), /Welcome back.*Slack status/);
+    assert.match(await inSlack('away', 'paloma-away-after', 'U0PALOMA'), /None planned/);
+    const info = slack.calls('users.info').find((call) => call.args.user === 'U0PALOMA');
+    assert.equal(String(info?.args.include_locale), 'true', 'asked with the locale');
+  });
+
+  it('records nothing, and still answers, where Slack refuses users.info', async () => {
+    slack.members.push({
+      id: 'U0SCOPE',
+      name: 'scope',
+      tz: 'Asia/Tokyo',
+      locale: 'ja-JP',
+      profile: { status_emoji: ':palm_tree:' },
+    });
+    slack.usersInfoError = 'missing_scope';
+    try {
+      assert.match(await inSlack('away', 'scope-1', 'U0SCOPE'), /None planned/);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      assert.match(await inSlack('tz', 'scope-2', 'U0SCOPE'), /Not set, and your chat profile says none/);
+      assert.match(await inSlack('holidays', 'scope-3', 'U0SCOPE'), /None \(not set/);
+      assert.match(await inSlack('away', 'scope-4', 'U0SCOPE'), /None planned/);
+    } finally {
+      slack.usersInfoError = undefined;
+    }
+  });
+
   it('answers the same words as Teams messages, and takes the zone Teams sends with them', async () => {
     const send = async (text: string) => {
       const message = emulatorMessage(connector, text);
@@ -84,6 +155,7 @@ describe('tz, away and back in chat: Teams messages and Slack /em', function () 
         conversation: { id: message.conversation.id, conversationType: 'personal', tenantId: TEAMS_TENANT },
         channelData: { tenant: { id: TEAMS_TENANT } },
         localTimezone: 'Asia/Kolkata',
+        locale: 'en-IN',
       };
       await fetch(`${server.url}/api/messages`, {
         method: 'POST',
@@ -97,5 +169,10 @@ describe('tz, away and back in chat: Teams messages and Slack /em', function () 
     assert.match(await send('back'), /You were not away/);
     assert.match(await send('away 2099-01-05'), /Jan 5, 2099 to Jan 5, 2099/);
     assert.match(await send('tz'), /Asia\/Kolkata \(UTC\+05:30 now\), as your chat profile says/);
+    assert.match(await send('holidays'), /IN \(the country of your chat language settings\)/);
+    assert.match(
+      await send('hours sun-thu 10:00-19:00'),
+      /Working hours set.*Mon-Thu,Sun 10:00-19:00 \(Asia\/Kolkata\)/,
+    );
   });
 });

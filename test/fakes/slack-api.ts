@@ -18,8 +18,13 @@ export class FakeSlack {
   socketModeUrl = '';
   /** Members of each user group (`S…` → user ids), as usergroups.users.list answers. */
   readonly usergroups = new Map<string, string[]>();
-  /** The workspace's members, as users.list answers them (two per page, to exercise the cursor). */
+  /**
+   * The workspace's members, as users.list and users.info answer them (two per page, to exercise the cursor);
+   * give one `locale` and `profile.status_emoji`/`status_text`/`status_expiration` to describe their status.
+   */
   readonly members: Record<string, unknown>[] = [];
+  /** What users.info answers instead of a member, e.g. `missing_scope` for an app without users:read. */
+  usersInfoError?: string;
   /** Conversations the bot is not in: posting there answers not_in_channel, as Slack does. */
   readonly channelsWithoutBot = new Set<string>();
   /** Messages posted with chat.postMessage (`channel:ts`); chat.update of anything else is message_not_found. */
@@ -131,6 +136,7 @@ export class FakeSlack {
         };
       }
       case 'users.info': {
+        if (this.usersInfoError) return { ok: false, error: this.usersInfoError };
         const user = this.members.find((member) => member.id === args.user);
         return user ? { ok: true, user } : { ok: false, error: 'user_not_found' };
       }

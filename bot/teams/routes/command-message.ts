@@ -40,11 +40,11 @@ export function register(app: Application, deps: TeamsDeps): void {
         return { email: member.email ?? member.userPrincipalName, name: member.name };
       },
     );
-    // Teams sends the sender's zone with every message they type.
-    const zone = deps.timeZones?.report(
+    // Teams sends the sender's zone and locale with every message they type.
+    const reported = deps.profileReports?.report(
       tenantId,
       { tool: 'teams', handle: from.aadObjectId ?? from.id },
-      context.activity.localTimezone,
+      { timeZone: context.activity.localTimezone, locale: context.activity.locale },
     );
     try {
       await deps.tenants.ensure(tenantId, 'teams');
@@ -58,7 +58,7 @@ export function register(app: Application, deps: TeamsDeps): void {
       await sendView(context, userFacingError(error, deps.log));
     } finally {
       await learning;
-      await zone;
+      await reported;
     }
   });
 }

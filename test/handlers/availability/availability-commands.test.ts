@@ -39,7 +39,7 @@ describe('tz, away and back (availability commands, on the real database)', () =
     connection = await openTestDatabase(import.meta.url);
     models = defineModels(connection);
     await ensureIndexes(models);
-    store = createAvailabilityStore(models.Person, models.PersonAvailability);
+    store = createAvailabilityStore(models);
   });
   after(() => connection.close());
 
@@ -118,14 +118,14 @@ describe('tz, away and back (availability commands, on the real database)', () =
     const account = { tool: 'teams' as const, handle: 'aad-kiri' };
     const who = input('teams', account.handle, 'away 2026-12-02');
     assert.match(bodyOf(await recordTimeOff(who, store, NOW)), /Time off recorded/, 'still Dec 2 in UTC');
-    await store.reportTimeZone(TENANT, account, 'Pacific/Kiritimati');
+    await store.report(TENANT, account, { reportedTimeZone: 'Pacific/Kiritimati' });
     assert.match(bodyOf(await recordTimeOff(who, store, NOW)), /already over/, 'already Dec 3 at UTC+14');
     assert.match(
       bodyOf(await setTimeZone({ ...who, name: 'tz', args: [] }, store, NOW)),
       /as your chat profile says/,
     );
     await setTimeZone({ ...who, name: 'tz', args: ['UTC'] }, store, NOW);
-    await store.reportTimeZone(TENANT, account, 'Asia/Tokyo');
+    await store.report(TENANT, account, { reportedTimeZone: 'Asia/Tokyo' });
     const settings = await store.settingsOf(TENANT, account);
     assert.equal(settings.timeZone, 'UTC');
     assert.equal(settings.reportedTimeZone, 'Asia/Tokyo');

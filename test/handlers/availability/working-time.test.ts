@@ -6,6 +6,7 @@ import {
   workingDuration,
 } from '../../../handlers/availability/working-time.ts';
 import type { WorkingCalendar } from '../../../handlers/availability/types.ts';
+import { buildCalendar } from '../../../handlers/availability/build-calendar.ts';
 import { createPublicHolidays } from '../../../data/availability/public-holidays.ts';
 
 const HOUR = 3_600_000;
@@ -105,6 +106,29 @@ describe('working time (one calendar for every feature)', () => {
       // 02:30 does not exist on 27 Sep 2026 in Auckland: the day starts at 03:30 NZDT (14:30Z on the 26th).
       assert.deepEqual(nextWorkingStart(early, at('2026-09-26T12:00:00Z')), at('2026-09-26T14:30:00Z'));
     });
+  });
+
+  it('at UTC+13, skips a public holiday and a reported away over the weekend after it, as built from settings', () => {
+    const kiri = buildCalendar(
+      {
+        timeOff: [],
+        reportedTimeZone: 'Pacific/Auckland',
+        reportedRegion: 'NZ',
+        reportedAway: { from: '2026-02-07', to: '2026-02-09', note: 'Slack status' },
+      },
+      { hours: { workingDays: [1, 2, 3, 4, 5], workingHours: { start: '09:00', end: '17:00' } } },
+      holidays,
+    );
+    assert.deepEqual(dayStatus(kiri, '2026-02-06'), { kind: 'holiday', name: 'Waitangi Day', region: 'NZ' });
+    assert.deepEqual(dayStatus(kiri, '2026-02-08'), {
+      kind: 'away',
+      until: '2026-02-09',
+      note: 'Slack status',
+    });
+    // Thursday 5 Feb 17:00 NZDT (UTC+13): next is Tuesday 10 Feb 09:00 NZDT.
+    assert.deepEqual(nextWorkingStart(kiri, at('2026-02-05T04:00:00Z')), at('2026-02-09T20:00:00Z'));
+    // Thursday 16:00 to Tuesday 10:00 NZDT: an hour each side.
+    assert.equal(workingDuration(kiri, at('2026-02-05T03:00:00Z'), at('2026-02-09T21:00:00Z')), 2 * HOUR);
   });
 
   it('says there is no next working start for a calendar with no working days', () => {

@@ -39,13 +39,27 @@ export function runSlashCommand(deps: ChatDeps, commandText: (typed: string) => 
   return async ({ command, ack, respond, client }: SlashCommandArgs): Promise<void> => {
     deps.metrics.chatEvents.inc({ surface: 'slack', kind: 'command' });
     const tenantId = deps.tenantOf(command.team_id);
-    // profile.email is the address the member signs in with; Slack shares it only with users:read.email.
+    // profile.email is the address the member signs in with; Slack shares it only with users:read.email. The
+    // same call reports the zone, the locale (include_locale) and the status availability reads.
     const learning = deps.emails?.learn(
       tenantId,
       { tool: 'slack', handle: command.user_id },
       async () => {
-        const { user } = await client.users.info({ user: command.user_id });
-        return { email: user?.profile?.email, name: user?.real_name, timeZone: user?.tz };
+        const { user } = await client.users.info({ user: command.user_id, include_locale: true });
+        const profile = user?.profile;
+        return {
+          email: profile?.email,
+          name: user?.real_name,
+          reported: {
+            timeZone: user?.tz,
+            locale: user?.locale,
+            status: {
+              emoji: profile?.status_emoji,
+              text: profile?.status_text,
+              expiration: profile?.status_expiration,
+            },
+          },
+        };
       },
       true,
     );

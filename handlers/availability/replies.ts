@@ -1,0 +1,19 @@
+import type { CommandInput, Reply } from '../types.ts';
+
+/** Availability replies are private: only the person who asked sees them. */
+export function notice(
+  tone: 'info' | 'warning' | 'error',
+  title: string,
+  body: string,
+  suggestion?: string,
+): Reply {
+  return {
+    view: { kind: 'notice', tone, title, body, ...(suggestion ? { suggestion } : {}) },
+    visibility: 'private',
+  };
+}
+
+export const unavailable = () =>
+  notice('error', 'Availability is not available', 'The availability store is not connected.');
+
+export const accountOf = (input: CommandInput) => ({ tool: input.actor.surface, handle: input.actor.userId });
