@@ -7,26 +7,37 @@ export interface Pace {
   pauseFor(ms: number): void;
 }
 
+/**
+ * A surface-wide pace: half a second's worth at once, then evenly spaced. Slack's and Teams' buckets hold
+ * about a second's worth, so the half left over takes up network jitter.
+ */
+export const createSurfacePace = (perSecond: number): Pace =>
+  createEvenPace(perSecond, Math.max(1, Math.floor(perSecond / 2)));
+
 async function sleepUntil(at: number): Promise<void> {
   const ms = at - performance.now();
   if (ms > 0) await sleep(ms);
 }
 
 /**
- * At most `perSecond` sends, evenly spaced and first come, first served. No burst on purpose: the server's
- * bucket then stays full and absorbs network jitter, where sending in bursts would meet it empty.
+ * At most `perSecond` sends, first come, first served: `burst` at once, then evenly spaced (GCRA). Keep the
+ * burst below the server's bucket: what is left in it absorbs network jitter, where matching it exactly would
+ * meet it empty.
  */
-export function createEvenPace(perSecond: number): Pace {
+export function createEvenPace(perSecond: number, burst = 1): Pace {
   const interval = 1_000 / perSecond;
-  let next = 0;
+  const tolerance = (burst - 1) * interval;
+  // The theoretical arrival time of the next send; it may go `tolerance` ahead of it.
+  let due = 0;
   return {
     wait() {
-      const at = Math.max(performance.now(), next);
-      next = at + interval;
+      const now = performance.now();
+      const at = Math.max(now, due - tolerance);
+      due = Math.max(due, at) + interval;
       return sleepUntil(at);
     },
     pauseFor(ms) {
-      next = Math.max(next, performance.now() + ms);
+      due = Math.max(due, performance.now() + ms + tolerance);
     },
   };
 }

@@ -5,7 +5,7 @@ import { renderViewForSlack } from '../../cards/slack/render-view.ts';
 import type { Delivery } from '../../handlers/delivery/types.ts';
 import type { View } from '../../handlers/types.ts';
 import type { SlackConfig } from '../config.ts';
-import { createEvenPace, createKeyedSpacing } from '../send-pacing.ts';
+import { createSurfacePace, createKeyedSpacing } from '../send-pacing.ts';
 import { boltLogger } from './bolt-logger.ts';
 
 export interface SlackPoster {
@@ -71,7 +71,7 @@ export function createPostingClient(
  */
 export function createSlackPoster(client: WebClient, options: SlackPosterOptions): SlackPoster {
   const { log } = options;
-  const workspace = createEvenPace(options.perSecond ?? 50);
+  const workspace = createSurfacePace(options.perSecond ?? 50);
   const channels = createKeyedSpacing(CHANNEL_SPACING_MS);
 
   async function deliver(

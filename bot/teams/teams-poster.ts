@@ -15,7 +15,7 @@ import type {
 } from '../../data/models/teams-conversation.ts';
 import type { Delivery } from '../../handlers/delivery/types.ts';
 import type { View } from '../../handlers/types.ts';
-import { createEvenPace, type Pace } from '../send-pacing.ts';
+import { createSurfacePace, type Pace } from '../send-pacing.ts';
 import {
   callWithRetries,
   CONNECTOR_RETRY_POLICY,
@@ -79,7 +79,7 @@ export function createTeamsPoster(options: TeamsPosterOptions): TeamsPoster {
   const paces = new Map<string, Pace>();
   const paceOf = (tenantId: string) => {
     let pace = paces.get(tenantId);
-    if (!pace) paces.set(tenantId, (pace = createEvenPace(options.perSecond ?? 50)));
+    if (!pace) paces.set(tenantId, (pace = createSurfacePace(options.perSecond ?? 50)));
     return pace;
   };
 
