@@ -92,7 +92,9 @@ export function createSlackPoster(client: WebClient, options: SlackPosterOptions
           continue;
         }
         const code = errorCodeOf(error);
-        log.warn({ channel, error: code, attempts: attempt }, 'Slack refused a message');
+        // Why a request failed (a timeout, a refused connection), never the error itself: it holds the body.
+        const reason = code === 'request_failed' ? { reason: (error as Error).message } : {};
+        log.warn({ channel, error: code, attempts: attempt, ...reason }, 'Slack refused a message');
         return { ok: false, error: code };
       }
     }

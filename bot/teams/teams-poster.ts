@@ -50,8 +50,7 @@ const threadOf = (conversationId: string, rootId: string) => `${conversationId};
 /** The conversation an id (maybe a channel thread's) belongs to, as stored. */
 const baseIdOf = (conversationId: string) => conversationId.split(';')[0]!;
 
-/**
- * A short code for a refused call: `ratelimited` once throttling outlasted the retries, else the status. */
+/** A short code for a refused call: `ratelimited` once throttling outlasted the retries, else the status. */
 function errorCodeOf(error: unknown): string {
   const status = statusOf(error);
   if (status === 429) return 'ratelimited';
@@ -121,7 +120,9 @@ export function createTeamsPoster(options: TeamsPosterOptions): TeamsPoster {
       return { ok: true, ref: { surface: 'teams', conversationId, activityId } };
     } catch (error) {
       const code = errorCodeOf(error);
-      log.warn({ tenantId, conversationId, error: code }, 'Teams refused a message');
+      // Only the message of an error without a status (no token, no network): a RestError carries the request.
+      const reason = statusOf(error) === undefined ? { reason: (error as Error).message } : {};
+      log.warn({ tenantId, conversationId, error: code, ...reason }, 'Teams refused a message');
       return { ok: false, error: code };
     }
   }
