@@ -1,27 +1,22 @@
 import type { Models } from '../data/models/index.ts';
 import { findChatAccounts } from '../data/identity/find-chat-accounts.ts';
 import type { ChatReach } from '../handlers/ask/types.ts';
-import type { SlackMessenger } from './slack/slack-messenger.ts';
-import type { TeamsMessenger } from './teams/teams-messenger.ts';
+import type { ChatPoster } from '../handlers/delivery/types.ts';
 
 /**
- * The doc-answer feature's way to people in chat: identities from `people`, messages through whichever
- * surface an account or conversation belongs to (Slack only when it is configured).
+ * The doc-answer feature's way to people in chat: identities from `people`, messages through the chat poster
+ * (whichever surface an account or conversation belongs to).
  */
-export function createChatReach(
-  Person: Models['Person'],
-  messengers: { slack?: SlackMessenger; teams: TeamsMessenger },
-): ChatReach {
+export function createChatReach(Person: Models['Person'], poster: ChatPoster): ChatReach {
   return {
     chatAccountsOf: (tenantId, name) => findChatAccounts(Person, tenantId, name),
     async sendDirect(tenantId, account, message) {
-      if (account.tool === 'slack') return messengers.slack?.send(account.handle, message) ?? false;
-      if (account.tool === 'teams') return messengers.teams.sendDirect(tenantId, account.handle, message);
-      return false;
+      if (account.tool !== 'slack' && account.tool !== 'teams') return false;
+      const sent = await poster.sendDirect(tenantId, { tool: account.tool, handle: account.handle }, message);
+      return sent.ok;
     },
     async post(tenantId, conversation, message) {
-      if (conversation.surface === 'slack') return messengers.slack?.send(conversation.id, message) ?? false;
-      return messengers.teams.post(tenantId, conversation.id, message);
+      return (await poster.post(tenantId, conversation, message)).ok;
     },
   };
 }

@@ -45,8 +45,9 @@ import {
 import { slackApprovalNotifier } from './slack/slack-approval-notifier.ts';
 import { createTeamsSurface, unavailableTeamsRouter } from './teams/create-teams-surface.ts';
 import { createTeamsApprovalNotifier } from './teams/teams-approval-notifier.ts';
-import { createTeamsMessenger } from './teams/teams-messenger.ts';
-import { slackMessenger } from './slack/slack-messenger.ts';
+import { createTeamsPoster } from './teams/teams-poster.ts';
+import { slackPoster } from './slack/slack-poster.ts';
+import { createChatPoster } from './chat-poster.ts';
 import { createChatReach } from './chat-reach.ts';
 import { chatTenantOf, createTenantRegistry } from './tenants.ts';
 import { createAskPorts } from './llm/create-ask-ports.ts';
@@ -191,16 +192,19 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     availability,
     holidayRegions,
   };
-  // Doc answers reach people in chat ("ask this person", stale-docs digests) through their linked accounts.
-  const reach = createChatReach(models.Person, {
-    slack: config.slack ? slackMessenger(config.slack, log) : undefined,
-    teams: createTeamsMessenger({
+  // Messages the bot sends on its own, paced to each surface's limits and retried on throttling.
+  const poster = createChatPoster({
+    slack: config.slack ? slackPoster(config.slack, log) : undefined,
+    teams: createTeamsPoster({
       adapter: () => teams.adapter,
       appId: config.teams?.appId,
       conversations: models.TeamsConversation,
-      log,
+      log: log.child({ component: 'teams-poster' }),
     }),
+    log,
   });
+  // Doc answers reach people in chat ("ask this person", stale-docs digests) through their linked accounts.
+  const reach = createChatReach(models.Person, poster);
   const chat: ChatDeps = {
     log,
     metrics,

@@ -1,5 +1,6 @@
 import { BotFrameworkKeys } from './bot-framework-keys.ts';
-import { HttpFake, sendJson } from './http-fake.ts';
+import { HttpFake, sendJson, type RecordedRequest } from './http-fake.ts';
+import { TokenBuckets } from './token-bucket.ts';
 
 export interface ConnectorPost {
   conversationId: string;
@@ -29,11 +30,29 @@ export interface ConnectorUpdate {
   activity: ConnectorPost['activity'];
 }
 
+export interface FakeBotConnectorOptions {
+  /**
+   * Teams' limit on an app's requests in each tenant (the `tenantId` of the activity's conversation), enforced
+   * on sends and edits with 429 + Retry-After (whole seconds); a bucket holding a second's worth.
+   */
+  perTenantPerSecond?: number;
+}
+
+/** A one-shot failure `failNext` arms for a route. */
+interface InjectedFailure {
+  method: 'POST' | 'PUT';
+  conversationId: string;
+  status: number;
+  retryAfterSeconds?: number;
+}
+
 /**
  * The Bot Framework connector a Teams activity's `serviceUrl` points at. It answers like the real service:
  * sends (`POST /v3/conversations/{id}/activities[/{replyToId}]`), edits
  * (`PUT /v3/conversations/{id}/activities/{activityId}`) and roster look-ups
- * (`GET /v3/conversations/{id}/members/{userId}`, from members added with `addMember`).
+ * (`GET /v3/conversations/{id}/members/{userId}`, from members added with `addMember`). `failNext` makes the
+ * next request on a route fail once; `perTenantPerSecond` enforces Teams' rate limit. `posts` and `updates`
+ * list what it accepted.
  */
 export class FakeBotConnector {
   readonly http: HttpFake;
@@ -41,15 +60,47 @@ export class FakeBotConnector {
   readonly keys = new BotFrameworkKeys();
   #next = 0;
   #members = new Map<string, TeamsMember[]>();
+  #accepted: RecordedRequest[] = [];
+  #failures: InjectedFailure[] = [];
+  #tenants?: TokenBuckets;
+  /** How many requests were answered 429 by `perTenantPerSecond`. */
+  rateLimitedCount = 0;
 
-  constructor() {
+  constructor(options: FakeBotConnectorOptions = {}) {
+    if (options.perTenantPerSecond) this.#tenants = new TokenBuckets(options.perTenantPerSecond);
     this.http = new HttpFake((request, response) => {
       if (this.keys.route(request, response)) return;
-      if (request.method === 'POST' && /^\/v3\/conversations\/[^/]+\/activities/.test(request.path)) {
+      const send = request.method === 'POST' && /^\/v3\/conversations\/[^/]+\/activities/.test(request.path);
+      const update = /^\/v3\/conversations\/([^/]+)\/activities\/([^/?]+)$/.exec(request.path);
+      if (send || (request.method === 'PUT' && update)) {
+        const failure = this.#failureFor(request);
+        if (failure) {
+          return sendJson(
+            response,
+            failure.status,
+            { error: { code: 'InjectedFailure', message: `injected ${failure.status}` } },
+            failure.retryAfterSeconds === undefined
+              ? {}
+              : { 'retry-after': String(failure.retryAfterSeconds) },
+          );
+        }
+        const bucket = this.#tenants?.of(tenantOf(request));
+        if (bucket && !bucket.hasToken()) {
+          this.rateLimitedCount += 1;
+          return sendJson(
+            response,
+            429,
+            { error: { code: 'TooManyRequests', message: 'Too many requests' } },
+            { 'retry-after': String(bucket.retryAfterSeconds()) },
+          );
+        }
+        bucket?.take();
+        this.#accepted.push(request);
+      }
+      if (send) {
         this.#next += 1;
         return sendJson(response, 200, { id: `reply-${this.#next}` });
       }
-      const update = /^\/v3\/conversations\/([^/]+)\/activities\/([^/?]+)$/.exec(request.path);
       if (request.method === 'PUT' && update)
         return sendJson(response, 200, { id: decodeURIComponent(update[2]!) });
       const member = /^\/v3\/conversations\/([^/]+)\/members\/([^/?]+)$/.exec(request.path);
@@ -73,10 +124,31 @@ export class FakeBotConnector {
     this.#members.set(conversationOrTeamId, [...(this.#members.get(conversationOrTeamId) ?? []), member]);
   }
 
-  /** Every message edit the bot made, oldest first. */
+  /**
+   * The next `times` (default 1) sends (POST) or edits (PUT) in that conversation (a channel thread's id
+   * included, `<id>;messageid=<root>`) fail with `status`, with a Retry-After header when given.
+   */
+  failNext(
+    route: { method: 'POST' | 'PUT'; conversationId: string },
+    status: number,
+    options: { retryAfterSeconds?: number; times?: number } = {},
+  ): void {
+    for (let time = 0; time < (options.times ?? 1); time += 1)
+      this.#failures.push({ ...route, status, retryAfterSeconds: options.retryAfterSeconds });
+  }
+
+  #failureFor(request: RecordedRequest): InjectedFailure | undefined {
+    const conversationId = decodeURIComponent(request.path.split('/')[3] ?? '');
+    const index = this.#failures.findIndex(
+      (failure) => failure.method === request.method && failure.conversationId === conversationId,
+    );
+    return index === -1 ? undefined : this.#failures.splice(index, 1)[0];
+  }
+
+  /** Every message edit the connector accepted, oldest first. */
   updates(): ConnectorUpdate[] {
-    return this.http.requests
-      .filter((request) => request.method === 'PUT' && request.path.startsWith('/v3/conversations/'))
+    return this.#accepted
+      .filter((request) => request.method === 'PUT')
       .map((request) => {
         const [, , , conversationId = '', , activityId = ''] = request.path.split('/');
         return {
@@ -106,9 +178,10 @@ export class FakeBotConnector {
     return this.keys.metadataUrl(this.http.url);
   }
 
+  /** Every message the connector accepted (refused attempts are only in `http.requests`), oldest first. */
   posts(): ConnectorPost[] {
-    return this.http.requests
-      .filter((request) => request.method === 'POST' && request.path.startsWith('/v3/conversations/'))
+    return this.#accepted
+      .filter((request) => request.method === 'POST')
       .map((request) => {
         const [, , , conversationId = '', , replyToId] = request.path.split('/');
         return {
@@ -128,4 +201,13 @@ export class FakeBotConnector {
     );
     return this.posts().find((post) => post.conversationId === conversationId)!;
   }
+}
+
+/** The tenant a send or edit is for, as Teams reads it from the activity's conversation. */
+function tenantOf(request: RecordedRequest): string {
+  const activity = JSON.parse(request.body || '{}') as {
+    conversation?: { tenantId?: string };
+    channelData?: { tenant?: { id?: string } };
+  };
+  return activity.conversation?.tenantId ?? activity.channelData?.tenant?.id ?? 'unknown';
 }

@@ -1,4 +1,5 @@
 import { HttpFake, sendJson, type RecordedRequest } from './http-fake.ts';
+import { TokenBucket, TokenBuckets } from './token-bucket.ts';
 
 export interface SlackCall {
   method: string;
@@ -6,9 +7,27 @@ export interface SlackCall {
   token?: string;
 }
 
+/** A message chat.postMessage accepted. */
+export interface SlackPost {
+  channel: string;
+  ts: string;
+  threadTs?: string;
+  text?: string;
+}
+
+export interface FakeSlackOptions {
+  /**
+   * Slack's posting limits, enforced on chat.postMessage with 429 `ratelimited` + Retry-After (whole seconds):
+   * `perChannel` messages a second in each channel (default 1) and a workspace-wide bucket of
+   * `workspacePerSecond` (default 50, holding a second's worth).
+   */
+  postLimits?: { perChannel?: number; workspacePerSecond?: number };
+}
+
 /**
  * Slack's Web API (`/api/<method>`) and slash-command response URLs (`/response/<id>`), answering with
- * Slack's own response shapes. `rateLimitNext` makes the next call to a method answer 429 + Retry-After.
+ * Slack's own response shapes. `rateLimitNext` makes the next call to a method answer 429 + Retry-After,
+ * `failNext` an HTTP error; `postLimits` enforces Slack's posting rate limits.
  */
 export class FakeSlack {
   readonly team = { id: 'T0EMAGENT', domain: 'em-agent-test', name: 'em-agent test' };
@@ -27,15 +46,44 @@ export class FakeSlack {
   usersInfoError?: string;
   /** Conversations the bot is not in: posting there answers not_in_channel, as Slack does. */
   readonly channelsWithoutBot = new Set<string>();
+  /** Conversations that do not exist (deleted, a typo): posting there answers channel_not_found. */
+  readonly missingChannels = new Set<string>();
   /** Messages posted with chat.postMessage (`channel:ts`); chat.update of anything else is message_not_found. */
   #posted = new Set<string>();
+  #accepted: SlackPost[] = [];
   #rateLimited = new Map<string, number>();
+  #failing = new Map<string, number>();
+  #limits?: { channels: TokenBuckets; workspace: TokenBucket };
   #ts = 1_700_000_000;
+  /** How many calls were answered 429 by `postLimits` (not counting `rateLimitNext`). */
+  rateLimitedCount = 0;
 
-  constructor() {
+  constructor(options: FakeSlackOptions = {}) {
+    if (options.postLimits) {
+      const perChannel = options.postLimits.perChannel ?? 1;
+      this.#limits = {
+        channels: new TokenBuckets(perChannel),
+        workspace: new TokenBucket(options.postLimits.workspacePerSecond ?? 50),
+      };
+    }
     this.http = new HttpFake((request, response) => {
       if (request.path.startsWith('/response/')) return sendJson(response, 200, { ok: true });
       const method = request.path.replace(/^\/api\//, '').split('?')[0] ?? '';
+      const status = this.#failing.get(method);
+      if (status !== undefined) {
+        this.#failing.delete(method);
+        return sendJson(response, status, { ok: false, error: 'fake_failure' });
+      }
+      const limitedFor = method === 'chat.postMessage' ? this.#postLimitHit(parseArgs(request)) : undefined;
+      if (limitedFor !== undefined) {
+        this.rateLimitedCount += 1;
+        return sendJson(
+          response,
+          429,
+          { ok: false, error: 'ratelimited' },
+          { 'retry-after': String(limitedFor) },
+        );
+      }
       const retryAfter = this.#rateLimited.get(method);
       if (retryAfter !== undefined) {
         this.#rateLimited.delete(method);
@@ -61,6 +109,35 @@ export class FakeSlack {
 
   rateLimitNext(method: string, retryAfterSeconds: number): void {
     this.#rateLimited.set(method, retryAfterSeconds);
+  }
+
+  /** The next call to `method` answers this HTTP status (a gateway error, say) instead of Slack's JSON. */
+  failNext(method: string, status: number): void {
+    this.#failing.set(method, status);
+  }
+
+  /** Every message chat.postMessage accepted, oldest first (refused calls are only in `calls`). */
+  posts(): SlackPost[] {
+    return [...this.#accepted];
+  }
+
+  /** Accepted posts per channel (`D…` for a direct message), to check that none is lost or doubled. */
+  postCounts(): Map<string, number> {
+    const counts = new Map<string, number>();
+    for (const post of this.#accepted) counts.set(post.channel, (counts.get(post.channel) ?? 0) + 1);
+    return counts;
+  }
+
+  /** Seconds to wait when this post would exceed a limit; takes its tokens when it would not. */
+  #postLimitHit(args: Record<string, unknown>): number | undefined {
+    if (!this.#limits) return undefined;
+    const channel = this.#limits.channels.of(dmChannelOf(String(args.channel)));
+    const { workspace } = this.#limits;
+    if (!channel.hasToken()) return channel.retryAfterSeconds();
+    if (!workspace.hasToken()) return workspace.retryAfterSeconds();
+    channel.take();
+    workspace.take();
+    return undefined;
   }
 
   calls(method?: string): SlackCall[] {
@@ -90,6 +167,9 @@ export class FakeSlack {
     if (method.startsWith('chat.post') && this.channelsWithoutBot.has(String(args.channel))) {
       return { ok: false, error: 'not_in_channel' };
     }
+    if (method.startsWith('chat.') && this.missingChannels.has(String(args.channel))) {
+      return { ok: false, error: 'channel_not_found' };
+    }
     switch (method) {
       case 'auth.test':
         return {
@@ -107,10 +187,15 @@ export class FakeSlack {
           ? { ok: true, url: this.socketModeUrl }
           : { ok: false, error: 'invalid_auth' };
       case 'chat.postMessage': {
-        // Posting to a user id posts in the app's direct message with them, a D… conversation.
-        const channel = String(args.channel).replace(/^[UW]/, 'D');
+        const channel = dmChannelOf(String(args.channel));
         const ts = `${(this.#ts += 1)}.000100`;
         this.#posted.add(`${channel}:${ts}`);
+        this.#accepted.push({
+          channel,
+          ts,
+          ...(args.thread_ts ? { threadTs: String(args.thread_ts) } : {}),
+          ...(args.text ? { text: String(args.text) } : {}),
+        });
         return { ok: true, channel, ts, message: { text: args.text, ts } };
       }
       case 'chat.update':
@@ -145,6 +230,9 @@ export class FakeSlack {
     }
   }
 }
+
+/** Posting to a user id posts in the app's direct message with them, a D… conversation. */
+const dmChannelOf = (channel: string) => channel.replace(/^[UW]/, 'D');
 
 /** The view argument of views.open/publish: a JSON string in a form body, an object in a JSON body. */
 function viewOf(args: Record<string, unknown>): Record<string, unknown> {
