@@ -16,6 +16,9 @@ import { defineIngestModels } from './ingest-models.ts';
 import { defineTenantModel } from './tenant.ts';
 import { defineTenantPolicyModel } from './tenant-policy.ts';
 import { definePersonAvailabilityModel } from './person-availability.ts';
+import { defineStandupAnswerRetentionModel } from './standup-answer-retention.ts';
+import { defineStandupBlockerModel } from './standup-blocker.ts';
+import { defineStandupDayModel } from './standup-day.ts';
 
 export type Models = ReturnType<typeof defineModels>;
 
@@ -39,6 +42,10 @@ export function defineModels(connection: Connection) {
     StaleDocsDigest: defineStaleDocsDigestModel(connection),
     DeliveryClaim: defineDeliveryClaimModel(connection),
     PersonAvailability: definePersonAvailabilityModel(connection),
+    // Standup blockers, stats and retention (issue 11).
+    StandupBlocker: defineStandupBlockerModel(connection),
+    StandupDay: defineStandupDayModel(connection),
+    StandupAnswerRetention: defineStandupAnswerRetentionModel(connection),
     ...defineIngestModels(connection),
   };
 }
