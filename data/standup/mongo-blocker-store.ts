@@ -34,6 +34,16 @@ export function createBlockerStore(models: StoreModels): BlockerStore {
   const oldestFirst = (blockers: StandupBlockerFields[]) =>
     blockers.sort((a, b) => a.openedAt.getTime() - b.openedAt.getTime()).map(toBlocker);
 
+  async function claim(tenantId: string, id: string, step: string, at: Date): Promise<boolean> {
+    try {
+      await DeliveryClaim.create({ _id: claimId(tenantId, id, step), tenantId, claimedAt: at });
+      return true;
+    } catch (error) {
+      if (isDuplicateKey(error)) return false;
+      throw error;
+    }
+  }
+
   return {
     async replaceDay(tenantId, standupId, member, date, blockers) {
       const ids = blockers.map(blockerId);
@@ -74,6 +84,8 @@ export function createBlockerStore(models: StoreModels): BlockerStore {
       );
     },
     async close(tenantId, id, by, at) {
+      // A conditional update is not atomic on FerretDB v1 (two runs can both see it open): the claim is.
+      if (!(await claim(tenantId, id, 'close', at))) return false;
       const result = await StandupBlocker.updateOne(
         { tenantId, _id: id, status: 'open' },
         { $set: { status: 'closed', closedAt: at, closedBy: by } },
@@ -83,15 +95,7 @@ export function createBlockerStore(models: StoreModels): BlockerStore {
     async setUnblockers(tenantId, id, unblockers) {
       await StandupBlocker.updateOne({ tenantId, _id: id }, { $set: { unblockers } });
     },
-    async claim(tenantId, id, step, at) {
-      try {
-        await DeliveryClaim.create({ _id: claimId(tenantId, id, step), tenantId, claimedAt: at });
-        return true;
-      } catch (error) {
-        if (isDuplicateKey(error)) return false;
-        throw error;
-      }
-    },
+    claim,
     async release(tenantId, id, step) {
       await DeliveryClaim.deleteOne({ tenantId, _id: claimId(tenantId, id, step) });
     },
