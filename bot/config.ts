@@ -133,6 +133,10 @@ const envSchema = z.object({
   PAGERDUTY_TOKEN: optionalText,
   PAGERDUTY_API_URL: httpUrl('an http(s) URL such as https://api.pagerduty.com'),
   RETENTION_DAYS: wholeNumber(1, 3650).default(30),
+
+  // Standups (issue 11).
+  STANDUP_RETENTION_DAYS: wholeNumber(1, 3650).default(180),
+  STANDUP_ESCALATE_AFTER_DAYS: wholeNumber(1, 30).default(2),
 });
 
 type Env = z.infer<typeof envSchema>;
@@ -190,6 +194,13 @@ export interface SourcesConfig {
   retentionDays: number;
 }
 
+export interface StandupsConfig {
+  /** Answers are purged after this many days (with the text of blockers closed by then); day counts stay. */
+  retentionDays: number;
+  /** Working days a blocker stays open before the standup's owner is told. */
+  escalateAfterDays: number;
+}
+
 export interface Config {
   port: number;
   logLevel: Env['LOG_LEVEL'];
@@ -220,6 +231,7 @@ export interface Config {
   openai?: OpenAiConfig;
   /** Per tenant per month, unless POLICY_FILE sets limits.max_monthly_cost_usd. */
   llmMonthlyCostCapUsd: number;
+  standups: StandupsConfig;
 }
 
 type Problem = { variable: string; expected: string };
@@ -395,5 +407,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
         }
       : undefined,
     llmMonthlyCostCapUsd: e.LLM_MONTHLY_COST_CAP_USD,
+    standups: {
+      retentionDays: e.STANDUP_RETENTION_DAYS,
+      escalateAfterDays: e.STANDUP_ESCALATE_AFTER_DAYS,
+    },
   };
 }

@@ -257,6 +257,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
         retentionDays: config.sources.retentionDays,
       },
       ...(demoData ? { demoTenantId: DEMO_TENANT_ID } : {}),
+      standupRetentionDays: config.standups.retentionDays,
     },
     options.scheduler,
   );

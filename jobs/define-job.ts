@@ -7,6 +7,7 @@ import type { Knowledge } from '../data/knowledge/create-knowledge.ts';
 import type { Models } from '../data/models/index.ts';
 import type { ChatReach } from '../handlers/ask/types.ts';
 import type { CalendarSource } from '../handlers/availability/types.ts';
+import type { BlockerDeps } from '../handlers/standup/blocker-types.ts';
 import { runWithRequestContext } from '../bot/request-context.ts';
 import type { IngestJobDeps } from './ingest-job-deps.ts';
 import type { Standup } from '../handlers/standup/types.ts';
@@ -30,6 +31,10 @@ export interface JobDeps {
   standups?: { deps: StandupDeps; active(): Promise<Standup[]>; now(): Date };
   /** Demo mode with the canned team loaded: the tenant its daily activity goes to. */
   demoTenantId?: string;
+  /** Standup blockers (nudges, escalation, closing from facts); absent until chat delivery and calendars are wired. */
+  standupBlockers?: BlockerDeps;
+  /** STANDUP_RETENTION_DAYS: standup answers are purged after this many days. */
+  standupRetentionDays?: number;
 }
 
 /** Defines a job whose every run is counted, logged under its own request id, and never crashes the process. */

@@ -6,9 +6,11 @@ import * as reindexDocs from './reindex-docs.ts';
 import * as normalizeEvents from './normalize-events.ts';
 import * as purgeAnswerText from './purge-answer-text.ts';
 import * as purgeRawEvents from './purge-raw-events.ts';
+import * as purgeStandupAnswers from './purge-standup-answers.ts';
 import * as schedulerHeartbeat from './scheduler-heartbeat.ts';
 import * as staleDocsDigest from './stale-docs-digest.ts';
 import * as standupTick from './standup-tick.ts';
+import * as standupBlockers from './standup-blockers.ts';
 
 export interface JobModule {
   define(agenda: Agenda, deps: JobDeps): Promise<void> | void;
@@ -25,4 +27,6 @@ export const JOBS: readonly JobModule[] = [
   purgeAnswerText,
   demoActivity,
   standupTick,
+  standupBlockers,
+  purgeStandupAnswers,
 ];

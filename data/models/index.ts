@@ -18,6 +18,9 @@ import { defineTenantPolicyModel } from './tenant-policy.ts';
 import { definePersonAvailabilityModel } from './person-availability.ts';
 import { defineStandupDeliveryModel } from './standup-delivery.ts';
 import { defineTeamAvailabilityModel } from './team-availability.ts';
+import { defineStandupAnswerRetentionModel } from './standup-answer-retention.ts';
+import { defineStandupBlockerModel } from './standup-blocker.ts';
+import { defineStandupDayModel } from './standup-day.ts';
 
 export type Models = ReturnType<typeof defineModels>;
 
@@ -43,6 +46,10 @@ export function defineModels(connection: Connection) {
     PersonAvailability: definePersonAvailabilityModel(connection),
     StandupDelivery: defineStandupDeliveryModel(connection),
     TeamAvailability: defineTeamAvailabilityModel(connection),
+    // Standup blockers, stats and retention (issue 11).
+    StandupBlocker: defineStandupBlockerModel(connection),
+    StandupDay: defineStandupDayModel(connection),
+    StandupAnswerRetention: defineStandupAnswerRetentionModel(connection),
     ...defineIngestModels(connection),
   };
 }
