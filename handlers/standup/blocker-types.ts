@@ -1,3 +1,4 @@
+import type { CalendarSource } from '../availability/types.ts';
 /** Standup blockers: what is stored, and the ports the blocker domain reads and writes through. */
 
 import type { WorkingCalendar } from '../availability/types.ts';
@@ -140,10 +141,6 @@ export interface WorkItems {
 }
 
 /** When people work, keyed `tool:handle` (the availability feature's port). */
-export interface CalendarSource {
-  calendarsOf(tenantId: string, accounts: ChatAccount[]): Promise<Map<string, WorkingCalendar>>;
-}
-
 export interface BlockerDeps {
   blockers: BlockerStore;
   work: WorkItems;

@@ -1,6 +1,7 @@
 import { Temporal } from 'temporal-polyfill';
 import type { WorkingCalendar } from '../availability/types.ts';
 import { prefillAnswers } from './activity.ts';
+import { openBlockersOf } from './blockers.ts';
 import type { StandupDeps } from './standup-deps.ts';
 import type { ChatAccount, Standup, StandupDraft, StandupPromptView } from './types.ts';
 
@@ -42,7 +43,9 @@ export async function buildPromptView(
   const activity = deps.activity
     ? await deps.activity.draftFor(tenantId, member, since, now)
     : { done: [], today: [] };
-  const openBlockers = deps.blockers ? await deps.blockers.openBlockersOf(tenantId, standup.id, member) : [];
+  const openBlockers = deps.blockers
+    ? await openBlockersOf(deps.blockers, tenantId, standup.id, member, date)
+    : [];
   const draft: StandupDraft = { ...activity, openBlockers };
   const today = Temporal.Instant.fromEpochMilliseconds(now.getTime())
     .toZonedDateTimeISO(calendar.timeZone)

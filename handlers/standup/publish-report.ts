@@ -1,5 +1,6 @@
 import type { MessageRef } from '../delivery/types.ts';
 import { labelDate } from './build-prompt.ts';
+import { parseBlockerRefs } from './parse-blocker-refs.ts';
 import { describeAbsence } from './plan-standup-day.ts';
 import type { StandupDeps } from './standup-deps.ts';
 import {
@@ -11,9 +12,6 @@ import {
   type StandupReportView,
 } from './types.ts';
 
-/** Blocker answers that say there is none. */
-const NO_BLOCKER = /^\s*(none|no|nope|nothing|n\/a|na|-+|no blockers?|not blocked)\s*[.!]?\s*$/i;
-
 export const reportKey = (standup: Standup, date: string) => `${standup.id}|${date}|report`;
 const threadKey = (standup: Standup, answer: StandupAnswer) =>
   `${standup.id}|${answer.date}|answer|${accountKey(answer.member)}`;
@@ -22,7 +20,7 @@ export function blockersIn(standup: Standup, answer: StandupAnswer): string[] {
   return standup.questions
     .filter((question) => question.blockers)
     .map((question) => answer.answers[question.id]?.trim() ?? '')
-    .filter((text) => text !== '' && !NO_BLOCKER.test(text));
+    .filter((text) => text !== '' && !parseBlockerRefs(text).none);
 }
 
 export function answerViewOf(

@@ -1,28 +1,9 @@
 import type { CalendarSource, WorkingCalendar } from '../availability/types.ts';
 import type { ChatPoster } from '../delivery/types.ts';
 import type { ActivitySource } from './activity.ts';
+import type { BlockerDeps, BlockerStore } from './blocker-types.ts';
 import type { ReportChannelGate } from './report-channel-gate.ts';
-import type {
-  ChatAccount,
-  Standup,
-  StandupAnswer,
-  StandupDeliveries,
-  StandupReportView,
-  StandupStore,
-} from './types.ts';
-
-/** Counters of a standup day, kept when answers are purged (`$inc` upserts). */
-export interface StandupDayCounts {
-  prompted?: number;
-  answered?: number;
-  away?: number;
-}
-
-/** Blockers as the standup flow needs them: recorded from an answer, open ones carried into the next draft. */
-export interface StandupBlockers {
-  recordBlockers(standup: Standup, answer: StandupAnswer, now: Date): Promise<void>;
-  openBlockersOf(tenantId: string, standupId: string, member: ChatAccount): Promise<string[]>;
-}
+import type { ChatAccount, StandupDeliveries, StandupReportView, StandupStore } from './types.ts';
 
 /** Everything the standup flow uses, wired by bot/main.ts; optional parts switch their feature off. */
 export interface StandupDeps {
@@ -31,10 +12,12 @@ export interface StandupDeps {
   calendars: CalendarSource;
   poster: ChatPoster;
   activity?: ActivitySource;
-  blockers?: StandupBlockers;
+  /** Blockers: recorded from answers, carried into the next draft; absent: answers are only stored. */
+  blockers?: BlockerDeps;
   /** The tenant policy on posting to the report channel; absent: posts as configured. */
   reportGate?: ReportChannelGate;
-  countDay?(tenantId: string, standupId: string, date: string, counts: StandupDayCounts): Promise<void>;
+  /** The day's rollup counters (`$inc`), kept when answers are purged. */
+  countDay?: BlockerStore['countDay'];
   /** Display names of chat accounts, keyed `tool:handle`. */
   namesOf(tenantId: string, accounts: readonly ChatAccount[]): Promise<Map<string, string>>;
   /** The report's one-line summary: the LLM gateway when configured, else the template. */

@@ -1,4 +1,5 @@
 import { Temporal } from 'temporal-polyfill';
+import { recordBlockers } from './blockers.ts';
 import { localDateOf, planMemberDay } from './plan-standup-day.ts';
 import { publishReport, reportKey } from './publish-report.ts';
 import { DEFAULT_CALENDAR, type StandupDeps } from './standup-deps.ts';
@@ -83,7 +84,7 @@ export async function submitStandupAnswer(
   };
   const { created } = await deps.store.saveAnswer(answer);
   if (created) await deps.countDay?.(input.tenantId, standup.id, input.date, { answered: 1 });
-  await deps.blockers?.recordBlockers(standup, answer, now);
+  if (deps.blockers) await recordBlockers(deps.blockers, standup, answer, now);
 
   const reported = (await deps.deliveries.find(input.tenantId, reportKey(standup, input.date))) !== undefined;
   const working = plans.filter((plan) => plan.status.kind === 'working');

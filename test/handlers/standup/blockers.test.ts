@@ -6,9 +6,9 @@ import { defineModels, ensureIndexes, type Models } from '../../../data/models/i
 import { countStandupDay } from '../../../data/models/standup-day.ts';
 import { createWorkItems } from '../../../data/standup/fact-work-items.ts';
 import { createBlockerStore } from '../../../data/standup/mongo-blocker-store.ts';
-import type { WorkingCalendar } from '../../../handlers/availability/types.ts';
+import type { CalendarSource, WorkingCalendar } from '../../../handlers/availability/types.ts';
 import type { ChatPoster } from '../../../handlers/delivery/types.ts';
-import type { BlockerDeps, CalendarSource } from '../../../handlers/standup/blocker-types.ts';
+import type { BlockerDeps } from '../../../handlers/standup/blocker-types.ts';
 import { openBlockersOf, recordBlockers } from '../../../handlers/standup/blockers.ts';
 import { closeBlockersFromFacts } from '../../../handlers/standup/close-blockers-from-facts.ts';
 import { escalateBlockers } from '../../../handlers/standup/escalate-blockers.ts';
