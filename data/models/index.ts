@@ -16,6 +16,8 @@ import { defineIngestModels } from './ingest-models.ts';
 import { defineTenantModel } from './tenant.ts';
 import { defineTenantPolicyModel } from './tenant-policy.ts';
 import { definePersonAvailabilityModel } from './person-availability.ts';
+import { defineStandupModel } from './standup.ts';
+import { defineStandupAnswerModel } from './standup-answer.ts';
 
 export type Models = ReturnType<typeof defineModels>;
 
@@ -39,6 +41,9 @@ export function defineModels(connection: Connection) {
     StaleDocsDigest: defineStaleDocsDigestModel(connection),
     DeliveryClaim: defineDeliveryClaimModel(connection),
     PersonAvailability: definePersonAvailabilityModel(connection),
+    // Async standups (issue 11).
+    Standup: defineStandupModel(connection),
+    StandupAnswer: defineStandupAnswerModel(connection),
     ...defineIngestModels(connection),
   };
 }
