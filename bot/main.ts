@@ -9,6 +9,7 @@ import { addDemoActivity } from '../data/demo/add-demo-activity.ts';
 import { demoDocsSource } from '../data/demo/demo-docs.ts';
 import { createTeamFacts } from '../data/team/mongo-team-facts.ts';
 import { createAvailabilityStore } from '../data/availability/mongo-availability-store.ts';
+import { createStandupStore } from '../data/standup/mongo-standup-store.ts';
 import { emailsInWrites, linkByEmail } from '../data/identity/link-by-email.ts';
 import { createIdentityDirectory } from '../data/identity/mongo-identity-directory.ts';
 import type { FactWrite } from '../data/sources/fact-write.ts';
@@ -179,6 +180,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     identity: createIdentityDirectory(models.Person),
     team: createTeamFacts(models),
     availability,
+    standups: createStandupStore(models.Standup, models.StandupAnswer),
   };
   // Doc answers reach people in chat ("ask this person", stale-docs digests) through their linked accounts.
   const reach = createChatReach(models.Person, {

@@ -7,6 +7,7 @@ import { unknownCommand } from './help/unknown-command.ts';
 import { linkAccount } from './identity/link-account.ts';
 import { showTeam } from './team/show-team.ts';
 import { markBack, recordTimeOff, setTimeZone } from './availability/availability-commands.ts';
+import { runStandupCommand, STANDUP_ARGS } from './standup/standup-command.ts';
 import type { CommandInput, CommandPorts, Reply } from './types.ts';
 
 /** Every command the bot has. Help, the Slack manifest and the Teams manifest are all derived from this list. */
@@ -66,6 +67,13 @@ export const COMMANDS: readonly CommandDefinition[] = [
     argsHint: '',
     description: 'End the time off you are on today; planned time off after today stays.',
     run: (input, ports) => markBack(input, ports.availability),
+  },
+  {
+    name: 'standup',
+    argsHint: STANDUP_ARGS,
+    description:
+      'Set up an async standup (no arguments), or list, edit, pause, resume, delete one, or see its stats.',
+    run: (input, ports) => runStandupCommand(input, ports),
   },
 ];
 
