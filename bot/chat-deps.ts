@@ -1,7 +1,8 @@
 import type { Logger } from 'pino';
 import type { AnswerStore } from '../handlers/ask/handle-answer-action.ts';
 import type { ChatReach } from '../handlers/ask/types.ts';
-import type { CommandInput, Reply } from '../handlers/types.ts';
+import type { ChatAccount } from '../handlers/standup/types.ts';
+import type { CommandInput, CommandPorts, Reply } from '../handlers/types.ts';
 import type { ChatEmailLearner } from './chat-email-learner.ts';
 import type { ChatTimeZones } from './chat-time-zones.ts';
 import type { Metrics } from './metrics.ts';
@@ -22,4 +23,14 @@ export interface ChatDeps {
   timeZones?: ChatTimeZones;
   /** Records a chat user's verified email on first sight, to link their other tools by email. */
   emails?: ChatEmailLearner;
+  /** What saving a standup's set-up form needs (the store, the policy for approvers, people by email). */
+  standups?: StandupEdgePorts;
+}
+
+export interface StandupEdgePorts extends Pick<CommandPorts, 'standups' | 'approvals'> {
+  /** The Teams accounts of the people with these verified emails (`people`); the rest are `unknown`. */
+  teamsAccountsByEmail?(
+    tenantId: string,
+    emails: string[],
+  ): Promise<{ found: ChatAccount[]; unknown: string[] }>;
 }

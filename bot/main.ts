@@ -10,6 +10,7 @@ import { demoDocsSource } from '../data/demo/demo-docs.ts';
 import { createTeamFacts } from '../data/team/mongo-team-facts.ts';
 import { createAvailabilityStore } from '../data/availability/mongo-availability-store.ts';
 import { createStandupStore } from '../data/standup/mongo-standup-store.ts';
+import { createTeamsAccountsByEmail } from '../data/standup/find-teams-accounts.ts';
 import { emailsInWrites, linkByEmail } from '../data/identity/link-by-email.ts';
 import { createIdentityDirectory } from '../data/identity/mongo-identity-directory.ts';
 import type { FactWrite } from '../data/sources/fact-write.ts';
@@ -202,6 +203,11 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     answers: { store: () => knowledge.answerStore, reach },
     emails: createChatEmailLearner(models.Person, log, timeZones),
     timeZones,
+    standups: {
+      standups: commandPorts.standups,
+      approvals,
+      teamsAccountsByEmail: createTeamsAccountsByEmail(models.Person),
+    },
   };
 
   if (config.slack) {

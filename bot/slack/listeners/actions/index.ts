@@ -6,6 +6,8 @@ import * as askPerson from './ask-person.ts';
 import * as declineApproval from './decline-approval.ts';
 import * as modifyApproval from './modify-approval.ts';
 import * as shareAnswer from './share-answer.ts';
+import * as standupSetupAddQuestion from './standup-setup-add-question.ts';
+import * as standupSetupOpen from './standup-setup-open.ts';
 
 export function register(app: App, deps: SlackListenerDeps): void {
   approveApproval.register(app, deps);
@@ -14,4 +16,6 @@ export function register(app: App, deps: SlackListenerDeps): void {
   shareAnswer.register(app, deps);
   answerFeedback.register(app, deps);
   askPerson.register(app, deps);
+  standupSetupAddQuestion.register(app, deps);
+  standupSetupOpen.register(app, deps);
 }
