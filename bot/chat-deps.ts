@@ -1,8 +1,9 @@
 import type { Logger } from 'pino';
 import type { AnswerStore } from '../handlers/ask/handle-answer-action.ts';
 import type { ChatReach } from '../handlers/ask/types.ts';
-import type { CommandInput, Reply } from '../handlers/types.ts';
 import type { StandupDeps } from '../handlers/standup/standup-deps.ts';
+import type { ChatAccount } from '../handlers/standup/types.ts';
+import type { CommandInput, CommandPorts, Reply } from '../handlers/types.ts';
 import type { ChatEmailLearner } from './chat-email-learner.ts';
 import type { ChatProfileReports } from './chat-profile-reports.ts';
 import type { Metrics } from './metrics.ts';
@@ -21,8 +22,18 @@ export interface ChatDeps {
   answers?: { store(): AnswerStore | undefined; reach?: ChatReach };
   /** Records what Slack or Teams report for a person: zone, locale's country, a vacation status. */
   profileReports?: ChatProfileReports;
-  /** Answering standups from their prompts; absent where standups are off. */
-  standups?: { deps: StandupDeps; now(): Date };
+  /** Answering standups from their prompts (the flow's deps and its clock); absent where standups are off. */
+  standupFlow?: { deps: StandupDeps; now(): Date };
   /** Records a chat user's verified email on first sight, to link their other tools by email. */
   emails?: ChatEmailLearner;
+  /** What saving a standup's set-up form needs (the store, the policy for approvers, people by email). */
+  standups?: StandupEdgePorts;
+}
+
+export interface StandupEdgePorts extends Pick<CommandPorts, 'standups' | 'approvals'> {
+  /** The Teams accounts of the people with these verified emails (`people`); the rest are `unknown`. */
+  teamsAccountsByEmail?(
+    tenantId: string,
+    emails: string[],
+  ): Promise<{ found: ChatAccount[]; unknown: string[] }>;
 }

@@ -12,6 +12,8 @@ import { createAvailabilityStore } from '../data/availability/mongo-availability
 import { createCalendarSource } from '../data/availability/create-calendar-source.ts';
 import { createHolidayRegions } from '../data/availability/holiday-regions.ts';
 import { createPublicHolidays } from '../data/availability/public-holidays.ts';
+import { createStandupStore } from '../data/standup/mongo-standup-store.ts';
+import { createTeamsAccountsByEmail } from '../data/standup/find-teams-accounts.ts';
 import { emailsInWrites, linkByEmail } from '../data/identity/link-by-email.ts';
 import { createIdentityDirectory } from '../data/identity/mongo-identity-directory.ts';
 import type { FactWrite } from '../data/sources/fact-write.ts';
@@ -191,6 +193,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     team: createTeamFacts(models),
     availability,
     holidayRegions,
+    standups: createStandupStore(models.Standup, models.StandupAnswer),
   };
   // Messages the bot sends on its own, paced to each surface's limits and retried on throttling.
   const poster = createChatPoster({
@@ -215,6 +218,11 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     answers: { store: () => knowledge.answerStore, reach },
     emails: createChatEmailLearner(models.Person, log, profileReports),
     profileReports,
+    standups: {
+      standups: commandPorts.standups,
+      approvals,
+      teamsAccountsByEmail: createTeamsAccountsByEmail(models.Person),
+    },
   };
 
   if (config.slack) {

@@ -9,6 +9,7 @@ import { showTeam } from './team/show-team.ts';
 import { markBack, recordTimeOff, setTimeZone } from './availability/availability-commands.ts';
 import { runHolidaysCommand } from './availability/holidays-command.ts';
 import { runHoursCommand } from './availability/hours-command.ts';
+import { runStandupCommand, STANDUP_ARGS } from './standup/standup-command.ts';
 import type { CommandInput, CommandPorts, Reply } from './types.ts';
 
 /** Every command the bot has. Help, the Slack manifest and the Teams manifest are all derived from this list. */
@@ -83,6 +84,15 @@ export const COMMANDS: readonly CommandDefinition[] = [
     description:
       'Show your public holidays, or set whose you get (US-CA, IN-KA, DE-BY), or the team default.',
     run: (input, ports) => runHolidaysCommand(input, ports),
+    // Teams' menu holds 10 commands; holidays is set once, so it is typed rather than picked.
+    inTeamsMenu: false,
+  },
+  {
+    name: 'standup',
+    argsHint: STANDUP_ARGS,
+    description:
+      'Set up an async standup (no arguments), or list, edit, pause, resume, delete one, or see its stats.',
+    run: (input, ports) => runStandupCommand(input, ports),
   },
 ];
 

@@ -4,6 +4,8 @@ import type { AvailabilityStore, HolidayRegions } from './availability/types.ts'
 import type { ApprovalServices } from './approvals/types.ts';
 import type { AnswerView, AskPorts } from './ask/types.ts';
 import type { IdentityDirectory } from './identity/types.ts';
+import type { StandupSetupView } from './standup/setup-view.ts';
+import type { StandupStatsView, StandupStore, StandupView } from './standup/types.ts';
 import type { TeamFacts, TeamView } from './team/types.ts';
 
 export type Surface = 'slack' | 'teams';
@@ -109,7 +111,15 @@ export interface PolicyView {
 
 /** Everything a handler can show; each kind has a Slack and a Teams renderer in `cards/`. */
 export type View =
-  HelpView | NoticeView | ApprovalView | ApprovalListView | PolicyView | AnswerView | TeamView;
+  | HelpView
+  | NoticeView
+  | ApprovalView
+  | ApprovalListView
+  | PolicyView
+  | AnswerView
+  | TeamView
+  | StandupView
+  | StandupSetupView;
 
 export interface Reply {
   view: View;
@@ -126,4 +136,7 @@ export interface CommandPorts {
   approvals?: ApprovalServices;
   identity?: IdentityDirectory;
   team?: TeamFacts;
+  standups?: StandupStore;
+  /** Team-level standup stats, computed elsewhere; `standup stats` says so when it is absent. */
+  standupStats?: (tenantId: string, standupId: string) => Promise<StandupStatsView>;
 }

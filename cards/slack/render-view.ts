@@ -1,4 +1,10 @@
 import type { View } from '../../handlers/types.ts';
+import { renderStandupPromptForSlack } from './standup-prompt.ts';
+import { renderStandupReportForSlack } from './standup-report.ts';
+import { renderStandupAnswerForSlack } from './standup-answer.ts';
+import { renderStandupListForSlack } from './standup-list.ts';
+import { renderStandupStatsForSlack } from './standup-stats.ts';
+import { renderStandupSetupForSlack } from './standup-setup-modal.ts';
 import { renderApprovalListForSlack } from './approval-list.ts';
 import { renderApprovalForSlack } from './approval.ts';
 import { renderAnswerForSlack } from './answer.ts';
@@ -24,5 +30,17 @@ export function renderViewForSlack(view: View): SlackMessage {
       return renderTeamForSlack(view);
     case 'answer':
       return renderAnswerForSlack(view);
+    case 'standup-prompt':
+      return renderStandupPromptForSlack(view);
+    case 'standup-report':
+      return renderStandupReportForSlack(view);
+    case 'standup-answer':
+      return renderStandupAnswerForSlack(view);
+    case 'standup-list':
+      return renderStandupListForSlack(view);
+    case 'standup-stats':
+      return renderStandupStatsForSlack(view);
+    case 'standup-setup':
+      return renderStandupSetupForSlack(view);
   }
 }

@@ -37,6 +37,33 @@ export interface PlainTextInput {
   placeholder?: PlainText;
 }
 
+export interface SelectOption {
+  text: PlainText;
+  value: string;
+}
+
+/** The inputs a modal uses beside text: selects, pickers and choice lists (set-up and answer modals). */
+export type InputElement =
+  | PlainTextInput
+  | {
+      type: 'static_select';
+      action_id: string;
+      options: SelectOption[];
+      initial_option?: SelectOption;
+      placeholder?: PlainText;
+    }
+  | { type: 'multi_users_select'; action_id: string; initial_users?: string[]; placeholder?: PlainText }
+  | {
+      type: 'conversations_select';
+      action_id: string;
+      initial_conversation?: string;
+      default_to_current_conversation?: boolean;
+      filter?: { include?: ('public' | 'private' | 'im' | 'mpim')[]; exclude_bot_users?: boolean };
+    }
+  | { type: 'checkboxes'; action_id: string; options: SelectOption[]; initial_options?: SelectOption[] }
+  | { type: 'radio_buttons'; action_id: string; options: SelectOption[]; initial_option?: SelectOption }
+  | { type: 'timepicker'; action_id: string; initial_time?: string };
+
 export type Block =
   | { type: 'header'; text: PlainText }
   | { type: 'section'; block_id?: string; text: TextObject; fields?: TextObject[] }
@@ -47,9 +74,11 @@ export type Block =
       type: 'input';
       block_id: string;
       label: PlainText;
-      element: PlainTextInput;
+      element: InputElement;
       optional?: boolean;
       hint?: PlainText;
+      /** Slack sends a block_actions payload when the value changes. */
+      dispatch_action?: boolean;
     };
 
 export interface SlackMessage {

@@ -1,4 +1,10 @@
 import type { View } from '../../handlers/types.ts';
+import { renderStandupPromptForTeams } from './standup-prompt.ts';
+import { renderStandupReportForTeams } from './standup-report.ts';
+import { renderStandupAnswerForTeams } from './standup-answer.ts';
+import { renderStandupListForTeams } from './standup-list.ts';
+import { renderStandupStatsForTeams } from './standup-stats.ts';
+import { renderStandupSetupCard } from './standup-setup-card.ts';
 import { renderApprovalForTeams } from './approval.ts';
 import { renderApprovalListForTeams } from './approval-list.ts';
 import { renderAnswerForTeams } from './answer.ts';
@@ -24,5 +30,17 @@ export function renderViewForTeams(view: View): AdaptiveCard {
       return renderTeamForTeams(view);
     case 'answer':
       return renderAnswerForTeams(view);
+    case 'standup-prompt':
+      return renderStandupPromptForTeams(view);
+    case 'standup-report':
+      return renderStandupReportForTeams(view);
+    case 'standup-answer':
+      return renderStandupAnswerForTeams(view);
+    case 'standup-list':
+      return renderStandupListForTeams(view);
+    case 'standup-stats':
+      return renderStandupStatsForTeams(view);
+    case 'standup-setup':
+      return renderStandupSetupCard(view);
   }
 }

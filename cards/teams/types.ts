@@ -23,7 +23,22 @@ export type CardElement =
       placeholder?: string;
       isMultiline?: true;
       maxLength?: number;
-    };
+      isRequired?: true;
+      errorMessage?: string;
+    }
+  | {
+      type: 'Input.ChoiceSet';
+      id: string;
+      label: string;
+      choices: { title: string; value: string }[];
+      /** Comma-separated values when `isMultiSelect`. */
+      value?: string;
+      isMultiSelect?: true;
+      style?: 'compact' | 'expanded';
+      placeholder?: string;
+    }
+  | { type: 'Input.Time'; id: string; label: string; value?: string }
+  | { type: 'Input.Toggle'; id: string; title: string; label?: string; value?: 'true' | 'false' };
 
 /** Universal Action (Teams calls the bot with an `adaptiveCard/action` invoke carrying verb and data). */
 export interface ExecuteAction {
@@ -31,6 +46,8 @@ export interface ExecuteAction {
   title: string;
   verb: string;
   data: Record<string, string>;
+  /** `none` sends without checking or collecting the card's inputs (Cancel, Add question). */
+  associatedInputs?: 'auto' | 'none';
   style?: 'positive' | 'destructive';
 }
 

@@ -21,6 +21,8 @@ import { defineTeamAvailabilityModel } from './team-availability.ts';
 import { defineStandupAnswerRetentionModel } from './standup-answer-retention.ts';
 import { defineStandupBlockerModel } from './standup-blocker.ts';
 import { defineStandupDayModel } from './standup-day.ts';
+import { defineStandupModel } from './standup.ts';
+import { defineStandupAnswerModel } from './standup-answer.ts';
 
 export type Models = ReturnType<typeof defineModels>;
 
@@ -50,6 +52,9 @@ export function defineModels(connection: Connection) {
     StandupBlocker: defineStandupBlockerModel(connection),
     StandupDay: defineStandupDayModel(connection),
     StandupAnswerRetention: defineStandupAnswerRetentionModel(connection),
+    // Async standups (issue 11).
+    Standup: defineStandupModel(connection),
+    StandupAnswer: defineStandupAnswerModel(connection),
     ...defineIngestModels(connection),
   };
 }

@@ -24,9 +24,9 @@ export type SubmitAnswerResult =
   { ok: true; edited: boolean; late: boolean; reported: boolean } | { ok: false; problem: string };
 
 /**
- * Stores a member's answer for a day (an edit replaces it), records its blockers, and, when the day's report
- * is out, puts the answer in its thread (or updates it there) and the report's counts; when this was the
- * last answer the day waited for, the report goes out now.
+ * Stores a member's answer for a day (an edit replaces it) and records its blockers. Its `publish`, called once
+ * the person has been answered (Slack wants a modal acked within 3 seconds), puts the answer in the report's
+ * thread or updates it there and the report's counts, or posts the report when this was the last answer.
  */
 export async function submitStandupAnswer(
   deps: StandupDeps,
@@ -91,7 +91,13 @@ export async function submitStandupAnswer(
   const everyone = new Set([...dayAnswers.map((entry) => accountKey(entry.member)), key]);
   const firstPrompt = Math.min(...working.map((plan) => Date.parse(plan.promptAt ?? '')));
   const allIn = working.length > 0 && working.every((plan) => everyone.has(accountKey(plan.member)));
-  const publish = reported || (allIn && now.getTime() >= firstPrompt);
-  if (publish) await publishReport(deps, standup, input.date, plans, now, created ? undefined : answer);
-  return { ok: true, edited: !created, late: answer.late, reported: publish };
+  const due = reported || (allIn && now.getTime() >= firstPrompt);
+  return {
+    ok: true,
+    edited: !created,
+    late: answer.late,
+    async publish() {
+      return due && (await publishReport(deps, standup, input.date, plans, now, created ? undefined : answer));
+    },
+  };
 }

@@ -500,7 +500,7 @@ describe('Slack: approvals end to end', () => {
       const input = (modal.blocks as Block[]).find(
         (block) => block.type === 'input' && block.block_id === MODIFY_MODAL.payloadBlock,
       );
-      assert.ok(input?.type === 'input');
+      assert.ok(input?.type === 'input' && input.element.type === 'plain_text_input');
       assert.equal(input.element.initial_value, JSON.stringify({ merge_method: 'squash' }, null, 2));
       assert.equal(input.element.multiline, true);
     });

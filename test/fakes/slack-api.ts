@@ -37,6 +37,8 @@ export class FakeSlack {
   socketModeUrl = '';
   /** Members of each user group (`S…` → user ids), as usergroups.users.list answers. */
   readonly usergroups = new Map<string, string[]>();
+  /** The user groups usergroups.list answers (id, handle, name). */
+  readonly usergroupList: { id: string; handle: string; name: string }[] = [];
   /**
    * The workspace's members, as users.list and users.info answer them (two per page, to exercise the cursor);
    * give one `locale` and `profile.status_emoji`/`status_text`/`status_expiration` to describe their status.
@@ -207,6 +209,10 @@ export class FakeSlack {
       case 'views.open':
       case 'views.publish':
         return { ok: true, view: { id: `V${(this.#ts += 1)}`, team_id: this.team.id, ...viewOf(args) } };
+      case 'views.update':
+        return { ok: true, view: { id: args.view_id, team_id: this.team.id, ...viewOf(args) } };
+      case 'usergroups.list':
+        return { ok: true, usergroups: this.usergroupList };
       case 'usergroups.users.list': {
         const users = this.usergroups.get(String(args.usergroup));
         return users ? { ok: true, users } : { ok: false, error: 'no_such_subteam' };

@@ -4,7 +4,7 @@ import { SLACK_LIMITS } from '../../cards/slack/mrkdwn.ts';
 import type {
   Block,
   Button,
-  PlainTextInput,
+  InputElement,
   SlackMessage,
   SlackSurfaceView,
   TextObject,
@@ -101,10 +101,68 @@ function assertButton(button: Button, where: string): void {
   }
 }
 
-function assertInput(input: PlainTextInput, where: string): void {
-  assert.equal(input.type, 'plain_text_input', `${where}: only plain_text_input is expected`);
-  assert.ok((input.max_length ?? 0) <= SLACK_LIMITS.inputLength, `${where}: max_length`);
-  assert.ok((input.initial_value ?? '').length <= SLACK_LIMITS.inputLength, `${where}: initial_value`);
+/** Slack's limits for the option lists of selects, checkboxes and radio buttons. */
+const OPTION_LIMITS = {
+  static_select: 100,
+  checkboxes: 10,
+  radio_buttons: 10,
+  text: 75,
+  value: 150,
+} as const;
+
+function assertInput(input: InputElement, where: string): void {
+  assert.ok(
+    input.action_id.length > 0 && input.action_id.length <= SLACK_LIMITS.actionId,
+    `${where}: action_id`,
+  );
+  switch (input.type) {
+    case 'plain_text_input':
+      assert.ok((input.max_length ?? 0) <= SLACK_LIMITS.inputLength, `${where}: max_length`);
+      assert.ok((input.initial_value ?? '').length <= SLACK_LIMITS.inputLength, `${where}: initial_value`);
+      break;
+    case 'static_select':
+    case 'checkboxes':
+    case 'radio_buttons': {
+      assert.ok(input.options.length > 0, `${where}: no options`);
+      assert.ok(
+        input.options.length <= OPTION_LIMITS[input.type],
+        `${where}: ${input.options.length} options`,
+      );
+      const values = input.options.map((option) => option.value);
+      assert.equal(new Set(values).size, values.length, `${where}: duplicate option value`);
+      for (const option of input.options) {
+        assertText(option.text, OPTION_LIMITS.text, `${where}: option`);
+        assert.ok(
+          option.value.length > 0 && option.value.length <= OPTION_LIMITS.value,
+          `${where}: option value`,
+        );
+      }
+      const initial =
+        input.type === 'checkboxes'
+          ? (input.initial_options ?? [])
+          : input.initial_option
+            ? [input.initial_option]
+            : [];
+      if (input.type === 'checkboxes' && input.initial_options)
+        assert.ok(initial.length > 0, `${where}: empty initial_options`);
+      for (const chosen of initial) {
+        assert.ok(
+          input.options.some((option) => JSON.stringify(option) === JSON.stringify(chosen)),
+          `${where}: initial option not among the options`,
+        );
+      }
+      break;
+    }
+    case 'timepicker':
+      if (input.initial_time !== undefined)
+        assert.match(input.initial_time, /^([01]\d|2[0-3]):[0-5]\d$/, where);
+      break;
+    case 'multi_users_select':
+    case 'conversations_select':
+      break;
+    default:
+      assert.fail(`${where}: unexpected input element`);
+  }
 }
 
 function assertText(text: TextObject, max: number, where: string): void {

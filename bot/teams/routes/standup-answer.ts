@@ -1,6 +1,10 @@
 import type { Application } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
-import { readStandupAnswerInputs, STANDUP_VERBS } from '../../../cards/teams/standup-prompt.ts';
+import {
+  readStandupAnswerInputs,
+  STANDUP_SUBMIT_VERB,
+  STANDUP_TOMORROW_VERB,
+} from '../../../cards/teams/standup-prompt.ts';
 import { renderViewForTeams } from '../../../cards/teams/render-view.ts';
 import { openAnswerForm } from '../../../handlers/standup/open-answer-form.ts';
 import { submitStandupAnswer } from '../../../handlers/standup/submit-answer.ts';
@@ -20,10 +24,10 @@ const memberOf = (context: TurnContext) => ({
  * everything they typed still there.
  */
 export function register(app: Application, deps: TeamsDeps): void {
-  const standups = deps.standups;
+  const standups = deps.standupFlow;
   if (!standups) return;
   app.adaptiveCards.actionExecute(
-    [STANDUP_VERBS.submit, STANDUP_VERBS.tomorrow],
+    [STANDUP_SUBMIT_VERB, STANDUP_TOMORROW_VERB],
     async (context, _state, data: Record<string, unknown>) => {
       deps.metrics.chatEvents.inc({ surface: 'teams', kind: 'card_action' });
       try {
@@ -37,8 +41,8 @@ export function register(app: Application, deps: TeamsDeps): void {
         const member = memberOf(context);
         const verb = (context.activity.value as { action: { verb: string } }).action.verb;
         const now = standups.now();
-        const day = verb === STANDUP_VERBS.tomorrow ? ('next' as const) : { date };
-        if (verb === STANDUP_VERBS.submit) {
+        const day = verb === STANDUP_TOMORROW_VERB ? ('next' as const) : { date };
+        if (verb === STANDUP_SUBMIT_VERB) {
           const answers = readStandupAnswerInputs(data);
           const result = await submitStandupAnswer(
             standups.deps,
@@ -66,6 +70,7 @@ export function register(app: Application, deps: TeamsDeps): void {
             ? form.view
             : { ...form.view, prefill: { ...form.view.prefill, ...answers } };
           await answerInvoke(context, renderViewForTeams({ ...view, note }));
+          if (result.ok) await result.publish();
           return '';
         }
         const form = await openAnswerForm(standups.deps, { tenantId, standupId, member, day }, now);

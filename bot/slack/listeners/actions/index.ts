@@ -7,6 +7,8 @@ import * as declineApproval from './decline-approval.ts';
 import * as modifyApproval from './modify-approval.ts';
 import * as openStandupAnswer from './open-standup-answer.ts';
 import * as shareAnswer from './share-answer.ts';
+import * as standupSetupAddQuestion from './standup-setup-add-question.ts';
+import * as standupSetupOpen from './standup-setup-open.ts';
 
 export function register(app: App, deps: SlackListenerDeps): void {
   approveApproval.register(app, deps);
@@ -16,4 +18,6 @@ export function register(app: App, deps: SlackListenerDeps): void {
   answerFeedback.register(app, deps);
   askPerson.register(app, deps);
   openStandupAnswer.register(app, deps);
+  standupSetupAddQuestion.register(app, deps);
+  standupSetupOpen.register(app, deps);
 }

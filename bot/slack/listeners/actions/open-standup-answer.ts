@@ -1,5 +1,6 @@
 import type { App } from '@slack/bolt';
-import { renderStandupAnswerModal, STANDUP_PROMPT_ACTIONS } from '../../../../cards/slack/standup-prompt.ts';
+import { renderStandupAnswerModal } from '../../../../cards/slack/standup-answer-modal.ts';
+import { STANDUP_PROMPT_ACTIONS } from '../../../../cards/slack/standup-prompt.ts';
 import { openAnswerForm } from '../../../../handlers/standup/open-answer-form.ts';
 import { userFacingError } from '../../../user-facing-error.ts';
 import type { SlackListenerDeps } from '../../slack-deps.ts';
@@ -22,7 +23,7 @@ function readTarget(value: string | undefined): { standupId: string; date: strin
  * trigger's 3 seconds, pre-filled with the draft or the answer already given.
  */
 export function register(app: App, deps: SlackListenerDeps): void {
-  const standups = deps.standups;
+  const standups = deps.standupFlow;
   if (!standups) return;
   for (const [actionId, which] of [
     [STANDUP_PROMPT_ACTIONS.answer, 'day'],

@@ -2,8 +2,10 @@ import type { App } from '@slack/bolt';
 import type { ChatDeps } from '../../../chat-deps.ts';
 import * as ask from './ask.ts';
 import * as em from './em.ts';
+import * as standup from './standup.ts';
 
 export function register(app: App, deps: ChatDeps): void {
   em.register(app, deps);
   ask.register(app, deps);
+  standup.register(app, deps);
 }

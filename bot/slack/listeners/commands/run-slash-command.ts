@@ -6,14 +6,22 @@ import type { Reply } from '../../../../handlers/types.ts';
 import type { ChatDeps } from '../../../chat-deps.ts';
 import { userFacingError } from '../../../user-facing-error.ts';
 import { decodeSlackText } from '../../decode-slack-text.ts';
+import { openStandupSetup } from '../../standup/open-standup-setup.ts';
 
 type SlashCommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
 
-/** The Slack message for a command's reply (privately when the reply is private), or for its failure. */
+/** Shows a reply some other way than a message (a modal), resolving true when it did; false when it does not apply. */
+type Present = (reply: Reply) => false | Promise<boolean>;
+
+/**
+ * The Slack message for a command's reply (privately when the reply is private), or for its failure; nothing when
+ * `present` showed the reply itself.
+ */
 function messageOf(
   run: () => Reply | Promise<Reply>,
   log: Logger,
-): RespondArguments | Promise<RespondArguments> {
+  present: Present = () => false,
+): RespondArguments | undefined | Promise<RespondArguments | undefined> {
   const render = (reply: Reply): RespondArguments => ({
     response_type: reply.visibility === 'private' ? 'ephemeral' : 'in_channel',
     ...renderViewForSlack(reply.view),
@@ -22,9 +30,13 @@ function messageOf(
     response_type: 'ephemeral',
     ...renderViewForSlack(userFacingError(error, log)),
   });
+  const presentOrRender = (reply: Reply) => {
+    const presented = present(reply);
+    return presented ? presented.then((shown) => (shown ? undefined : render(reply))) : render(reply);
+  };
   try {
     const reply = run();
-    return reply instanceof Promise ? reply.then(render).catch(failure) : render(reply);
+    return reply instanceof Promise ? reply.then(presentOrRender).catch(failure) : presentOrRender(reply);
   } catch (error) {
     return failure(error);
   }
@@ -74,20 +86,27 @@ export function runSlashCommand(deps: ChatDeps, commandText: (typed: string) => 
         conversationId: command.channel_id,
         ...parseCommandText(commandText(decodeSlackText(command.text))),
       });
+    // The standup set-up is a modal, opened with this command's trigger.
+    const present: Present = (reply) =>
+      reply.view.kind === 'standup-setup' &&
+      openStandupSetup(client, command.trigger_id, reply.view, command.channel_id, deps.log);
     try {
-      const message = deps.tenants.has(tenantId) ? messageOf(run, deps.log) : undefined;
+      const message = deps.tenants.has(tenantId) ? messageOf(run, deps.log, present) : undefined;
       if (message && !(message instanceof Promise)) {
         await ack(message);
         return;
       }
       await ack();
-      await respond(
-        await (message ??
-          messageOf(async () => {
+      const reply = await (message ??
+        messageOf(
+          async () => {
             await deps.tenants.ensure(tenantId, 'slack', command.team_domain);
             return run();
-          }, deps.log)),
-      );
+          },
+          deps.log,
+          present,
+        ));
+      if (reply) await respond(reply);
     } finally {
       await learning;
     }
