@@ -21,7 +21,14 @@ export interface SubmitAnswerInput {
 }
 
 export type SubmitAnswerResult =
-  { ok: true; edited: boolean; late: boolean; reported: boolean } | { ok: false; problem: string };
+  | {
+      ok: true;
+      edited: boolean;
+      late: boolean;
+      /** Puts the answer in the report's thread (or updates it there), or posts the report it completed. */
+      publish(): Promise<boolean>;
+    }
+  | { ok: false; problem: string };
 
 /**
  * Stores a member's answer for a day (an edit replaces it) and records its blockers. Its `publish`, called once
@@ -97,7 +104,9 @@ export async function submitStandupAnswer(
     edited: !created,
     late: answer.late,
     async publish() {
-      return due && (await publishReport(deps, standup, input.date, plans, now, created ? undefined : answer));
+      return (
+        due && (await publishReport(deps, standup, input.date, plans, now, created ? undefined : answer))
+      );
     },
   };
 }
