@@ -50,6 +50,7 @@ import { createTeamsApprovalNotifier } from './teams/teams-approval-notifier.ts'
 import { createTeamsPoster } from './teams/teams-poster.ts';
 import { slackPoster } from './slack/slack-poster.ts';
 import { createChatPoster } from './chat-poster.ts';
+import { createStandupFlow } from './create-standup-flow.ts';
 import { createChatReach } from './chat-reach.ts';
 import { chatTenantOf, createTenantRegistry } from './tenants.ts';
 import { createAskPorts } from './llm/create-ask-ports.ts';
@@ -83,6 +84,8 @@ export interface StartOptions {
   commands?: readonly CommandDefinition[];
   /** Executors of outward actions by action type, beside the built-in ones (tests register their own). */
   executors?: Readonly<Record<string, ActionExecutor>>;
+  /** The clock standups are scheduled by (tests move it); the system clock by default. */
+  now?: () => Date;
   /** In demo mode, load the canned team into the demo tenant (default true; most tests turn it off). */
   demoData?: boolean;
 }
@@ -206,6 +209,16 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     }),
     log,
   });
+  const standupFlow = createStandupFlow({
+    config,
+    models,
+    store: commandPorts.standups,
+    calendars,
+    poster,
+    approvals,
+    log: log.child({ component: 'standups' }),
+    now: options.now ?? (() => new Date()),
+  });
   // Doc answers reach people in chat ("ask this person", stale-docs digests) through their linked accounts.
   const reach = createChatReach(models.Person, poster);
   const chat: ChatDeps = {
@@ -214,10 +227,16 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     tenants,
     tenantOf: chatTenantOf(config.demo ? DEMO_TENANT_ID : undefined),
     runCommand: (input) =>
-      runCommand(input, options.commands ?? COMMANDS, { ...commandPorts, approvals, ask: askPortsOf() }),
+      runCommand(input, options.commands ?? COMMANDS, {
+        ...commandPorts,
+        approvals,
+        ask: askPortsOf(),
+        standupStats: standupFlow.stats,
+      }),
     answers: { store: () => knowledge.answerStore, reach },
     emails: createChatEmailLearner(models.Person, log, profileReports),
     profileReports,
+    standupFlow,
     standups: {
       standups: commandPorts.standups,
       approvals,
@@ -266,6 +285,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       },
       ...(demoData ? { demoTenantId: DEMO_TENANT_ID } : {}),
       standupRetentionDays: config.standups.retentionDays,
+      standups: standupFlow,
+      standupBlockers: standupFlow.blockers,
     },
     options.scheduler,
   );
