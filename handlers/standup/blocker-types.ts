@@ -1,7 +1,6 @@
-import type { CalendarSource } from '../availability/types.ts';
 /** Standup blockers: what is stored, and the ports the blocker domain reads and writes through. */
 
-import type { WorkingCalendar } from '../availability/types.ts';
+import type { CalendarSource } from '../availability/types.ts';
 import type { ChatPoster } from '../delivery/types.ts';
 import type { ChatAccount } from './types.ts';
 
