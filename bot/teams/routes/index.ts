@@ -6,6 +6,7 @@ import * as approvalRefresh from './approval-refresh.ts';
 import * as answerActions from './answer-actions.ts';
 import * as commandMessage from './command-message.ts';
 import * as rememberConversation from './remember-conversation.ts';
+import * as standupSetup from './standup-setup.ts';
 import * as welcome from './welcome.ts';
 
 export function register(app: Application, deps: TeamsDeps): void {
@@ -16,4 +17,5 @@ export function register(app: Application, deps: TeamsDeps): void {
   approvalDecide.register(app, deps);
   approvalOpen.register(app, deps);
   answerActions.register(app, deps);
+  standupSetup.register(app, deps);
 }
