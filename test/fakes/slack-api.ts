@@ -27,6 +27,7 @@ export class FakeSlack {
   /** Messages posted with chat.postMessage (`channel:ts`); chat.update of anything else is message_not_found. */
   #posted = new Set<string>();
   #rateLimited = new Map<string, number>();
+  #failing = new Map<string, string>();
   #ts = 1_700_000_000;
 
   constructor() {
@@ -43,6 +44,11 @@ export class FakeSlack {
           { 'retry-after': String(retryAfter) },
         );
       }
+      const failure = this.#failing.get(method);
+      if (failure !== undefined) {
+        this.#failing.delete(method);
+        return sendJson(response, 200, { ok: false, error: failure });
+      }
       return sendJson(response, 200, this.#answer(method, parseArgs(request)));
     });
   }
@@ -54,6 +60,11 @@ export class FakeSlack {
   /** A response_url as Slack puts in a slash command payload, pointing at this fake. */
   responseUrl(id: string): string {
     return `${this.http.url}/response/${id}`;
+  }
+
+  /** Makes the next call to a method answer `{ ok: false, error }` (e.g. views.open with `expired_trigger_id`). */
+  failNext(method: string, error: string): void {
+    this.#failing.set(method, error);
   }
 
   rateLimitNext(method: string, retryAfterSeconds: number): void {
