@@ -31,6 +31,8 @@ export interface StandupSetupCardOptions {
   rows?: number;
   /** The emails as typed, kept when the card comes back with problems. */
   memberEmails?: string;
+  /** The members choice as made; without it, people when the form lists people, else the roster. */
+  membersFrom?: 'roster' | 'people';
 }
 
 const FIELD_LABELS: Record<string, string> = {
@@ -113,7 +115,9 @@ export function renderStandupSetupCard(
   const rows = Math.min(Math.max(options.rows ?? form.questions?.length ?? 3, 1), MAX_QUESTIONS);
   const reminder =
     form.reminderMinutes === null || form.reminderMinutes === undefined ? null : Number(form.reminderMinutes);
-  const people = form.memberSource?.kind === 'people' && (form.members?.length ?? 0) > 0;
+  const people = options.membersFrom
+    ? options.membersFrom === 'people'
+    : form.memberSource?.kind === 'people' && (form.members?.length ?? 0) > 0;
   const data = { rows: String(rows), ...(view.standupId ? { standupId: view.standupId } : {}) };
   const body: CardElement[] = [
     {

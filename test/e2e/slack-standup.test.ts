@@ -122,6 +122,25 @@ describe('Slack: /standup set-up and management', function () {
     assert.deepEqual(JSON.parse(modal.private_metadata!), { rows: 3, channel: 'C0CHANNEL' });
   });
 
+  it('sends a button that opens the modal when the trigger has expired', async () => {
+    slack.failNext('views.open', 'expired_trigger_id');
+    const reply = await slack.waitForResponse(await command(''));
+    assert.equal(reply.response_type, 'ephemeral');
+    assert.match(JSON.stringify(reply.blocks), new RegExp(STANDUP_SETUP_MODAL.openAction));
+    const opened = slack.calls('views.open').length;
+    const click = buttonClick({
+      teamId: slack.team.id,
+      user: ALICE,
+      actionId: STANDUP_SETUP_MODAL.openAction,
+      value: '{}',
+      in: { channel: 'C0CHANNEL', messageTs: '1.2' },
+    });
+    assert.equal((await postInteraction(server.url, SIGNING_SECRET, click)).status, 200);
+    const modal = viewOf(await waitForCall('views.open', opened));
+    assert.equal(modal.callback_id, 'standup_setup');
+    assert.equal(JSON.parse(modal.private_metadata!).channel, 'C0CHANNEL');
+  });
+
   it('keeps the modal open with each problem under its input', async () => {
     const modal = await openSetup('standup', ALICE.id, '/em');
     const response = await submit(

@@ -50,9 +50,9 @@ interface InjectedFailure {
  * The Bot Framework connector a Teams activity's `serviceUrl` points at. It answers like the real service:
  * sends (`POST /v3/conversations/{id}/activities[/{replyToId}]`), edits
  * (`PUT /v3/conversations/{id}/activities/{activityId}`) and roster look-ups
- * (`GET /v3/conversations/{id}/members/{userId}`, from members added with `addMember`). `failNext` makes the
- * next request on a route fail once; `perTenantPerSecond` enforces Teams' rate limit. `posts` and `updates`
- * list what it accepted.
+ * (`GET /v3/conversations/{id}/members/{userId}` and `…/pagedmembers`, from members added with `addMember`).
+ * `failNext` makes the next request on a route fail once; `perTenantPerSecond` enforces Teams' rate limit.
+ * `posts` and `updates` list what it accepted.
  */
 export class FakeBotConnector {
   readonly http: HttpFake;
@@ -103,6 +103,10 @@ export class FakeBotConnector {
       }
       if (request.method === 'PUT' && update)
         return sendJson(response, 200, { id: decodeURIComponent(update[2]!) });
+      const paged = /^\/v3\/conversations\/([^/]+)\/pagedmembers/.exec(request.path);
+      if (request.method === 'GET' && paged) {
+        return sendJson(response, 200, { members: this.#members.get(decodeURIComponent(paged[1]!)) ?? [] });
+      }
       const member = /^\/v3\/conversations\/([^/]+)\/members\/([^/?]+)$/.exec(request.path);
       if (request.method === 'GET' && member) {
         const [conversationId, userId] = [decodeURIComponent(member[1]!), decodeURIComponent(member[2]!)];

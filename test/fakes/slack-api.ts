@@ -54,7 +54,7 @@ export class FakeSlack {
   #posted = new Set<string>();
   #accepted: SlackPost[] = [];
   #rateLimited = new Map<string, number>();
-  #failing = new Map<string, number>();
+  #failing = new Map<string, number | string>();
   #limits?: { channels: TokenBuckets; workspace: TokenBucket };
   #ts = 1_700_000_000;
   /** How many calls were answered 429 by `postLimits` (not counting `rateLimitNext`). */
@@ -71,10 +71,12 @@ export class FakeSlack {
     this.http = new HttpFake((request, response) => {
       if (request.path.startsWith('/response/')) return sendJson(response, 200, { ok: true });
       const method = request.path.replace(/^\/api\//, '').split('?')[0] ?? '';
-      const status = this.#failing.get(method);
-      if (status !== undefined) {
+      const failure = this.#failing.get(method);
+      if (failure !== undefined) {
         this.#failing.delete(method);
-        return sendJson(response, status, { ok: false, error: 'fake_failure' });
+        return typeof failure === 'number'
+          ? sendJson(response, failure, { ok: false, error: 'fake_failure' })
+          : sendJson(response, 200, { ok: false, error: failure });
       }
       const limitedFor = method === 'chat.postMessage' ? this.#postLimitHit(parseArgs(request)) : undefined;
       if (limitedFor !== undefined) {
@@ -113,9 +115,12 @@ export class FakeSlack {
     this.#rateLimited.set(method, retryAfterSeconds);
   }
 
-  /** The next call to `method` answers this HTTP status (a gateway error, say) instead of Slack's JSON. */
-  failNext(method: string, status: number): void {
-    this.#failing.set(method, status);
+  /**
+   * The next call to `method` fails once: a number is an HTTP status (a gateway error, say) instead of Slack's
+   * JSON; a string is Slack's own `{ ok: false, error }` (views.open with `expired_trigger_id`).
+   */
+  failNext(method: string, failure: number | string): void {
+    this.#failing.set(method, failure);
   }
 
   /** Every message chat.postMessage accepted, oldest first (refused calls are only in `calls`). */

@@ -7,6 +7,7 @@ import * as answerActions from './answer-actions.ts';
 import * as commandMessage from './command-message.ts';
 import * as rememberConversation from './remember-conversation.ts';
 import * as standupAnswer from './standup-answer.ts';
+import * as standupSetup from './standup-setup.ts';
 import * as welcome from './welcome.ts';
 
 export function register(app: Application, deps: TeamsDeps): void {
@@ -18,4 +19,5 @@ export function register(app: Application, deps: TeamsDeps): void {
   approvalOpen.register(app, deps);
   answerActions.register(app, deps);
   standupAnswer.register(app, deps);
+  standupSetup.register(app, deps);
 }
