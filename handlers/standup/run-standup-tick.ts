@@ -103,7 +103,9 @@ export async function runStandupTick(deps: StandupDeps, standup: Standup, now: D
   for (const date of dates) {
     const plans = standup.members.map((member) => planMemberDay(standup, member, calendarOf(member), date));
     const working = plans.filter((plan) => plan.status.kind === 'working');
-    if (working.length === 0) continue;
+    const lastDeadline = Math.max(...working.map((plan) => Date.parse(plan.deadlineAt ?? '')));
+    // Everyone away, or a day that was over before the standup existed: nothing to prompt or report.
+    if (working.length === 0 || lastDeadline <= Date.parse(standup.createdAt)) continue;
     const answers = await deps.store.answersOf(tenantId, standup.id, date);
     const answered = new Set(answers.map((answer: StandupAnswer) => accountKey(answer.member)));
 
@@ -151,7 +153,6 @@ export async function runStandupTick(deps: StandupDeps, standup: Standup, now: D
       },
     );
 
-    const lastDeadline = Math.max(...working.map((plan) => Date.parse(plan.deadlineAt ?? '')));
     const firstPrompt = Math.min(...working.map((plan) => Date.parse(plan.promptAt ?? '')));
     const everyoneAnswered = working.every((plan) => answered.has(accountKey(plan.member)));
     const reportDue = now.getTime() >= lastDeadline || (everyoneAnswered && now.getTime() >= firstPrompt);
