@@ -48,6 +48,8 @@ export class FakeSlack {
   usersInfoError?: string;
   /** Conversations the bot is not in: posting there answers not_in_channel, as Slack does. */
   readonly channelsWithoutBot = new Set<string>();
+  /** Channels conversations.info describes (`is_private`, `num_members`); others are channel_not_found. */
+  readonly channelInfo = new Map<string, { name: string; is_private: boolean; num_members: number }>();
   /** Conversations that do not exist (deleted, a typo): posting there answers channel_not_found. */
   readonly missingChannels = new Set<string>();
   /** Messages posted with chat.postMessage (`channel:ts`); chat.update of anything else is message_not_found. */
@@ -229,6 +231,21 @@ export class FakeSlack {
           ok: true,
           members: this.members.slice(start, start + 2),
           response_metadata: { next_cursor: next },
+        };
+      }
+      case 'conversations.info': {
+        const info = this.channelInfo.get(String(args.channel));
+        if (!info) return { ok: false, error: 'channel_not_found' };
+        const numMembers = args.include_num_members === true || args.include_num_members === 'true';
+        return {
+          ok: true,
+          channel: {
+            id: args.channel,
+            name: info.name,
+            is_channel: !info.is_private,
+            is_private: info.is_private,
+            ...(numMembers ? { num_members: info.num_members } : {}),
+          },
         };
       }
       case 'users.info': {
