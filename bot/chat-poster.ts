@@ -32,15 +32,22 @@ export function createChatPoster(options: ChatPosterOptions): ChatPoster {
   }
 
   return {
-    sendDirect(tenantId, account, view) {
+    sendDirect(tenantId, account, view, { key } = {}) {
       const target: DeliveryTarget = { kind: 'direct', account };
+      // Teams keeps no key: a bot cannot read its conversations back, so there is nothing to look it up in.
       if (account.tool === 'teams')
         return settle(tenantId, target, teams.sendDirect(tenantId, account.handle, view));
       return settle(
         tenantId,
         target,
-        slack ? slack.post(account.handle, view) : Promise.resolve(refused('slack_not_configured')),
+        slack
+          ? slack.post(account.handle, view, key ? { key } : {})
+          : Promise.resolve(refused('slack_not_configured')),
       );
+    },
+    async findSent(_tenantId, account, key) {
+      if (account.tool !== 'slack' || !slack) return undefined;
+      return slack.findSent(account.handle, key);
     },
     post(tenantId, conversation, view, { thread } = {}) {
       const target: DeliveryTarget = { kind: 'post', conversation, ...(thread ? { thread } : {}) };
@@ -55,7 +62,7 @@ export function createChatPoster(options: ChatPosterOptions): ChatPoster {
         tenantId,
         target,
         slack
-          ? slack.post(conversation.id, view, threadTs)
+          ? slack.post(conversation.id, view, threadTs ? { threadTs } : {})
           : Promise.resolve(refused('slack_not_configured')),
       );
     },

@@ -14,6 +14,7 @@ import { createHolidayRegions } from '../data/availability/holiday-regions.ts';
 import { createPublicHolidays } from '../data/availability/public-holidays.ts';
 import { createStandupStore } from '../data/standup/mongo-standup-store.ts';
 import { createTeamsAccountsByEmail } from '../data/standup/find-teams-accounts.ts';
+import { allowReportExecutor, STANDUP_REPORT_ACTION } from '../handlers/standup/report-channel-gate.ts';
 import { emailsInWrites, linkByEmail } from '../data/identity/link-by-email.ts';
 import { createIdentityDirectory } from '../data/identity/mongo-identity-directory.ts';
 import type { FactWrite } from '../data/sources/fact-write.ts';
@@ -176,6 +177,9 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       }),
     ],
     executors: {
+      // A standup report's request is only the permission to post; without this an approved one was recorded
+      // as failed and its owner told to propose it again.
+      [STANDUP_REPORT_ACTION]: allowReportExecutor,
       ...(config.sources.github
         ? githubActionExecutors({ token: config.sources.github.token, baseUrl: config.sources.github.apiUrl })
         : {}),

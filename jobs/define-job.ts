@@ -43,7 +43,11 @@ export function defineJob<Data extends Record<string, unknown>>(
   name: string,
   deps: JobDeps,
   run: (job: Job<Data>) => Promise<void>,
-  options: { lockLifetimeMs?: number } = {},
+  options: {
+    lockLifetimeMs?: number;
+    /** At most one run of this job at a time in this process, and no more locked: due runs go to other workers. */
+    oneAtATime?: boolean;
+  } = {},
 ): void {
   agenda.define<Data>(
     name,
@@ -62,6 +66,9 @@ export function defineJob<Data extends Record<string, unknown>>(
         }
       });
     },
-    options.lockLifetimeMs ? { lockLifetime: options.lockLifetimeMs } : {},
+    {
+      ...(options.lockLifetimeMs ? { lockLifetime: options.lockLifetimeMs } : {}),
+      ...(options.oneAtATime ? { concurrency: 1, lockLimit: 1 } : {}),
+    },
   );
 }

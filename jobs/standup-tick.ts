@@ -26,7 +26,8 @@ export async function define(agenda: Agenda, deps: JobDeps): Promise<void> {
         }
       }
     },
-    { lockLifetimeMs: 5 * 60_000 },
+    // A second run in the same process would only contend for the same claims: one here, the rest on other workers.
+    { lockLifetimeMs: 5 * 60_000, oneAtATime: true },
   );
   await agenda.every('1 minute', STANDUP_TICK_JOB);
 }

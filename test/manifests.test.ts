@@ -41,12 +41,16 @@ interface SlackManifest {
  * The scopes the code needs: `commands` for `/em`, `chat:write` to post, update and answer privately,
  * `usergroups:read` for approvers named by user group, `users:read` and `users:read.email` for the verified
  * emails that link people across tools (users.info, users.list), `app_mentions:read` for questions asked by
- * mentioning the bot. Add here when the code needs more.
+ * mentioning the bot, `im:write` and `im:history` to open a person's DM and read its latest messages back (a
+ * standup prompt whose send a crash interrupted is looked for there before it is sent again). Add here when
+ * the code needs more.
  */
 const SLACK_BOT_SCOPES = [
   'app_mentions:read',
   'chat:write',
   'commands',
+  'im:history',
+  'im:write',
   'usergroups:read',
   'users:read',
   'users:read.email',

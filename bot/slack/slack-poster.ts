@@ -2,17 +2,39 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { ErrorCode, WebClient, type WebAPIRateLimitedError } from '@slack/web-api';
 import type { Logger } from 'pino';
 import { renderViewForSlack } from '../../cards/slack/render-view.ts';
-import type { Delivery } from '../../handlers/delivery/types.ts';
+import type { Delivery, MessageRef } from '../../handlers/delivery/types.ts';
 import type { View } from '../../handlers/types.ts';
 import type { SlackConfig } from '../config.ts';
 import { createSurfacePace, createKeyedSpacing } from '../send-pacing.ts';
 import { boltLogger } from './bolt-logger.ts';
 
-export interface SlackPoster {
-  /** To a user id (the app's direct message with them) or a channel id; `threadTs` puts it in that thread. */
-  post(channel: string, view: View, threadTs?: string): Promise<Delivery>;
-  update(channel: string, ts: string, view: View): Promise<Delivery>;
+export interface SlackPostOptions {
+  /** Puts the message in that thread. */
+  threadTs?: string;
+  /** A once-only delivery key, carried in the message's metadata (`DELIVERY_EVENT_TYPE`) for `findSent`. */
+  key?: string;
 }
+
+export interface SlackPoster {
+  /** To a user id (the app's direct message with them) or a channel id. */
+  post(channel: string, view: View, options?: SlackPostOptions): Promise<Delivery>;
+  update(channel: string, ts: string, view: View): Promise<Delivery>;
+  /**
+   * The message posted with `key` in the app's direct message with `user`, among its latest `HISTORY_LOOKBACK`
+   * messages (conversations.open, then conversations.history with the metadata; needs `im:history`). Undefined
+   * when it is not there, or when Slack could not be asked (logged): the caller then sends again.
+   */
+  findSent(user: string, key: string): Promise<MessageRef | undefined>;
+}
+
+/** The metadata event type of messages sent under a once-only delivery key (`event_payload.key`). */
+export const DELIVERY_EVENT_TYPE = 'em_agent_delivery';
+
+/**
+ * How many of a direct message's latest messages `findSent` reads. A takeover happens minutes after the lost
+ * send, and the bot sends a member only a few messages a day: the lost one is among the last few.
+ */
+const HISTORY_LOOKBACK = 20;
 
 export interface SlackPosterOptions {
   log: Logger;
@@ -44,6 +66,18 @@ function errorCodeOf(error: unknown): string {
       return `http_${String(failed.statusCode)}`;
     default:
       return 'request_failed';
+  }
+}
+
+/** A read call, its 429s waited out (Retry-After) up to `RATE_LIMITED_TRIES` attempts in all. */
+async function withRateLimitRetries<T>(call: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await call();
+    } catch (error) {
+      if (!isRateLimited(error) || attempt >= RATE_LIMITED_TRIES) throw error;
+      await sleep(error.retryAfter * 1_000);
+    }
   }
 }
 
@@ -101,16 +135,42 @@ export function createSlackPoster(client: WebClient, options: SlackPosterOptions
   }
 
   return {
-    post(channel, view, threadTs) {
+    post(channel, view, { threadTs, key } = {}) {
       const message = renderViewForSlack(view);
       return deliver(
         channel,
-        () => client.chat.postMessage({ channel, ...message, ...(threadTs ? { thread_ts: threadTs } : {}) }),
+        () =>
+          client.chat.postMessage({
+            channel,
+            ...message,
+            ...(threadTs ? { thread_ts: threadTs } : {}),
+            ...(key ? { metadata: { event_type: DELIVERY_EVENT_TYPE, event_payload: { key } } } : {}),
+          }),
         true,
       );
     },
     update(channel, ts, view) {
       return deliver(channel, () => client.chat.update({ channel, ts, ...renderViewForSlack(view) }), false);
+    },
+    async findSent(user, key) {
+      try {
+        const opened = await withRateLimitRetries(() => client.conversations.open({ users: user }));
+        const channel = opened.channel?.id;
+        if (!channel) return undefined;
+        const history = await withRateLimitRetries(() =>
+          client.conversations.history({ channel, include_all_metadata: true, limit: HISTORY_LOOKBACK }),
+        );
+        const found = history.messages?.find(
+          (message) =>
+            message.metadata?.event_type === DELIVERY_EVENT_TYPE &&
+            (message.metadata.event_payload as { key?: unknown } | undefined)?.key === key,
+        );
+        return found?.ts ? { surface: 'slack', channel, ts: found.ts } : undefined;
+      } catch (error) {
+        // Not knowing is not knowing it was sent: the caller sends again, a duplicate at worst, never a loss.
+        log.warn({ user, error: errorCodeOf(error) }, 'could not look for an earlier message in the DM');
+        return undefined;
+      }
     },
   };
 }

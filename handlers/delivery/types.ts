@@ -15,9 +15,24 @@ export type MessageRef =
 /** `error` is a short code a person can read: `ratelimited`, `channel_not_found`, `no_personal_conversation`, `http_412` … */
 export type Delivery = { ok: true; ref: MessageRef } | { ok: false; error: string };
 
+/** Options of a direct message. */
+export interface DirectOptions {
+  /**
+   * The once-only delivery key the message is sent under. Slack carries it in the message's metadata, so that
+   * `findSent` can tell later whether a send whose outcome was lost (a crash) reached the person; Teams ignores it.
+   */
+  key?: string;
+}
+
 export interface ChatPoster {
   /** A direct message to the person's chat account (Slack: open/post to the user id; Teams: their stored personal conversation). */
-  sendDirect(tenantId: string, account: ChatAccount, view: View): Promise<Delivery>;
+  sendDirect(tenantId: string, account: ChatAccount, view: View, options?: DirectOptions): Promise<Delivery>;
+  /**
+   * The direct message sent earlier under `key` (see `DirectOptions.key`), looked for among the latest messages
+   * of the person's direct conversation; undefined when none is there or the surface cannot tell (Teams: bots
+   * cannot read a conversation's history; a failed lookup). Absent: no surface can tell.
+   */
+  findSent?(tenantId: string, account: ChatAccount, key: string): Promise<MessageRef | undefined>;
   /** A message in a channel/conversation; `thread` puts it under that parent (Slack thread_ts; Teams channel: reply to the parent activity's thread via conversation id `<id>;messageid=<activityId>`, else the same conversation). */
   post(
     tenantId: string,

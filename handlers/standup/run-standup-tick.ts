@@ -1,6 +1,6 @@
 import type { WorkingCalendar } from '../availability/types.ts';
 import type { Delivery } from '../delivery/types.ts';
-import type { NoticeView } from '../types.ts';
+import type { NoticeView, View } from '../types.ts';
 import { buildPromptView } from './build-prompt.ts';
 import { candidateDates, planMemberDay } from './plan-standup-day.ts';
 import { publishReport, reportKey } from './publish-report.ts';
@@ -30,19 +30,27 @@ async function forEachConcurrently<T>(items: readonly T[], limit: number, work: 
   await Promise.all(workers);
 }
 
-/** Sends one message at most once under `key`: claimed first, the outcome recorded (a refusal too, for the owner). */
+/**
+ * Sends one direct message at most once under `key`: claimed first, the outcome recorded (a refusal too, for
+ * the owner). A claim taken over from a sender that died mid-send (attempt 2 on) first asks the chat platform
+ * whether that send landed (the key travels with the message): if it did, it is recorded, not sent again.
+ */
 async function sendOnce(
   deps: StandupDeps,
   standup: Standup,
   key: string,
   now: Date,
-  send: () => Promise<Delivery>,
+  to: ChatAccount,
+  view: () => Promise<View>,
 ): Promise<'sent' | 'refused' | 'skipped'> {
   const claim = await deps.deliveries.claim(standup.tenantId, key, now);
   if (!claim) return 'skipped';
-  let sent;
+  let sent: Delivery;
   try {
-    sent = await send();
+    const landed = claim.attempt > 1 ? await deps.poster.findSent?.(standup.tenantId, to, key) : undefined;
+    sent = landed
+      ? { ok: true, ref: landed }
+      : await deps.poster.sendDirect(standup.tenantId, to, await view(), { key });
   } catch (error) {
     // Not Slack's or Teams' answer but our own failure (say, the database while drafting): a later tick retries.
     await deps.deliveries.release(claim);
@@ -78,9 +86,7 @@ async function tellOwnerOfRefusals(deps: StandupDeps, standup: Standup, date: st
     title: `${standup.name}: ${refused.length} ${refused.length === 1 ? 'person was' : 'people were'} not prompted`,
     body: `Their chat platform refused the message: ${listed.join(', ')}${more > 0 ? ` and ${more} more` : ''}.`,
   };
-  await sendOnce(deps, standup, `${standup.id}|${date}|refusals`, now, () =>
-    deps.poster.sendDirect(standup.tenantId, standup.owner, note),
-  );
+  await sendOnce(deps, standup, `${standup.id}|${date}|refusals`, now, standup.owner, async () => note);
 }
 
 /**
@@ -116,12 +122,8 @@ export async function runStandupTick(deps: StandupDeps, standup: Standup, now: D
       deps.concurrency ?? 32,
       async (plan) => {
         const key = `${standup.id}|${date}|prompt|${accountKey(plan.member)}`;
-        const outcome = await sendOnce(deps, standup, key, now, async () =>
-          deps.poster.sendDirect(
-            tenantId,
-            plan.member,
-            await buildPromptView(deps, standup, plan.member, calendarOf(plan.member), date, now),
-          ),
+        const outcome = await sendOnce(deps, standup, key, now, plan.member, () =>
+          buildPromptView(deps, standup, plan.member, calendarOf(plan.member), date, now),
         );
         if (outcome === 'sent') {
           result.prompted += 1;
@@ -140,14 +142,10 @@ export async function runStandupTick(deps: StandupDeps, standup: Standup, now: D
         );
         if (!prompt?.ref) return;
         const key = `${standup.id}|${date}|reminder|${accountKey(plan.member)}`;
-        const outcome = await sendOnce(deps, standup, key, now, async () =>
-          deps.poster.sendDirect(
-            tenantId,
-            plan.member,
-            await buildPromptView(deps, standup, plan.member, calendarOf(plan.member), date, now, {
-              reminder: true,
-            }),
-          ),
+        const outcome = await sendOnce(deps, standup, key, now, plan.member, () =>
+          buildPromptView(deps, standup, plan.member, calendarOf(plan.member), date, now, {
+            reminder: true,
+          }),
         );
         if (outcome === 'sent') result.reminded += 1;
       },

@@ -13,6 +13,8 @@ export interface SlackPost {
   ts: string;
   threadTs?: string;
   text?: string;
+  /** The message's `metadata` (`{ event_type, event_payload }`), as chat.postMessage was given it. */
+  metadata?: { event_type: string; event_payload?: Record<string, unknown> };
 }
 
 export interface FakeSlackOptions {
@@ -48,7 +50,7 @@ export class FakeSlack {
   usersInfoError?: string;
   /** Conversations the bot is not in: posting there answers not_in_channel, as Slack does. */
   readonly channelsWithoutBot = new Set<string>();
-  /** Channels conversations.info describes (`is_private`, `num_members`); others are channel_not_found. */
+  /** Channels conversations.info describes (others: channel_not_found), e.g. a small private report channel. */
   readonly channelInfo = new Map<string, { name: string; is_private: boolean; num_members: number }>();
   /** Conversations that do not exist (deleted, a typo): posting there answers channel_not_found. */
   readonly missingChannels = new Set<string>();
@@ -61,6 +63,11 @@ export class FakeSlack {
   #ts = 1_700_000_000;
   /** How many calls were answered 429 by `postLimits` (not counting `rateLimitNext`). */
   rateLimitedCount = 0;
+  /**
+   * How long chat.postMessage keeps its answer after accepting the message (it is in `posts()` at once): the
+   * window in which a sender that dies has had its message delivered without learning so.
+   */
+  postAnswerDelayMs = 0;
 
   constructor(options: FakeSlackOptions = {}) {
     if (options.postLimits) {
@@ -100,7 +107,17 @@ export class FakeSlack {
           { 'retry-after': String(retryAfter) },
         );
       }
-      return sendJson(response, 200, this.#answer(method, parseArgs(request)));
+      const answer = this.#answer(method, parseArgs(request));
+      if (method === 'chat.postMessage' && answer.ok && this.postAnswerDelayMs > 0) {
+        return new Promise<void>((resolve) => {
+          setTimeout(() => {
+            // The sender may be gone by now (killed): its socket with it.
+            if (!response.destroyed) sendJson(response, 200, answer);
+            resolve();
+          }, this.postAnswerDelayMs);
+        });
+      }
+      return sendJson(response, 200, answer);
     });
   }
 
@@ -204,8 +221,46 @@ export class FakeSlack {
           ts,
           ...(args.thread_ts ? { threadTs: String(args.thread_ts) } : {}),
           ...(args.text ? { text: String(args.text) } : {}),
+          ...(args.metadata ? { metadata: jsonArg(args.metadata) as SlackPost['metadata'] } : {}),
         });
         return { ok: true, channel, ts, message: { text: args.text, ts } };
+      }
+      case 'conversations.open': {
+        // The app's direct message with one person (`users`); a group DM is not what the bot opens.
+        const users = String(args.users ?? '')
+          .split(',')
+          .filter(Boolean);
+        if (users.length !== 1)
+          return { ok: false, error: users.length ? 'not_implemented' : 'users_list_not_supplied' };
+        const id = dmChannelOf(users[0]!);
+        return { ok: true, channel: { id, is_im: true, user: users[0] } };
+      }
+      case 'conversations.history': {
+        // Newest first, `limit` of them (Slack's default 100); metadata only with include_all_metadata.
+        const channel = String(args.channel);
+        const limit = Number(args.limit ?? 100);
+        const withMetadata = args.include_all_metadata === true || args.include_all_metadata === 'true';
+        const messages = this.#accepted
+          .filter((post) => post.channel === channel && !post.threadTs)
+          .reverse()
+          .slice(0, limit)
+          .map((post) => ({
+            type: 'message',
+            user: this.bot.userId,
+            bot_id: this.bot.botId,
+            text: post.text ?? '',
+            ts: post.ts,
+            ...(withMetadata && post.metadata ? { metadata: post.metadata } : {}),
+          }));
+        const more =
+          this.#accepted.filter((post) => post.channel === channel && !post.threadTs).length > limit;
+        return {
+          ok: true,
+          messages,
+          has_more: more,
+          pin_count: 0,
+          response_metadata: { next_cursor: more ? 'bmV4dA==' : '' },
+        };
       }
       case 'chat.update':
         return this.#posted.has(`${String(args.channel)}:${String(args.ts)}`)
@@ -261,6 +316,11 @@ export class FakeSlack {
 
 /** Posting to a user id posts in the app's direct message with them, a D… conversation. */
 const dmChannelOf = (channel: string) => channel.replace(/^[UW]/, 'D');
+
+/** An object argument: a JSON string in a form body, an object in a JSON body. */
+function jsonArg(value: unknown): unknown {
+  return typeof value === 'string' ? JSON.parse(value) : value;
+}
 
 /** The view argument of views.open/publish: a JSON string in a form body, an object in a JSON body. */
 function viewOf(args: Record<string, unknown>): Record<string, unknown> {

@@ -1,7 +1,11 @@
 import assert from 'node:assert/strict';
 import pino from 'pino';
 import { createChatPoster } from '../../../bot/chat-poster.ts';
-import { createPostingClient, createSlackPoster } from '../../../bot/slack/slack-poster.ts';
+import {
+  createPostingClient,
+  createSlackPoster,
+  DELIVERY_EVENT_TYPE,
+} from '../../../bot/slack/slack-poster.ts';
 import type { TeamsPoster } from '../../../bot/teams/teams-poster.ts';
 import type { ChatPoster, DeliveryTarget } from '../../../handlers/delivery/types.ts';
 import type { NoticeView } from '../../../handlers/types.ts';
@@ -104,6 +108,38 @@ describe('Chat poster on Slack (the real Web API client against the fake)', () =
     assert.ok(sent.every((delivery) => delivery.ok));
     assert.equal(slack.rateLimitedCount, 0);
     assert.deepEqual(slack.postCounts(), new Map([['C0TEAM', 3]]));
+  });
+
+  it("carries a direct message's delivery key in its metadata, and finds it in the DM by that key", async () => {
+    const alice = { tool: 'slack' as const, handle: 'U0ALICE' };
+    const key = 'st_1|2026-12-02|prompt|slack:U0ALICE';
+    const sent = await poster.sendDirect(TENANT, alice, notice('Standup'), { key });
+    await poster.sendDirect(TENANT, alice, notice('Unkeyed'));
+    assert.deepEqual(slack.posts()[0]?.metadata, {
+      event_type: DELIVERY_EVENT_TYPE,
+      event_payload: { key },
+    });
+    assert.equal(slack.posts()[1]?.metadata, undefined);
+    assert.ok(sent.ok);
+    assert.deepEqual(await poster.findSent!(TENANT, alice, key), sent.ref);
+    assert.equal(await poster.findSent!(TENANT, alice, 'st_1|2026-12-03|prompt|slack:U0ALICE'), undefined);
+    assert.equal(await poster.findSent!(TENANT, { tool: 'slack', handle: 'U0BOB' }, key), undefined);
+    const [opened] = slack.calls('conversations.open');
+    assert.equal(opened?.args.users, 'U0ALICE');
+    const history = slack.calls('conversations.history')[0]?.args;
+    assert.deepEqual(
+      [history?.channel, history?.include_all_metadata, history?.limit],
+      ['D0ALICE', 'true', '20'],
+    );
+  });
+
+  it('cannot tell a message was sent when Slack will not show the DM, or on Teams: undefined, so it is sent', async () => {
+    const alice = { tool: 'slack' as const, handle: 'U0ALICE' };
+    const key = 'st_1|2026-12-02|prompt|slack:U0ALICE';
+    await poster.sendDirect(TENANT, alice, notice('Standup'), { key });
+    slack.failNext('conversations.history', 'missing_scope');
+    assert.equal(await poster.findSent!(TENANT, alice, key), undefined);
+    assert.equal(await poster.findSent!(TENANT, { tool: 'teams', handle: 'aad-alice' }, key), undefined);
   });
 
   it('refuses Slack deliveries when Slack is not configured', async () => {
