@@ -42,13 +42,16 @@ interface SlackManifest {
  * `usergroups:read` for approvers named by user group, `users:read` and `users:read.email` for the verified
  * emails that link people across tools (users.info, users.list), `app_mentions:read` for questions asked by
  * mentioning the bot, `im:write` and `im:history` to open a person's DM and read its latest messages back (a
- * standup prompt whose send a crash interrupted is looked for there before it is sent again). Add here when
- * the code needs more.
+ * standup prompt whose send a crash interrupted is looked for there before it is sent again), `channels:read`
+ * and `groups:read` for a report channel's size and visibility (conversations.info) under the policy. Add here
+ * when the code needs more.
  */
 const SLACK_BOT_SCOPES = [
   'app_mentions:read',
+  'channels:read',
   'chat:write',
   'commands',
+  'groups:read',
   'im:history',
   'im:write',
   'usergroups:read',
