@@ -18,6 +18,15 @@ const SAM = slackUser('U0SAM');
 
 const at = (iso: string) => new Date(iso);
 
+const settingsOf = ({
+  id: _id,
+  tenantId: _tenant,
+  createdAt: _c,
+  updatedAt: _u,
+  paused: _p,
+  ...settings
+}: Standup) => settings;
+
 describe('a standup day in Slack, through the scheduler with the clock moved', function () {
   this.timeout(120_000);
   let slack: FakeSlack;
@@ -254,5 +263,33 @@ describe('a standup day in Slack, through the scheduler with the clock moved', f
       'the reply is updated in place',
     );
     assert.equal(inChannel().length, 3, 'an edit posts nothing new');
+  });
+
+  it('prompts and reports nothing for a standup whose members are all away, and reports an empty day as such', async () => {
+    const skiClub = await createStandupStore(server.models.Standup, server.models.StandupAnswer).create(
+      slack.team.id,
+      {
+        ...settingsOf(standup),
+        name: 'Ski club',
+        reportChannel: 'C0SKI',
+        members: [{ tool: 'slack', handle: SAM.id }],
+      },
+      clock,
+    );
+    const before = posts().length;
+    await tick('2027-01-27T09:30:00Z');
+    await tick('2027-01-27T19:00:00Z');
+    assert.equal(dmsTo(SAM).length, 0, 'Sam is away through Jan 27');
+    assert.equal(
+      posts().filter((call) => call.args.channel === 'C0SKI').length,
+      0,
+      `${skiClub.name} posts no report`,
+    );
+    // Platform daily on Wednesday: nobody answered by the last deadline (Ana's, 11:00 in Los Angeles).
+    const wednesday = posts()
+      .slice(before)
+      .filter((call) => call.args.channel === CHANNEL);
+    assert.equal(wednesday.length, 1, 'one report and no thread replies');
+    assert.match(textOf(wednesday[0]!), /0 of 3 answered/);
   });
 });
