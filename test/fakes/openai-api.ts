@@ -13,7 +13,7 @@ export const FAKE_EMBEDDING_DIMENSIONS = 256;
 /**
  * OpenAI's `/v1/embeddings` and `/v1/chat/completions`, in their wire format. Embeddings are deterministic
  * (hashed word features, so related texts are close); the "model" answers with the first sentence of
- * passage 1 and cites it, or with the no-answer marker when the question holds `noanswer`, or fails with a
+ * passage 1 and cites it (a standup summary: its first facts), or with the no-answer marker when the question holds `noanswer`, or fails with a
  * 500 when told to.
  */
 export class FakeOpenAi {
@@ -91,6 +91,9 @@ export class FakeOpenAi {
 
   #answer(body: ChatRequest): string {
     const user = body.messages.find((message) => message.role === 'user')?.content ?? '';
+    // A standup summary request lists its facts, one a line: the "model" sums up the first two.
+    if (user.startsWith('Answered:'))
+      return `Standup: ${user.split('\n').slice(0, 2).join(', ').toLowerCase()}.`;
     if (/noanswer/i.test(user.split('\n')[0] ?? '')) return 'NO_ANSWER_IN_SOURCES';
     const first = /<passage n="1"[^>]*>\n([\s\S]*?)\n<\/passage>/.exec(user)?.[1] ?? '';
     const sentence =
