@@ -292,4 +292,35 @@ describe('a standup day in Slack, through the scheduler with the clock moved', f
     assert.equal(wednesday.length, 1, 'one report and no thread replies');
     assert.match(textOf(wednesday[0]!), /0 of 3 answered/);
   });
+
+  it('records a DM Slack refuses and tells the owner once, when the report goes out', async () => {
+    const GONE = slackUser('U0GONE');
+    slack.missingChannels.add(GONE.id);
+    await createStandupStore(server.models.Standup, server.models.StandupAnswer).create(
+      slack.team.id,
+      {
+        ...settingsOf(standup),
+        name: 'Ops sync',
+        reportChannel: 'C0OPS',
+        members: [ANA, GONE].map((user) => ({ tool: 'slack' as const, handle: user.id })),
+      },
+      clock,
+    );
+    slack.channelInfo.set('C0OPS', { name: 'ops', is_private: true, num_members: 3 });
+    const toAna = dmsTo(ANA).length;
+    await tick('2027-01-28T09:30:00Z');
+    const refused = await server.models.StandupDelivery.find({
+      tenantId: slack.team.id,
+      error: 'channel_not_found',
+    }).lean();
+    assert.equal(refused.length, 1, 'the refusal is recorded');
+    await tick('2027-01-28T19:00:00Z');
+    await tick('2027-01-28T19:01:00Z');
+    assert.equal(posts().filter((call) => call.args.channel === 'C0OPS' && !call.args.thread_ts).length, 1);
+    const notes = dmsTo(ANA)
+      .slice(toAna)
+      .filter((call) => /not prompted/.test(textOf(call)));
+    assert.equal(notes.length, 1, 'the owner is told once');
+    assert.match(textOf(notes[0]!), /U0GONE \(channel_not_found\)/);
+  });
 });
