@@ -1,0 +1,445 @@
+/**
+ * A standup's prompt fan-out at scale (issue 11): MEMBERS people (default 5,000) due at the same instant, prompted
+ * by `runStandupTick` with the deps `createStandupFlow` builds in production (the store, the once-only delivery
+ * log, drafts from the facts, blockers, the day's counters), through the real chat poster against
+ * 1. Slack: FakeSlack enforcing chat.postMessage at 1/s per channel and a workspace bucket of RATE/s (default
+ *    50, holding a second's worth), with 429 + Retry-After;
+ * 2. Teams: the connector fake at RATE requests/s per tenant, each member's personal chat read from
+ *    `teams_conversations` as in production.
+ * Every member is linked in `people` to a GitHub login with a few PRs (merged, open), reviews and commits, so
+ * each draft is real work read from the facts (inserted in bulk, not timed). TICKS (default 3) ticks run at once
+ * on the same deps, as overlapping minute ticks would; the delivery claims keep each prompt to one.
+ * The theoretical minimum is what a perfect sender needs to drain MEMBERS through the bucket: RATE at once, then
+ * RATE a second, (MEMBERS - RATE) / RATE seconds. Lost: members with no accepted message; duplicated: more than
+ * one. RSS and heap are sampled every 100 ms during the fan-out. Draft time is each prompt's wait between its
+ * claim and its send (the drafting queries), and a sequential pass over DRAFT_SAMPLE members times one draft
+ * alone. SURFACES=slack or SURFACES=teams runs one.
+ *   npm run bench -- bench/standup-fanout.bench.ts      (MEMBERS, RATE, TICKS, DRAFT_SAMPLE, SURFACES)
+ */
+import { TeamsAdapter } from '@microsoft/teams-ai';
+import mongoose from 'mongoose';
+import pino from 'pino';
+import { createChatPoster } from '../bot/chat-poster.ts';
+import { readConfig } from '../bot/config.ts';
+import { createStandupFlow } from '../bot/create-standup-flow.ts';
+import { createPostingClient, createSlackPoster } from '../bot/slack/slack-poster.ts';
+import { createTeamsPoster } from '../bot/teams/teams-poster.ts';
+import { createCalendarSource } from '../data/availability/create-calendar-source.ts';
+import { createPublicHolidays } from '../data/availability/public-holidays.ts';
+import { defineModels, ensureIndexes, type Models } from '../data/models/index.ts';
+import { createStandupStore } from '../data/standup/mongo-standup-store.ts';
+import type { ApprovalServices } from '../handlers/approvals/types.ts';
+import type { ChatPoster } from '../handlers/delivery/types.ts';
+import { buildPromptView } from '../handlers/standup/build-prompt.ts';
+import { runStandupTick } from '../handlers/standup/run-standup-tick.ts';
+import { DEFAULT_CALENDAR, type StandupDeps } from '../handlers/standup/standup-deps.ts';
+import type { ChatAccount, Standup } from '../handlers/standup/types.ts';
+import { FakeBotConnector } from '../test/fakes/bot-connector.ts';
+import { FakeSlack } from '../test/fakes/slack-api.ts';
+import { testServerUri } from '../test/support/database.ts';
+import { benchHeader } from './support/backend.ts';
+
+console.log(benchHeader());
+
+const MEMBERS = Number(process.env.MEMBERS ?? 5_000);
+const RATE = Number(process.env.RATE ?? 50);
+const TICKS = Number(process.env.TICKS ?? 3);
+const DRAFT_SAMPLE = Math.min(MEMBERS, Number(process.env.DRAFT_SAMPLE ?? 200));
+const SURFACES = (process.env.SURFACES ?? 'slack,teams').split(',');
+const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47';
+const DATE = '2026-12-02'; // a Wednesday
+const NOW = new Date(`${DATE}T09:30:00Z`);
+const HOUR = 3_600_000;
+const REPOS = ['acme/api', 'acme/web', 'acme/mobile', 'acme/infra', 'acme/billing'];
+const TITLES = [
+  'Fix retries on webhook redelivery',
+  'Add backoff to the GitHub client',
+  'Refund rounding in invoices',
+  'Bump React Native to 0.76',
+  'Cache tenant policies per request',
+  'Paginate the audit export',
+  'Drop the legacy OAuth callback',
+  'Speed up the search index rebuild',
+];
+const log = pino({ level: 'silent' });
+const theoreticalSeconds = Math.max(0, MEMBERS - RATE) / RATE;
+
+const pad = (index: number) => String(index).padStart(5, '0');
+const slackId = (index: number) => `U${pad(index)}`;
+const aadId = (index: number) => `${pad(index).padStart(8, '0')}-0000-4000-8000-00000000be4c`;
+const login = (index: number) => `dev-${pad(index)}`;
+const chatOf = (index: number) => `a:personal-${pad(index)}`;
+const at = (hoursBefore: number) => new Date(NOW.getTime() - hoursBefore * HOUR);
+
+/** People (Slack, Teams and GitHub accounts of one person each) and their facts of the last days, in bulk. */
+async function seed(models: Models) {
+  const people = [];
+  const prs = [];
+  const reviews = [];
+  const commits = [];
+  for (let index = 0; index < MEMBERS; index += 1) {
+    const personId = `person-${pad(index)}`;
+    const name = `Member ${pad(index)}`;
+    for (const [tool, handle] of [
+      ['slack', slackId(index)],
+      ['teams', aadId(index)],
+      ['github', login(index)],
+    ] as const) {
+      people.push({
+        _id: `${TENANT}|${tool}|${handle}`,
+        tenantId: TENANT,
+        tool,
+        handle,
+        personId,
+        displayName: name,
+      });
+    }
+    const repo = REPOS[index % REPOS.length]!;
+    const number = 10_000 + index * 2;
+    const title = (offset: number) => TITLES[(index + offset) % TITLES.length]!;
+    // One merged yesterday, one opened yesterday and waiting for review.
+    prs.push(
+      {
+        _id: `${TENANT}|${repo}|${number}`,
+        tenantId: TENANT,
+        repo,
+        number,
+        author: login(index),
+        title: title(0),
+        url: `https://github.com/${repo}/pull/${number}`,
+        state: 'merged',
+        openedAt: at(30),
+        mergedAt: at(20),
+        snapshotVersion: 1,
+      },
+      {
+        _id: `${TENANT}|${repo}|${number + 1}`,
+        tenantId: TENANT,
+        repo,
+        number: number + 1,
+        author: login(index),
+        title: title(1),
+        url: `https://github.com/${repo}/pull/${number + 1}`,
+        state: 'open',
+        draft: false,
+        openedAt: at(18),
+        snapshotVersion: 1,
+      },
+    );
+    // Reviews of the next two members' merged PRs (in the same repository cycle).
+    for (const offset of [1, 2]) {
+      const other = (index + offset) % MEMBERS;
+      const otherRepo = REPOS[other % REPOS.length]!;
+      const otherNumber = 10_000 + other * 2;
+      reviews.push({
+        _id: `${TENANT}|${otherRepo}|${index * 10 + offset}`,
+        tenantId: TENANT,
+        repo: otherRepo,
+        reviewId: index * 10 + offset,
+        prNumber: otherNumber,
+        author: login(index),
+        state: offset === 1 ? 'approved' : 'commented',
+        submittedAt: at(22 + offset),
+        url: `https://github.com/${otherRepo}/pull/${otherNumber}#pullrequestreview-${index * 10 + offset}`,
+        snapshotVersion: 1,
+      });
+    }
+    // Three commits in their repository, one of them the squash of their merged PR.
+    for (let c = 0; c < 3; c += 1) {
+      const sha = `${pad(index)}${c}`.padEnd(40, 'a');
+      commits.push({
+        _id: `${TENANT}|${repo}|${sha}`,
+        tenantId: TENANT,
+        repo,
+        sha,
+        title: c === 0 ? `${title(0)} (#${number})` : `${title(2 + c)}: step ${c}`,
+        authorLogin: login(index),
+        committedAt: at(26 - c),
+        url: `https://github.com/${repo}/commit/${sha}`,
+        snapshotVersion: 1,
+      });
+    }
+  }
+  const chunked = async (
+    model: { insertMany(docs: unknown[], o: object): Promise<unknown> },
+    docs: unknown[],
+  ) => {
+    for (let start = 0; start < docs.length; start += 1_000)
+      await model.insertMany(docs.slice(start, start + 1_000), { ordered: false, lean: true });
+  };
+  await chunked(models.Person, people);
+  await chunked(models.PullRequest, prs);
+  await chunked(models.Review, reviews);
+  await chunked(models.Commit, commits);
+  return { people: people.length, facts: prs.length + reviews.length + commits.length };
+}
+
+async function seedTeamsConversations(models: Models, serviceUrl: string) {
+  const docs = Array.from({ length: MEMBERS }, (_, index) => ({
+    tenantId: TENANT,
+    conversationId: chatOf(index),
+    conversationType: 'personal',
+    aadObjectId: aadId(index),
+    teamsUserId: `29:${pad(index)}`,
+    updatedAt: new Date(),
+    reference: {
+      serviceUrl,
+      channelId: 'msteams',
+      bot: { id: '28:em-agent' },
+      user: { id: `29:${pad(index)}`, aadObjectId: aadId(index) },
+      conversation: { id: chatOf(index), conversationType: 'personal', tenantId: TENANT },
+    },
+  }));
+  for (let start = 0; start < docs.length; start += 1_000)
+    await models.TeamsConversation.insertMany(docs.slice(start, start + 1_000), {
+      ordered: false,
+      lean: true,
+    });
+}
+
+async function createStandup(models: Models, surface: 'slack' | 'teams'): Promise<Standup> {
+  const store = createStandupStore(models.Standup, models.StandupAnswer);
+  const account = (index: number): ChatAccount =>
+    surface === 'slack' ? { tool: 'slack', handle: slackId(index) } : { tool: 'teams', handle: aadId(index) };
+  return store.create(
+    TENANT,
+    {
+      name: `Fan-out ${surface}`,
+      surface,
+      reportChannel: surface === 'slack' ? 'C0REPORT' : '19:report@thread.v2',
+      owner: account(0),
+      members: Array.from({ length: MEMBERS }, (_, index) => account(index)),
+      memberSource: { kind: 'people' },
+      questions: [
+        { id: 'q1', text: 'What did you do since the last standup?', kind: 'text' },
+        { id: 'q2', text: 'What will you do today?', kind: 'text' },
+        { id: 'q3', text: 'Anything blocking you?', kind: 'text', blockers: true },
+      ],
+      days: [1, 2, 3, 4, 5],
+      promptTime: '09:30',
+      deadlineTime: '11:00',
+      reminderMinutes: null,
+    },
+    NOW,
+  );
+}
+
+const quantile = (sorted: number[], q: number) =>
+  sorted.length === 0 ? 0 : sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+const mb = (bytes: number) => (bytes / 1_048_576).toFixed(0);
+
+/** Samples RSS and heap every 100 ms until stopped; returns the peaks. */
+function sampleMemory() {
+  let rss = 0;
+  let heap = 0;
+  const sample = () => {
+    const usage = process.memoryUsage();
+    rss = Math.max(rss, usage.rss);
+    heap = Math.max(heap, usage.heapUsed);
+  };
+  sample();
+  const timer = setInterval(sample, 100);
+  return () => {
+    clearInterval(timer);
+    sample();
+    return { rss, heap };
+  };
+}
+
+/**
+ * Times each prompt's drafting: from its claim (the delivery log's insert) to the poster's send, which is where
+ * `runStandupTick` builds the prompt view.
+ */
+function timeDrafts(deps: StandupDeps): { deps: StandupDeps; draftMs: number[] } {
+  const claimedAt = new Map<string, number>();
+  const draftMs: number[] = [];
+  const poster: ChatPoster = {
+    ...deps.poster,
+    sendDirect(tenantId, account, view) {
+      const claimed = claimedAt.get(`${account.tool}:${account.handle}`);
+      if (claimed !== undefined) draftMs.push(performance.now() - claimed);
+      return deps.poster.sendDirect(tenantId, account, view);
+    },
+  };
+  return {
+    draftMs,
+    deps: {
+      ...deps,
+      poster,
+      deliveries: {
+        ...deps.deliveries,
+        async claim(tenantId, key, now) {
+          const claim = await deps.deliveries.claim(tenantId, key, now);
+          if (claim) claimedAt.set(key.split('|').slice(3).join('|'), performance.now());
+          return claim;
+        },
+      },
+    },
+  };
+}
+
+/** One draft at a time over the first DRAFT_SAMPLE members: a draft's own cost, without the fan-out around it. */
+async function sequentialDrafts(deps: StandupDeps, standup: Standup) {
+  const started = performance.now();
+  let lines = 0;
+  for (const member of standup.members.slice(0, DRAFT_SAMPLE)) {
+    const view = await buildPromptView(deps, standup, member, DEFAULT_CALENDAR, DATE, NOW);
+    lines += view.draft.done.length + view.draft.today.length;
+  }
+  const ms = (performance.now() - started) / DRAFT_SAMPLE;
+  return { ms, lines: lines / DRAFT_SAMPLE };
+}
+
+interface FanOut {
+  seconds: number;
+  prompted: number;
+  refused: number;
+  counts: number[];
+  rateLimited: number;
+  draftMs: number[];
+  peak: { rss: number; heap: number };
+  draftAlone: { ms: number; lines: number };
+}
+
+async function fanOut(
+  models: Models,
+  surface: 'slack' | 'teams',
+  poster: ChatPoster,
+  counts: () => number[],
+  rateLimited: () => number,
+): Promise<FanOut> {
+  const holidays = createPublicHolidays();
+  const flow = createStandupFlow({
+    config: readConfig({}),
+    models,
+    store: createStandupStore(models.Standup, models.StandupAnswer),
+    calendars: createCalendarSource(models, holidays),
+    poster,
+    // Only the report's channel gate reads approvals, and no report is due at the prompt instant.
+    approvals: {} as ApprovalServices,
+    log,
+    now: () => NOW,
+  });
+  const standup = await createStandup(models, surface);
+  const draftAlone = await sequentialDrafts(flow.deps, standup);
+  console.log(
+    `${surface.padEnd(6)} one draft at a time (${DRAFT_SAMPLE} members): ${draftAlone.ms.toFixed(1)} ms each, ` +
+      `${draftAlone.lines.toFixed(1)} lines; RSS before the fan-out ${mb(process.memoryUsage().rss)} MB`,
+  );
+  const { deps, draftMs } = timeDrafts(flow.deps);
+  global.gc?.();
+  const stop = sampleMemory();
+  const started = performance.now();
+  const results = await Promise.all(Array.from({ length: TICKS }, () => runStandupTick(deps, standup, NOW)));
+  const seconds = (performance.now() - started) / 1_000;
+  const peak = stop();
+  return {
+    seconds,
+    prompted: results.reduce((sum, result) => sum + result.prompted, 0),
+    refused: results.reduce((sum, result) => sum + result.refused, 0),
+    counts: counts(),
+    rateLimited: rateLimited(),
+    draftMs,
+    peak,
+    draftAlone,
+  };
+}
+
+function report(name: string, run: FanOut) {
+  const lost = run.counts.filter((count) => count === 0).length;
+  const duplicated = run.counts.filter((count) => count > 1).length;
+  const drafts = [...run.draftMs].sort((a, b) => a - b);
+  const mean = drafts.reduce((sum, ms) => sum + ms, 0) / Math.max(1, drafts.length);
+  console.log(
+    `${name.padEnd(6)} ${MEMBERS} prompts in ${run.seconds.toFixed(2)} s = ${(MEMBERS / run.seconds).toFixed(1)} prompts/s | ` +
+      `theoretical minimum ${theoreticalSeconds.toFixed(2)} s, ratio ${(run.seconds / theoreticalSeconds).toFixed(3)} | ` +
+      `lost ${lost}, duplicated ${duplicated}, prompted ${run.prompted}, refused ${run.refused}, 429s ${run.rateLimited} | ` +
+      `peak RSS ${mb(run.peak.rss)} MB, heap ${mb(run.peak.heap)} MB`,
+  );
+  console.log(
+    `${''.padEnd(6)} draft in the fan-out (claim to send): mean ${mean.toFixed(1)} ms, p50 ${quantile(drafts, 0.5).toFixed(1)} ms, ` +
+      `p99 ${quantile(drafts, 0.99).toFixed(1)} ms`,
+  );
+}
+
+const connection = await mongoose
+  .createConnection(testServerUri(), { dbName: 'bench_standup_fanout', maxPoolSize: 100 })
+  .asPromise();
+try {
+  await connection.dropDatabase();
+  const models = defineModels(connection);
+  await ensureIndexes(models);
+  const seedStarted = performance.now();
+  const seeded = await seed(models);
+  console.log(
+    `seeded ${MEMBERS} members: ${seeded.people} people accounts, ${seeded.facts} facts in ` +
+      `${((performance.now() - seedStarted) / 1_000).toFixed(1)} s (not timed below); ${TICKS} ticks at once, rate ${RATE}/s`,
+  );
+
+  if (SURFACES.includes('slack')) {
+    const slack = new FakeSlack({ postLimits: { perChannel: 1, workspacePerSecond: RATE } });
+    await slack.http.start();
+    try {
+      const client = createPostingClient({ botToken: 'xoxb-bench-standup', apiUrl: slack.apiUrl }, log);
+      const teams = createTeamsPoster({
+        adapter: () => new TeamsAdapter({}),
+        conversations: models.TeamsConversation,
+        log,
+      });
+      const poster = createChatPoster({
+        slack: createSlackPoster(client, { log, perSecond: RATE }),
+        teams,
+        log,
+      });
+      const run = await fanOut(
+        models,
+        'slack',
+        poster,
+        () => {
+          const counts = slack.postCounts();
+          return Array.from({ length: MEMBERS }, (_, index) => counts.get(`D${pad(index)}`) ?? 0);
+        },
+        () => slack.rateLimitedCount,
+      );
+      report('Slack', run);
+    } finally {
+      await slack.http.stop();
+    }
+  }
+
+  if (SURFACES.includes('teams')) {
+    const connector = new FakeBotConnector({ perTenantPerSecond: RATE });
+    await connector.http.start();
+    try {
+      await seedTeamsConversations(models, connector.serviceUrl);
+      const adapter = new TeamsAdapter({});
+      const poster = createChatPoster({
+        teams: createTeamsPoster({
+          adapter: () => adapter,
+          conversations: models.TeamsConversation,
+          log,
+          perSecond: RATE,
+        }),
+        log,
+      });
+      const run = await fanOut(
+        models,
+        'teams',
+        poster,
+        () => {
+          const counts = new Map<string, number>();
+          for (const post of connector.posts())
+            counts.set(post.conversationId, (counts.get(post.conversationId) ?? 0) + 1);
+          return Array.from({ length: MEMBERS }, (_, index) => counts.get(chatOf(index)) ?? 0);
+        },
+        () => connector.rateLimitedCount,
+      );
+      report('Teams', run);
+    } finally {
+      await connector.http.stop();
+    }
+  }
+} finally {
+  await connection.dropDatabase();
+  await connection.close();
+}
