@@ -58,8 +58,8 @@ const MEMBERS = Number(process.env.MEMBERS ?? 5_000);
 const RATE = Number(process.env.RATE ?? 50);
 const TICKS = Number(process.env.TICKS ?? 3);
 /** As runStandupTick drafts them. */
-const BATCH = Math.min(MEMBERS, 200);
-const DRAFT_SAMPLE = Math.min(MEMBERS, Number(process.env.DRAFT_SAMPLE ?? 50));
+const BATCH = Math.min(MEMBERS, 500);
+const DRAFT_SAMPLE = Math.min(MEMBERS, Number(process.env.DRAFT_SAMPLE ?? 20));
 const SURFACES = (process.env.SURFACES ?? 'slack,teams').split(',');
 const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47';
 const DATE = '2026-12-02'; // a Wednesday
