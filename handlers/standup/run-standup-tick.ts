@@ -127,6 +127,7 @@ async function promptInBatches(
     // Not awaited until its turn; a failure then is thrown there (and not reported as unhandled meanwhile).
     next?.catch(() => {});
     let failure: { error: unknown } | undefined;
+    let batchSent = 0;
     await forEachConcurrently(current, concurrency, async ({ plan, claim, view }) => {
       let sent;
       try {
@@ -138,11 +139,12 @@ async function promptInBatches(
         return;
       }
       await deps.deliveries.finish(claim, sent.ok ? { ref: sent.ref } : { error: sent.error }, now);
-      if (sent.ok) {
-        counts.sent += 1;
-        await deps.countDay?.(tenantId, standup.id, date, { prompted: 1 });
-      } else counts.refused += 1;
+      if (sent.ok) batchSent += 1;
+      else counts.refused += 1;
     });
+    // The day's counter once a batch, not once a prompt: one write where there were 500 on one document.
+    counts.sent += batchSent;
+    if (batchSent > 0) await deps.countDay?.(tenantId, standup.id, date, { prompted: batchSent });
     if (failure) {
       // The next batch, claimed and drafted meanwhile, goes back too.
       const following = await next?.catch(() => undefined);

@@ -69,6 +69,7 @@ describe('runStandupTick: the prompt fan-out (real database)', function () {
     await models.StandupDelivery.deleteMany({ tenantId: TENANT });
     await models.Person.deleteMany({ tenantId: TENANT });
     await models.PullRequest.deleteMany({ tenantId: TENANT });
+    await models.StandupDay.deleteMany({ tenantId: TENANT });
     const members = Array.from({ length: MEMBERS }, (_, index) => member(index));
     await models.Person.insertMany(
       members.flatMap(({ handle }, index) => [
@@ -132,6 +133,12 @@ describe('runStandupTick: the prompt fan-out (real database)', function () {
       assert.deepEqual(got, await buildPromptView(deps, standup, member(index), DEFAULT_CALENDAR, DATE, NOW));
       assert.match(got.prefill.q1 ?? '', new RegExp(`Merged acme/api#${index} Work of ${index}`));
     }
+    const day = await models.StandupDay.findOne({
+      tenantId: TENANT,
+      standupId: standup.id,
+      date: DATE,
+    }).lean();
+    assert.equal(day?.prompted, MEMBERS);
     // A later tick finds everything sent.
     assert.equal((await runStandupTick(deps, standup, NOW)).prompted, 0);
   });
