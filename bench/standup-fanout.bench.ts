@@ -7,8 +7,9 @@
  * 2. Teams: the connector fake at RATE requests/s per tenant, each member's personal chat read from
  *    `teams_conversations` as in production.
  * Every member is linked in `people` to a GitHub login with a few PRs (merged, open), reviews and commits, so
- * each draft is real work read from the facts (inserted in bulk, not timed). TICKS (default 3) ticks run at once
- * on the same deps, as overlapping minute ticks would; the delivery claims keep each prompt to one.
+ * each draft is real work read from the facts (inserted in bulk, in a child process: not timed, not in the RSS).
+ * TICKS (default 1: Agenda's lock runs the minute tick in one process at a time) ticks run at once on the same
+ * deps, as overlapping ticks would; the delivery claims keep each prompt to one.
  * The theoretical minimum is what a perfect sender needs to drain MEMBERS through the bucket: RATE at once, then
  * RATE a second, (MEMBERS - RATE) / RATE seconds. Lost: members with no accepted message; duplicated: more than
  * one. RSS and heap are sampled every 100 ms during the fan-out. Draft time is each prompt's wait between its
@@ -56,7 +57,7 @@ const gc = runInNewContext('gc') as () => void;
 
 const MEMBERS = Number(process.env.MEMBERS ?? 5_000);
 const RATE = Number(process.env.RATE ?? 50);
-const TICKS = Number(process.env.TICKS ?? 3);
+const TICKS = Number(process.env.TICKS ?? 1);
 /** As runStandupTick drafts them. */
 const BATCH = Math.min(MEMBERS, 500);
 const DRAFT_SAMPLE = Math.min(MEMBERS, Number(process.env.DRAFT_SAMPLE ?? 20));
