@@ -45,8 +45,10 @@ describe('runStandupTick: the prompt fan-out (real database)', function () {
   let models: Models;
   let standup: Standup;
 
-  const depsWith = (poster: ChatPoster): StandupDeps =>
-    createStandupFlow({
+  // Few sends at once: three ticks of 32 would open nearly 100 connections to a PostgreSQL others share.
+  const depsWith = (poster: ChatPoster): StandupDeps => ({
+    concurrency: 4,
+    ...createStandupFlow({
       config: readConfig({}),
       models,
       store: createStandupStore(models.Standup, models.StandupAnswer),
@@ -56,7 +58,8 @@ describe('runStandupTick: the prompt fan-out (real database)', function () {
       approvals: {} as ApprovalServices,
       log: pino({ level: 'silent' }),
       now: () => NOW,
-    }).deps;
+    }).deps,
+  });
 
   before(async () => {
     connection = await openTestDatabase(import.meta.url);
