@@ -30,6 +30,12 @@ export async function findLinkedAccounts(
           { tenantId, personId: oneOrAny(personIds) },
           { tool: 1, handle: 1, displayName: 1 },
         ).lean();
+  return linkedOf(members, accounts);
+}
+
+type AccountDoc = { tool: IdentityTool; handle: string; displayName?: string };
+
+function linkedOf(members: readonly ChatAccount[], accounts: readonly AccountDoc[]): LinkedAccounts {
   const all = [...members, ...accounts];
   const unique = (values: (string | undefined)[]) =>
     [...new Set(values)].filter((value): value is string => Boolean(value));
@@ -45,6 +51,41 @@ export async function findLinkedAccounts(
         .map((account) => `${account.tool}:${account.handle}`),
     ),
   };
+}
+
+/**
+ * `findLinkedAccounts` of each chat account on its own (keyed `tool:handle`), in the same two reads for all of
+ * them: what a standup's fan-out drafts a batch of prompts from.
+ */
+export async function findLinkedAccountsOfEach(
+  Person: Models['Person'],
+  tenantId: string,
+  members: readonly ChatAccount[],
+): Promise<Map<string, LinkedAccounts>> {
+  const linked = new Map<string, LinkedAccounts>();
+  if (members.length === 0) return linked;
+  const idOf = (member: ChatAccount) => `${tenantId}|${member.tool}|${member.handle}`;
+  const own = await Person.find({ tenantId, _id: oneOrAny(members.map(idOf)) }, { personId: 1 }).lean();
+  const personIdOf = new Map(own.map((person) => [person._id, person.personId]));
+  const personIds = [...new Set(own.map((person) => person.personId))];
+  const accounts =
+    personIds.length === 0
+      ? []
+      : await Person.find(
+          { tenantId, personId: oneOrAny(personIds) },
+          { tool: 1, handle: 1, displayName: 1, personId: 1 },
+        ).lean();
+  const accountsOf = new Map<string, AccountDoc[]>();
+  for (const account of accounts)
+    accountsOf.set(account.personId, [...(accountsOf.get(account.personId) ?? []), account]);
+  for (const member of members) {
+    const personId = personIdOf.get(idOf(member));
+    linked.set(
+      `${member.tool}:${member.handle}`,
+      linkedOf([member], personId === undefined ? [] : (accountsOf.get(personId) ?? [])),
+    );
+  }
+  return linked;
 }
 
 /**

@@ -1,12 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import type { StandupAnswerFields, StandupAnswerModel } from '../models/standup-answer.ts';
 import type { StandupFields, StandupModel } from '../models/standup.ts';
-import type {
-  ChatAccount,
-  Standup,
-  StandupAnswer,
-  StandupSettings,
-  StandupStore,
+import {
+  accountKey,
+  type ChatAccount,
+  type Standup,
+  type StandupAnswer,
+  type StandupSettings,
+  type StandupStore,
 } from '../../handlers/standup/types.ts';
 
 const ID_ALPHABET = 'abcdefghijkmnpqrstuvwxyz23456789';
@@ -140,6 +141,29 @@ export function createStandupStore(Standup: StandupModel, StandupAnswer: Standup
         .sort({ date: -1 })
         .lean<StandupAnswerFields>();
       return document ? toAnswer(document) : undefined;
+    },
+
+    async lastSubmittedBefore(tenantId, standupId, members, date) {
+      const last = new Map<string, { date: string; submittedAt: string }>();
+      if (members.length === 0) return new Map();
+      const wanted = new Set(members.map(accountKey));
+      const handles = [...new Set(members.map((member) => member.handle))];
+      const documents = await StandupAnswer.find(
+        {
+          tenantId,
+          standupId,
+          'member.handle': handles.length === 1 ? handles[0] : { $in: handles },
+          date: { $lt: date },
+        },
+        { member: 1, date: 1, submittedAt: 1 },
+      ).lean<Pick<StandupAnswerFields, 'member' | 'date' | 'submittedAt'>[]>();
+      for (const { member, date: day, submittedAt } of documents) {
+        const key = accountKey({ tool: member.tool, handle: member.handle });
+        const seen = last.get(key);
+        if (wanted.has(key) && (!seen || day > seen.date))
+          last.set(key, { date: day, submittedAt: submittedAt.toISOString() });
+      }
+      return new Map([...last].map(([key, { submittedAt }]) => [key, submittedAt]));
     },
   };
 }

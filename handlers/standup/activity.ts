@@ -10,6 +10,16 @@ export interface ActivitySource {
     since: Date,
     until: Date,
   ): Promise<Omit<StandupDraft, 'openBlockers'>>;
+  /**
+   * `draftFor` of many members at once, each over its own window up to `until`, keyed `tool:handle`: a standup's
+   * fan-out drafts a batch of prompts in a few reads instead of a dozen per member. Optional: without it each
+   * member is drafted alone.
+   */
+  draftsFor?(
+    tenantId: string,
+    requests: readonly { member: ChatAccount; since: Date }[],
+    until: Date,
+  ): Promise<Map<string, Omit<StandupDraft, 'openBlockers'>>>;
   /** The team's notable shipped work in [since, until): merged PRs, issues moved to done, successful production deploys; newest first, capped. */
   shippedBy(
     tenantId: string,

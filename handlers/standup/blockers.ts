@@ -95,7 +95,23 @@ export async function openBlockersOf(
   member: ChatAccount,
   forDate?: string,
 ): Promise<string[]> {
-  const open = await deps.blockers.openOf(tenantId, standupId, member);
+  return carryOpenBlockers(
+    deps,
+    tenantId,
+    standupId,
+    await deps.blockers.openOf(tenantId, standupId, member),
+    forDate,
+  );
+}
+
+/** `openBlockersOf` from the member's open blockers already read (oldest first), as a fan-out's batch reads them. */
+export async function carryOpenBlockers(
+  deps: Pick<BlockerDeps, 'blockers'>,
+  tenantId: string,
+  standupId: string,
+  open: readonly StandupBlocker[],
+  forDate?: string,
+): Promise<string[]> {
   const carried = forDate ? open.filter((blocker) => blocker.date < forDate) : open;
   if (forDate) {
     for (const blocker of carried) {

@@ -136,6 +136,16 @@ export interface StandupStore {
     member: ChatAccount,
     date: string,
   ): Promise<StandupAnswer | undefined>;
+  /**
+   * `lastAnswerBefore` of many members in one read: when each one's newest answer before `date` was submitted,
+   * keyed `tool:handle` (absent: never answered). Optional: a fan-out asks each member otherwise.
+   */
+  lastSubmittedBefore?(
+    tenantId: string,
+    standupId: string,
+    members: readonly ChatAccount[],
+    date: string,
+  ): Promise<Map<string, string>>;
 }
 
 /** The DM each member gets: the questions, pre-filled from their work, with a way to answer (or edit). */

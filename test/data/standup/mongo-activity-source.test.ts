@@ -453,6 +453,24 @@ describe('standup drafts from the facts (real database)', () => {
     assert.ok(texts(other.done).every((text) => !/Fix retries|Add backoff|ENG-50/.test(text)));
   });
 
+  it('drafts a batch (draftsFor) exactly as each member alone, each over their own window', async () => {
+    const stranger: ChatAccount = { tool: 'slack', handle: 'U0NOBODY' };
+    const requests = [
+      { member: ANA_SLACK, since: SINCE },
+      { member: BEN_SLACK, since: new Date(SINCE.getTime() - 24 * HOUR) },
+      { member: stranger, since: new Date(SINCE.getTime() + 2 * HOUR) },
+    ];
+    const drafts = await source.draftsFor!(TENANT, requests, UNTIL);
+    assert.equal(drafts.size, 3);
+    for (const { member, since } of requests) {
+      assert.deepEqual(
+        drafts.get(`${member.tool}:${member.handle}`),
+        await source.draftFor(TENANT, member, since, UNTIL),
+      );
+    }
+    assert.ok((drafts.get('slack:U0ANA')?.done.length ?? 0) > 0);
+  });
+
   it('drafts nothing for a member nobody has linked or who did nothing', async () => {
     assert.deepEqual(await source.draftFor(TENANT, { tool: 'slack', handle: 'U0NOBODY' }, SINCE, UNTIL), {
       done: [],
