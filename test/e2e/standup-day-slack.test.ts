@@ -323,4 +323,35 @@ describe('a standup day in Slack, through the scheduler with the clock moved', f
     assert.equal(notes.length, 1, 'the owner is told once');
     assert.match(textOf(notes[0]!), /U0GONE \(channel_not_found\)/);
   });
+
+  it('keeps 09:30 local through daylight-saving changes in both hemispheres, through the scheduler', async () => {
+    clock = at('2026-09-20T00:00:00Z');
+    await createStandupStore(server.models.Standup, server.models.StandupAnswer).create(
+      slack.team.id,
+      {
+        ...settingsOf(standup),
+        name: 'DST check',
+        reportChannel: 'C0DST',
+        members: [ANA, TUI].map((user) => ({ tool: 'slack' as const, handle: user.id })),
+      },
+      clock,
+    );
+    const prompts = (user: { id: string }) =>
+      dmsTo(user).filter((call) => /DST check/.test(textOf(call)) && /standup_answer_open/.test(textOf(call)))
+        .length;
+    // Auckland moves from UTC+12 to UTC+13 on Sunday 2026-09-27: Friday's 09:30 is 21:30Z, Monday's 20:30Z.
+    await tick('2026-09-24T21:30:00Z');
+    assert.equal(prompts(TUI), 1);
+    await tick('2026-09-27T20:29:00Z');
+    assert.equal(prompts(TUI), 1, 'not before 09:30 local');
+    await tick('2026-09-27T20:30:00Z');
+    assert.equal(prompts(TUI), 2);
+    // Los Angeles moves from UTC−7 to UTC−8 on Sunday 2026-11-01: Friday's 09:30 is 16:30Z, Monday's 17:30Z.
+    await tick('2026-10-30T16:30:00Z');
+    assert.equal(prompts(ANA), 1);
+    await tick('2026-11-02T16:30:00Z');
+    assert.equal(prompts(ANA), 1, 'not an hour early');
+    await tick('2026-11-02T17:30:00Z');
+    assert.equal(prompts(ANA), 2);
+  });
 });
