@@ -33,7 +33,7 @@ export interface StandupFlow {
   /** Every standup not paused, across tenants: what the minute tick works through. */
   active(): Promise<Standup[]>;
   /** `/standup stats`: team-level counts of the last two weeks. */
-  stats(tenantId: string, standupId: string): Promise<StandupStatsView>;
+  stats(tenantId: string, standupId: string): Promise<StandupStatsView | undefined>;
   now(): Date;
 }
 
@@ -112,22 +112,8 @@ export function createStandupFlow(options: StandupFlowOptions): StandupFlow {
     deps,
     blockers,
     now: options.now,
-    async stats(tenantId, standupId) {
-      const view = await standupStats(
-        { blockers: blockerStore, standups: store },
-        tenantId,
-        standupId,
-        options.now(),
-      );
-      return (
-        view ?? {
-          kind: 'standup-stats',
-          standupName: standupId,
-          days: [],
-          blockers: { opened: 0, closed: 0, carried: 0, medianHoursToUnblock: null },
-        }
-      );
-    },
+    stats: (tenantId, standupId) =>
+      standupStats({ blockers: blockerStore, standups: store }, tenantId, standupId, options.now()),
     async active() {
       const tenantIds = await standups.tenantIds({ paused: false });
       const lists = await Promise.all(tenantIds.map((tenantId) => store.list(tenantId)));

@@ -138,5 +138,6 @@ export interface CommandPorts {
   team?: TeamFacts;
   standups?: StandupStore;
   /** Team-level standup stats, computed elsewhere; `standup stats` says so when it is absent. */
-  standupStats?: (tenantId: string, standupId: string) => Promise<StandupStatsView>;
+  /** Undefined when the standup is gone (deleted since it was looked up). */
+  standupStats?: (tenantId: string, standupId: string) => Promise<StandupStatsView | undefined>;
 }

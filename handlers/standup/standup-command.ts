@@ -136,7 +136,9 @@ export async function runStandupCommand(
         `Stats for ${standup.name} appear here once standups have run for a while.`,
       );
     }
-    return { visibility: 'private', view: await ports.standupStats(actor.tenantId, standup.id) };
+    const view = await ports.standupStats(actor.tenantId, standup.id);
+    if (!view) return notice('warning', 'That standup is gone', `${standup.name} was deleted just now.`);
+    return { visibility: 'private', view };
   }
   if (!(await mayManageStandup(standup, actor, ports))) return MANAGERS_ONLY(standup);
   switch (subcommand) {

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { createStandupStore } from '../../data/standup/mongo-standup-store.ts';
 import type { Standup, StandupSettings } from '../../handlers/standup/types.ts';
-import { STANDUP_TICK_JOB } from '../../jobs/standup-tick.ts';
 import { FakeSlack, type SlackCall } from '../fakes/slack-api.ts';
+import { eventually, runStandupTickOn } from '../support/standup-tick.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 import { buttonClick, postInteraction, slackUser, viewSubmission } from '../support/slack-interactivity.ts';
 import { postToSlack, slashCommandBody } from '../support/slack-signing.ts';
@@ -99,29 +99,9 @@ describe('a standup day in Slack, through the scheduler with the clock moved', f
     await slack.waitForResponse(id);
   }
 
-  /** Runs the standup tick as the scheduler does, and waits for that run to finish. */
   async function tick(now: string): Promise<void> {
     clock = at(now);
-    const runs = async () =>
-      (await server.metrics.jobRuns.get()).values
-        .filter((value) => value.labels.job === STANDUP_TICK_JOB)
-        .reduce((sum, value) => sum + value.value, 0);
-    const before = await runs();
-    await server.scheduler.agenda.now(STANDUP_TICK_JOB);
-    const deadline = Date.now() + 20_000;
-    while ((await runs()) <= before) {
-      assert.ok(Date.now() < deadline, 'the standup tick did not run');
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  }
-
-  /** Waits for what the bot does after answering the person (the thread reply, the report's update). */
-  async function eventually(check: () => boolean, what: string): Promise<void> {
-    const deadline = Date.now() + 5_000;
-    while (!check()) {
-      assert.ok(Date.now() < deadline, what);
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
+    await runStandupTickOn(server);
   }
 
   const posts = (): SlackCall[] => slack.calls('chat.postMessage');
