@@ -1,0 +1,108 @@
+/**
+ * PR triage, channel-neutral: the facts one open pull request is judged on, the signals read from them, the
+ * ranked queue, and reviewer suggestions. Nothing here knows Slack, Teams, GitHub's SDK or the database.
+ */
+
+/** What a pull request is waiting for; one PR can show several. */
+export type SignalKind =
+  | 'waiting-for-review'
+  | 'changes-requested'
+  | 'approved-not-merged'
+  | 'failing-ci'
+  | 'merge-conflict'
+  | 'stale'
+  | 'very-large'
+  | 'long-draft';
+
+export type ReviewState = 'approved' | 'changes_requested' | 'commented' | 'dismissed';
+
+/** The facts about one open pull request that triage reads (loaded by data/triage/). Logins are GitHub's. */
+export interface TriagePull {
+  repo: string;
+  number: number;
+  title: string;
+  url: string;
+  author: string;
+  /** Dependabot, Renovate, a GitHub Actions bot, a `[bot]` account, or one on the tenant's configured list. */
+  authorIsBot: boolean;
+  draft: boolean;
+  labels: string[];
+  baseRef?: string;
+  headSha?: string;
+  requestedReviewers: string[];
+  /** Reviews by people other than the author, oldest first. */
+  reviews: { reviewer: string; state: ReviewState; at: Date; commitId?: string }[];
+  additions: number;
+  deletions: number;
+  changedFiles: number;
+  /** Paths changed, from `pulls.listFiles`; empty when not fetched yet. */
+  files: string[];
+  openedAt: Date;
+  /** When it was first ready for review; undefined while it has only ever been a draft. */
+  readyAt?: Date;
+  /** The newest commit pushed to the head (known from pushes and synchronise events). */
+  lastCommitAt?: Date;
+  /** The last thing that happened on it: a commit, a review, a comment, an edit. */
+  lastActivityAt: Date;
+  mergeable?: 'clean' | 'conflicting' | 'unknown';
+  /** The combined check status of the head commit. */
+  checks?: 'success' | 'failure' | 'pending';
+  /** When the head's checks turned failing. */
+  checksFailedAt?: Date;
+}
+
+/** Per team, with sane defaults (`DEFAULT_TRIAGE_THRESHOLDS`); ages are working hours of whoever it waits on. */
+export interface TriageThresholds {
+  firstReviewHours: number;
+  changesRequestedIdleHours: number;
+  approvedNotMergedHours: number;
+  failingCiHours: number;
+  staleHours: number;
+  largeLines: number;
+  largeFiles: number;
+  longDraftHours: number;
+}
+
+export interface TriageSignal {
+  kind: SignalKind;
+  /** GitHub logins the PR waits on for this signal (reviewers for a first review, else the author). */
+  waitingOn: string[];
+  /** Since when it has waited. */
+  since: Date;
+  /** Working hours of those it waits on since then (the least of theirs when several), rounded down. */
+  ageHours: number;
+}
+
+/** One PR in the queue: the signals over their thresholds, most urgent first, and who it waits on. */
+export interface TriageItem {
+  pull: TriagePull;
+  signals: TriageSignal[];
+  /** Higher is more urgent; the queue is sorted by it. */
+  urgency: number;
+  suggestion?: ReviewerSuggestion;
+  /** Someone said "I'm on it" (GitHub login or chat account), shown beside the item. */
+  claimedBy?: string;
+}
+
+/** Why a reviewer is suggested, as facts a renderer can phrase ("owns `api/billing/`, reviewed 9 of your last 20 PRs, 2 open reviews"). */
+export interface ReviewerReasons {
+  /** The CODEOWNERS pattern or directory they own among the changed paths. */
+  owns?: string;
+  /** Past reviews of this author's changes: `reviewed` of the author's last `of`. */
+  familiarity?: { reviewed: number; of: number };
+  /** Changed or reviewed these paths before (count of past changes touching them). */
+  pathHistory?: number;
+  openReviews: number;
+}
+
+export interface RankedReviewer {
+  login: string;
+  score: number;
+  reasons: ReviewerReasons;
+}
+
+/** One person first, with one line of why, then up to two alternatives. */
+export interface ReviewerSuggestion {
+  first: RankedReviewer;
+  alternatives: RankedReviewer[];
+}
