@@ -106,3 +106,37 @@ export interface ReviewerSuggestion {
   first: RankedReviewer;
   alternatives: RankedReviewer[];
 }
+
+/**
+ * Whose queue: a team (a standup's members, by the standup's name), a repository (`owner/name`), one person
+ * (their PRs and the PRs waiting on them), or the whole tenant.
+ */
+export type TriageScope =
+  | { kind: 'team'; team: string }
+  | { kind: 'repo'; repo: string }
+  | { kind: 'person'; logins: string[] }
+  | { kind: 'all' };
+
+/** The human queue ranked by urgency, with bot-authored PRs in a lane of their own and drafts left out. */
+export interface TriageQueue {
+  items: TriageItem[];
+  /** Bot-authored open PRs (Dependabot, Renovate, ...): summarised weekly, never DMed. */
+  botLane: TriagePull[];
+  /** Drafts left out of the human queue (a draft open too long still shows as `long-draft` to its author's scope). */
+  draftsLeftOut: number;
+}
+
+/** Who could review, and what the suggester may not pick. Keyed by GitHub login. */
+export interface ReviewerContext {
+  /** False for people away, on a holiday or outside their working hours now. */
+  isAvailable(login: string): boolean;
+  /** Open review requests each person has now. */
+  openReviews: ReadonlyMap<string, number>;
+  /** Code owners of a path for the PR's base branch (last matching CODEOWNERS rule); empty when unknown. */
+  codeOwnersOf(path: string): string[];
+}
+
+/** Suggests reviewers for open PRs; implemented by handlers/triage/suggest-reviewers.ts over past reviews. */
+export interface ReviewerSuggester {
+  suggest(pull: TriagePull, context: ReviewerContext): ReviewerSuggestion | undefined;
+}
