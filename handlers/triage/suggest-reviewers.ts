@@ -25,14 +25,19 @@ import type {
  */
 
 export interface ReviewerWeights {
-  /** Half-life of every learned count, in days. */
-  halfLifeDays: number;
+  /** Half-lives of the learned counts, in days: path expertise, familiarity, recent familiarity, activity. */
+  pathHalfLifeDays: number;
+  familiarityHalfLifeDays: number;
+  recentHalfLifeDays: number;
+  activityHalfLifeDays: number;
   paths: number;
   /** How much having changed a path counts beside having reviewed it. */
   authorship: number;
   /** Weight of a directory level relative to the level below it (the file, then its directory, ...). */
   levelDecay: number;
   familiarity: number;
+  /** Familiarity again over a short half-life: who reviews the author's changes these weeks. */
+  recentFamiliarity: number;
   reciprocity: number;
   activity: number;
   owners: number;
@@ -41,11 +46,15 @@ export interface ReviewerWeights {
 
 /** Chosen on the first two thirds of golang/net's history, the last third held out (docs/triage.md). */
 export const DEFAULT_REVIEWER_WEIGHTS: ReviewerWeights = {
-  halfLifeDays: 180,
+  pathHalfLifeDays: 180,
+  familiarityHalfLifeDays: 180,
+  recentHalfLifeDays: 14,
+  activityHalfLifeDays: 180,
   paths: 1,
   authorship: 0.3,
   levelDecay: 0.5,
   familiarity: 1,
+  recentFamiliarity: 0,
   reciprocity: 0.3,
   activity: 0.5,
   owners: 1,
@@ -69,6 +78,8 @@ interface Decayed {
   at: number;
 }
 
+const newCount = (at: number): Decayed => ({ value: 0, at });
+
 interface PathStats {
   total: Decayed;
   reviewed: Map<string, Decayed>;
@@ -80,6 +91,8 @@ interface PathStats {
 interface AuthorStats {
   total: Decayed;
   reviewers: Map<string, Decayed>;
+  recentTotal: Decayed;
+  recentReviewers: Map<string, Decayed>;
   /** Reviewers of the author's latest changes, oldest first, at most FAMILIARITY_WINDOW. */
   latest: string[][];
 }
@@ -132,27 +145,34 @@ export interface ReviewerModel {
 }
 
 export function createReviewerModel(weights: ReviewerWeights = DEFAULT_REVIEWER_WEIGHTS): ReviewerModel {
-  const rate = Math.LN2 / (weights.halfLifeDays * DAY_MS);
+  const rateOf = (days: number) => Math.LN2 / (days * DAY_MS);
+  const pathRate = rateOf(weights.pathHalfLifeDays);
+  const familiarityRate = rateOf(weights.familiarityHalfLifeDays);
+  const recentRate = rateOf(weights.recentHalfLifeDays);
+  const activityRate = rateOf(weights.activityHalfLifeDays);
   const paths = new Map<string, PathStats>();
   const authors = new Map<string, AuthorStats>();
   const activity = new Map<string, Decayed>();
-  const allReviews: Decayed = { value: 0, at: 0 };
+  const allReviews = newCount(0);
   let size = 0;
 
-  const valueAt = (count: Decayed | undefined, at: number) =>
+  const valueAt = (count: Decayed | undefined, at: number, rate: number) =>
     count ? count.value * Math.exp(-rate * (at - count.at)) : 0;
-  const add = (count: Decayed, at: number, amount: number) => {
-    count.value = valueAt(count, at) + amount;
+  const add = (count: Decayed, at: number, rate: number) => {
+    count.value = valueAt(count, at, rate) + 1;
     count.at = at;
   };
-  const addTo = (counts: Map<string, Decayed>, login: string, at: number, amount: number) => {
+  const addTo = (counts: Map<string, Decayed>, login: string, at: number, rate: number) => {
     let count = counts.get(login);
-    if (!count) counts.set(login, (count = { value: 0, at }));
-    add(count, at, amount);
+    if (!count) counts.set(login, (count = newCount(at)));
+    add(count, at, rate);
   };
   const authorStats = (login: string) => {
     let stats = authors.get(login);
-    if (!stats) authors.set(login, (stats = { total: { value: 0, at: 0 }, reviewers: new Map(), latest: [] }));
+    if (!stats) {
+      stats = { total: newCount(0), reviewers: new Map(), recentTotal: newCount(0), recentReviewers: new Map(), latest: [] };
+      authors.set(login, stats);
+    }
     return stats;
   };
 
@@ -163,20 +183,26 @@ export function createReviewerModel(weights: ReviewerWeights = DEFAULT_REVIEWER_
     for (const level of levels) {
       let stats = paths.get(level);
       if (!stats) {
-        paths.set(level, (stats = { total: { value: 0, at }, reviewed: new Map(), changed: new Map(), worked: new Map() }));
+        paths.set(level, (stats = { total: newCount(at), reviewed: new Map(), changed: new Map(), worked: new Map() }));
       }
-      add(stats.total, at, 1);
-      addTo(stats.changed, change.author, at, 1);
+      add(stats.total, at, pathRate);
+      addTo(stats.changed, change.author, at, pathRate);
       for (const login of [change.author, ...reviewers]) stats.worked.set(login, (stats.worked.get(login) ?? 0) + 1);
-      for (const login of reviewers) addTo(stats.reviewed, login, at, 1);
+      for (const login of reviewers) addTo(stats.reviewed, login, at, pathRate);
     }
     const author = authorStats(change.author);
-    add(author.total, at, 1);
-    for (const login of reviewers) addTo(author.reviewers, login, at, 1);
+    add(author.total, at, familiarityRate);
+    add(author.recentTotal, at, recentRate);
+    for (const login of reviewers) {
+      addTo(author.reviewers, login, at, familiarityRate);
+      addTo(author.recentReviewers, login, at, recentRate);
+    }
     author.latest.push(reviewers);
     if (author.latest.length > FAMILIARITY_WINDOW) author.latest.shift();
-    add(allReviews, at, reviewers.length);
-    for (const login of reviewers) addTo(activity, login, at, 1);
+    for (const login of reviewers) {
+      add(allReviews, at, activityRate);
+      addTo(activity, login, at, activityRate);
+    }
     size += 1;
   }
 
@@ -189,7 +215,7 @@ export function createReviewerModel(weights: ReviewerWeights = DEFAULT_REVIEWER_
       const levels: { stats: PathStats; weight: number; total: number }[] = [];
       for (const level of pathLevels(file)) {
         const stats = paths.get(level);
-        const total = valueAt(stats?.total, at);
+        const total = valueAt(stats?.total, at, pathRate);
         if (stats && total > 0) {
           levels.push({ stats, weight, total });
           norm += weight;
@@ -199,11 +225,11 @@ export function createReviewerModel(weights: ReviewerWeights = DEFAULT_REVIEWER_
       for (const { stats, weight: levelWeight, total } of levels) {
         const factor = (perFile * levelWeight) / (norm * total);
         for (const [login, count] of stats.reviewed) {
-          scores.set(login, (scores.get(login) ?? 0) + factor * valueAt(count, at));
+          scores.set(login, (scores.get(login) ?? 0) + factor * valueAt(count, at, pathRate));
         }
         if (weights.authorship === 0) continue;
         for (const [login, count] of stats.changed) {
-          scores.set(login, (scores.get(login) ?? 0) + factor * weights.authorship * valueAt(count, at));
+          scores.set(login, (scores.get(login) ?? 0) + factor * weights.authorship * valueAt(count, at, pathRate));
         }
       }
     }
@@ -232,20 +258,30 @@ export function createReviewerModel(weights: ReviewerWeights = DEFAULT_REVIEWER_
     scorePaths(change.files, at, scores);
 
     const author = authors.get(change.author);
-    const authored = valueAt(author?.total, at);
-    if (author && authored > 0) {
-      for (const [login, count] of author.reviewers) bump(login, (weights.familiarity * valueAt(count, at)) / authored);
+    if (author) {
+      const authored = valueAt(author.total, at, familiarityRate);
+      for (const [login, count] of author.reviewers) {
+        bump(login, (weights.familiarity * valueAt(count, at, familiarityRate)) / authored);
+      }
+      const recent = valueAt(author.recentTotal, at, recentRate);
+      if (weights.recentFamiliarity > 0 && recent > 0) {
+        for (const [login, count] of author.recentReviewers) {
+          bump(login, (weights.recentFamiliarity * valueAt(count, at, recentRate)) / recent);
+        }
+      }
     }
     if (weights.reciprocity > 0) {
       for (const [login, stats] of authors) {
-        const theirs = valueAt(stats.total, at);
+        const theirs = valueAt(stats.total, at, familiarityRate);
         const byAuthor = stats.reviewers.get(change.author);
-        if (byAuthor && theirs > 0) bump(login, (weights.reciprocity * valueAt(byAuthor, at)) / theirs);
+        if (byAuthor && theirs > 0) bump(login, (weights.reciprocity * valueAt(byAuthor, at, familiarityRate)) / theirs);
       }
     }
-    const reviewsNow = valueAt(allReviews, at);
+    const reviewsNow = valueAt(allReviews, at, activityRate);
     if (reviewsNow > 0) {
-      for (const [login, count] of activity) bump(login, (weights.activity * valueAt(count, at)) / reviewsNow);
+      for (const [login, count] of activity) {
+        bump(login, (weights.activity * valueAt(count, at, activityRate)) / reviewsNow);
+      }
     }
     if (change.files.length > 0) {
       for (const file of change.files) {
