@@ -38,8 +38,14 @@ export interface ReviewerWeights {
   familiarity: number;
   /** Familiarity again over a short half-life: who reviews the author's changes these weeks. */
   recentFamiliarity: number;
+  /** Reviewed the author's previous change (a series of changes keeps its reviewer). */
+  lastReviewer: number;
+  /** Reviewed the latest change to each file (or its nearest directory with history), averaged over the files. */
+  lastPathReviewer: number;
   reciprocity: number;
   activity: number;
+  /** Step of the online learning that adjusts the weights above to the history replayed (0: fixed weights). */
+  learningRate: number;
   owners: number;
   load: number;
 }
@@ -55,14 +61,23 @@ export const DEFAULT_REVIEWER_WEIGHTS: ReviewerWeights = {
   levelDecay: 0.5,
   familiarity: 1,
   recentFamiliarity: 0,
+  lastReviewer: 0,
+  lastPathReviewer: 0,
   reciprocity: 0.3,
   activity: 0.5,
+  learningRate: 0,
   owners: 1,
   load: 0.05,
 };
 
 /** How many of an author's latest changes the familiarity reason counts ("reviewed 9 of your last 20 PRs"). */
 const FAMILIARITY_WINDOW = 20;
+/** What the score weighs of a candidate, in the order of `learned` below. */
+const [PATH_REVIEWED, PATH_CHANGED, FAMILIARITY, RECENT_FAMILIARITY, LAST_REVIEWER, RECIPROCITY, ACTIVITY, LAST_PATH_REVIEWER] =
+  [0, 1, 2, 3, 4, 5, 6, 7] as const;
+const FEATURES = 8;
+/** Pairs learned from per change: each real reviewer against this many best-scored others. */
+const LEARNING_NEGATIVES = 5;
 const DAY_MS = 86_400_000;
 const BOT_LOGINS = new Set(['dependabot', 'renovate', 'github-actions', 'dependabot-preview', 'renovate-bot']);
 
@@ -84,6 +99,8 @@ interface PathStats {
   total: Decayed;
   reviewed: Map<string, Decayed>;
   changed: Map<string, Decayed>;
+  /** Reviewers of the latest change that touched the path. */
+  latest: string[];
   /** Undecayed: past changes touching the path this person reviewed or authored (for the reasons line). */
   worked: Map<string, number>;
 }
@@ -155,6 +172,16 @@ export function createReviewerModel(weights: ReviewerWeights = DEFAULT_REVIEWER_
   const activity = new Map<string, Decayed>();
   const allReviews = newCount(0);
   let size = 0;
+  const learned = Float64Array.from([
+    weights.paths,
+    weights.paths * weights.authorship,
+    weights.familiarity,
+    weights.recentFamiliarity,
+    weights.lastReviewer,
+    weights.reciprocity,
+    weights.activity,
+    weights.lastPathReviewer,
+  ]);
 
   const valueAt = (count: Decayed | undefined, at: number, rate: number) =>
     count ? count.value * Math.exp(-rate * (at - count.at)) : 0;
@@ -177,15 +204,17 @@ export function createReviewerModel(weights: ReviewerWeights = DEFAULT_REVIEWER_
   };
 
   function record(change: ReviewedChange): void {
+    learn(change);
     const at = change.at.getTime();
     const reviewers = [...new Set(change.reviewers)].filter((login) => login !== change.author);
     const levels = new Set(change.files.flatMap(pathLevels));
     for (const level of levels) {
       let stats = paths.get(level);
       if (!stats) {
-        paths.set(level, (stats = { total: newCount(at), reviewed: new Map(), changed: new Map(), worked: new Map() }));
+        paths.set(level, (stats = { total: newCount(at), reviewed: new Map(), changed: new Map(), worked: new Map(), latest: [] }));
       }
       add(stats.total, at, pathRate);
+      stats.latest = reviewers;
       addTo(stats.changed, change.author, at, pathRate);
       for (const login of [change.author, ...reviewers]) stats.worked.set(login, (stats.worked.get(login) ?? 0) + 1);
       for (const login of reviewers) addTo(stats.reviewed, login, at, pathRate);
@@ -206,13 +235,15 @@ export function createReviewerModel(weights: ReviewerWeights = DEFAULT_REVIEWER_
     size += 1;
   }
 
-  /** Per-file path expertise, averaged over the files: Σ levels λ^depth · share / Σ λ^depth over known levels. */
-  function scorePaths(files: readonly string[], at: number, scores: Map<string, number>): void {
-    const perFile = weights.paths / Math.max(1, files.length);
+  /** Adds each candidate's path expertise: per file, Σ levels λ^depth · share / Σ λ^depth over known levels. */
+  function addPathFeatures(files: readonly string[], at: number, features: (login: string) => Float64Array): void {
+    const perFile = 1 / Math.max(1, files.length);
     for (const file of files) {
       let weight = 1;
       let norm = 0;
       const levels: { stats: PathStats; weight: number; total: number }[] = [];
+      const nearest = pathLevels(file).find((level) => paths.has(level));
+      for (const login of nearest ? paths.get(nearest)!.latest : []) features(login)[LAST_PATH_REVIEWER] += perFile;
       for (const level of pathLevels(file)) {
         const stats = paths.get(level);
         const total = valueAt(stats?.total, at, pathRate);
@@ -224,14 +255,65 @@ export function createReviewerModel(weights: ReviewerWeights = DEFAULT_REVIEWER_
       }
       for (const { stats, weight: levelWeight, total } of levels) {
         const factor = (perFile * levelWeight) / (norm * total);
-        for (const [login, count] of stats.reviewed) {
-          scores.set(login, (scores.get(login) ?? 0) + factor * valueAt(count, at, pathRate));
-        }
-        if (weights.authorship === 0) continue;
-        for (const [login, count] of stats.changed) {
-          scores.set(login, (scores.get(login) ?? 0) + factor * weights.authorship * valueAt(count, at, pathRate));
-        }
+        for (const [login, count] of stats.reviewed) features(login)[PATH_REVIEWED] += factor * valueAt(count, at, pathRate);
+        for (const [login, count] of stats.changed) features(login)[PATH_CHANGED] += factor * valueAt(count, at, pathRate);
       }
+    }
+  }
+
+  /** Every candidate with any history around this change, and what the score weighs of them. */
+  function featuresOf(change: ChangeToRank): Map<string, Float64Array> {
+    const at = change.at.getTime();
+    const all = new Map<string, Float64Array>();
+    const features = (login: string) => {
+      let vector = all.get(login);
+      if (!vector) all.set(login, (vector = new Float64Array(FEATURES)));
+      return vector;
+    };
+    addPathFeatures(change.files, at, features);
+    const author = authors.get(change.author);
+    if (author) {
+      const authored = valueAt(author.total, at, familiarityRate);
+      for (const [login, count] of author.reviewers) features(login)[FAMILIARITY] = valueAt(count, at, familiarityRate) / authored;
+      const recent = valueAt(author.recentTotal, at, recentRate);
+      for (const [login, count] of author.recentReviewers) features(login)[RECENT_FAMILIARITY] = valueAt(count, at, recentRate) / recent;
+      for (const login of author.latest.at(-1) ?? []) features(login)[LAST_REVIEWER] = 1;
+    }
+    for (const [login, stats] of authors) {
+      const byAuthor = stats.reviewers.get(change.author);
+      if (byAuthor) features(login)[RECIPROCITY] = valueAt(byAuthor, at, familiarityRate) / valueAt(stats.total, at, familiarityRate);
+    }
+    const reviewsNow = valueAt(allReviews, at, activityRate);
+    for (const [login, count] of activity) features(login)[ACTIVITY] = valueAt(count, at, activityRate) / reviewsNow;
+    all.delete(change.author);
+    return all;
+  }
+
+  const dot = (vector: Float64Array) => vector.reduce((sum, value, index) => sum + value * learned[index]!, 0);
+
+  /**
+   * One step of online pairwise learning before a change is recorded: its real reviewers should outscore the
+   * candidates ranked above them (logistic loss on each pair), so the weights settle on what this team does.
+   */
+  function learn(change: ReviewedChange): void {
+    if (weights.learningRate === 0) return;
+    const real = new Set(change.reviewers.filter((login) => login !== change.author));
+    const candidates = [...featuresOf(change)].map(([login, vector]) => ({ login, vector, score: dot(vector) }));
+    const positives = candidates.filter((candidate) => real.has(candidate.login));
+    const negatives = candidates
+      .filter((candidate) => !real.has(candidate.login))
+      .sort((a, b) => b.score - a.score)
+      .slice(0, LEARNING_NEGATIVES);
+    const step = new Float64Array(FEATURES);
+    for (const positive of positives) {
+      for (const negative of negatives) {
+        const pull = 1 / (1 + Math.exp(positive.score - negative.score));
+        for (let index = 0; index < FEATURES; index++) step[index]! += pull * (positive.vector[index]! - negative.vector[index]!);
+      }
+    }
+    const pairs = Math.max(1, positives.length * negatives.length);
+    for (let index = 0; index < FEATURES; index++) {
+      learned[index] = Math.max(0, learned[index]! + (weights.learningRate * step[index]!) / pairs);
     }
   }
 
@@ -252,41 +334,11 @@ export function createReviewerModel(weights: ReviewerWeights = DEFAULT_REVIEWER_
   }
 
   function rank(change: ChangeToRank, context: ReviewerContext = OFFLINE_CONTEXT): RankedReviewer[] {
-    const at = change.at.getTime();
     const scores = new Map<string, number>();
+    for (const [login, vector] of featuresOf(change)) scores.set(login, dot(vector));
     const bump = (login: string, amount: number) => scores.set(login, (scores.get(login) ?? 0) + amount);
-    scorePaths(change.files, at, scores);
-
-    const author = authors.get(change.author);
-    if (author) {
-      const authored = valueAt(author.total, at, familiarityRate);
-      for (const [login, count] of author.reviewers) {
-        bump(login, (weights.familiarity * valueAt(count, at, familiarityRate)) / authored);
-      }
-      const recent = valueAt(author.recentTotal, at, recentRate);
-      if (weights.recentFamiliarity > 0 && recent > 0) {
-        for (const [login, count] of author.recentReviewers) {
-          bump(login, (weights.recentFamiliarity * valueAt(count, at, recentRate)) / recent);
-        }
-      }
-    }
-    if (weights.reciprocity > 0) {
-      for (const [login, stats] of authors) {
-        const theirs = valueAt(stats.total, at, familiarityRate);
-        const byAuthor = stats.reviewers.get(change.author);
-        if (byAuthor && theirs > 0) bump(login, (weights.reciprocity * valueAt(byAuthor, at, familiarityRate)) / theirs);
-      }
-    }
-    const reviewsNow = valueAt(allReviews, at, activityRate);
-    if (reviewsNow > 0) {
-      for (const [login, count] of activity) {
-        bump(login, (weights.activity * valueAt(count, at, activityRate)) / reviewsNow);
-      }
-    }
-    if (change.files.length > 0) {
-      for (const file of change.files) {
-        for (const owner of context.codeOwnersOf(file)) bump(owner, weights.owners / change.files.length);
-      }
+    for (const file of change.files) {
+      for (const owner of context.codeOwnersOf(file)) bump(owner, weights.owners / change.files.length);
     }
     for (const [login, open] of context.openReviews) if (scores.has(login)) bump(login, -weights.load * open);
 
