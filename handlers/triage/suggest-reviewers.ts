@@ -53,19 +53,19 @@ export interface ReviewerWeights {
 /** Chosen on the first two thirds of golang/net's history, the last third held out (docs/triage.md). */
 export const DEFAULT_REVIEWER_WEIGHTS: ReviewerWeights = {
   pathHalfLifeDays: 180,
-  familiarityHalfLifeDays: 180,
-  recentHalfLifeDays: 14,
-  activityHalfLifeDays: 180,
-  paths: 1,
-  authorship: 0.3,
-  levelDecay: 0.5,
+  familiarityHalfLifeDays: 30,
+  recentHalfLifeDays: 7,
+  activityHalfLifeDays: 14,
+  paths: 2,
+  authorship: 1,
+  levelDecay: 1,
   familiarity: 1,
-  recentFamiliarity: 0,
+  recentFamiliarity: 2,
   lastReviewer: 0,
-  lastPathReviewer: 0,
-  reciprocity: 0.3,
-  activity: 0.5,
-  learningRate: 0,
+  lastPathReviewer: 1,
+  reciprocity: 0,
+  activity: 2,
+  learningRate: 0.3,
   owners: 1,
   load: 0.05,
 };
@@ -116,6 +116,8 @@ interface AuthorStats {
 
 /** A change to rank: who wrote it, what it touches, and when (the moment it is ranked). */
 export interface ChangeToRank {
+  /** Paths are compared within a repository when both sides name one (`owner/name`). */
+  repo?: string;
   author: string;
   files: readonly string[];
   at: Date;
@@ -128,11 +130,15 @@ export const OFFLINE_CONTEXT: ReviewerContext = {
   codeOwnersOf: () => [],
 };
 
-/** The file, then each directory above it, as `dir/` keys: `a/b/c.go` → `a/b/c.go`, `a/b/`, `a/`. */
-function pathLevels(file: string): string[] {
-  const levels = [file];
+/**
+ * The file, then each directory above it, as `dir/` keys, within its repository when known:
+ * `a/b/c.go` → `a/b/c.go`, `a/b/`, `a/` (and `o/r:a/b/c.go`, ... in repository `o/r`).
+ */
+function pathLevels(file: string, repo?: string): string[] {
+  const prefix = repo ? `${repo}:` : '';
+  const levels = [prefix + file];
   for (let slash = file.lastIndexOf('/'); slash > 0; slash = file.lastIndexOf('/', slash - 1)) {
-    levels.push(file.slice(0, slash + 1));
+    levels.push(prefix + file.slice(0, slash + 1));
   }
   return levels;
 }
@@ -207,7 +213,7 @@ export function createReviewerModel(weights: ReviewerWeights = DEFAULT_REVIEWER_
     learn(change);
     const at = change.at.getTime();
     const reviewers = [...new Set(change.reviewers)].filter((login) => login !== change.author);
-    const levels = new Set(change.files.flatMap(pathLevels));
+    const levels = new Set(change.files.flatMap((file) => pathLevels(file, change.repo)));
     for (const level of levels) {
       let stats = paths.get(level);
       if (!stats) {
@@ -236,15 +242,16 @@ export function createReviewerModel(weights: ReviewerWeights = DEFAULT_REVIEWER_
   }
 
   /** Adds each candidate's path expertise: per file, Σ levels λ^depth · share / Σ λ^depth over known levels. */
-  function addPathFeatures(files: readonly string[], at: number, features: (login: string) => Float64Array): void {
+  function addPathFeatures(change: ChangeToRank, at: number, features: (login: string) => Float64Array): void {
+    const { files, repo } = change;
     const perFile = 1 / Math.max(1, files.length);
     for (const file of files) {
       let weight = 1;
       let norm = 0;
       const levels: { stats: PathStats; weight: number; total: number }[] = [];
-      const nearest = pathLevels(file).find((level) => paths.has(level));
+      const nearest = pathLevels(file, repo).find((level) => paths.has(level));
       for (const login of nearest ? paths.get(nearest)!.latest : []) features(login)[LAST_PATH_REVIEWER] += perFile;
-      for (const level of pathLevels(file)) {
+      for (const level of pathLevels(file, repo)) {
         const stats = paths.get(level);
         const total = valueAt(stats?.total, at, pathRate);
         if (stats && total > 0) {
@@ -270,7 +277,7 @@ export function createReviewerModel(weights: ReviewerWeights = DEFAULT_REVIEWER_
       if (!vector) all.set(login, (vector = new Float64Array(FEATURES)));
       return vector;
     };
-    addPathFeatures(change.files, at, features);
+    addPathFeatures(change, at, features);
     const author = authors.get(change.author);
     if (author) {
       const authored = valueAt(author.total, at, familiarityRate);
@@ -323,7 +330,7 @@ export function createReviewerModel(weights: ReviewerWeights = DEFAULT_REVIEWER_
     const reviewed = latest.filter((reviewers) => reviewers.includes(login)).length;
     const pathHistory = Math.max(
       0,
-      ...change.files.map((file) => paths.get(directoryOf(file))?.worked.get(login) ?? 0),
+      ...change.files.map((file) => paths.get(pathLevels(directoryOf(file), change.repo)[0]!)?.worked.get(login) ?? 0),
     );
     const reasons: ReviewerReasons = { openReviews: context.openReviews.get(login) ?? 0 };
     const owns = owned.length > 0 ? commonDirectory(owned) : undefined;
@@ -384,7 +391,7 @@ export function createReviewerSuggester(
   return {
     suggest(pull: TriagePull, context: ReviewerContext): ReviewerSuggestion | undefined {
       const [first, ...alternatives] = model
-        .rank({ author: pull.author, files: pull.files, at: now() }, context)
+        .rank({ repo: pull.repo, author: pull.author, files: pull.files, at: now() }, context)
         .filter((candidate) => candidate.score > 0)
         .slice(0, 3);
       return first ? { first, alternatives } : undefined;

@@ -18,6 +18,8 @@ export interface PullRequestFields {
   additions?: number;
   deletions?: number;
   changedFiles?: number;
+  /** Paths changed (pulls.listFiles). */
+  files?: string[];
   commits?: number;
   baseRef?: string;
   headRef?: string;
@@ -54,6 +56,7 @@ export const definePullRequestModel = (connection: Connection) =>
       additions: Number,
       deletions: Number,
       changedFiles: Number,
+      files: { type: [String], default: undefined },
       commits: Number,
       baseRef: String,
       headRef: String,
