@@ -21,7 +21,7 @@ import type {
  * + reciprocity * (share of this person's decayed past changes the author reviewed)
  * + activity * (this person's share of all recent reviews: people who left stop being suggested)
  * + owners * (share of the changed files this person is a code owner of)
- * - load * (open review requests now)
+ * all divided by 1 + load * (open review requests now)
  */
 
 export interface ReviewerWeights {
@@ -47,6 +47,7 @@ export interface ReviewerWeights {
   /** Step of the online learning that adjusts the weights above to the history replayed (0: fixed weights). */
   learningRate: number;
   owners: number;
+  /** Each open review request divides the score by 1 + load times their number. */
   load: number;
 }
 
@@ -67,7 +68,7 @@ export const DEFAULT_REVIEWER_WEIGHTS: ReviewerWeights = {
   activity: 2,
   learningRate: 0.3,
   owners: 1,
-  load: 0.05,
+  load: 0.1,
 };
 
 /** How many of an author's latest changes the familiarity reason counts ("reviewed 9 of your last 20 PRs"). */
@@ -347,7 +348,11 @@ export function createReviewerModel(weights: ReviewerWeights = DEFAULT_REVIEWER_
     for (const file of change.files) {
       for (const owner of context.codeOwnersOf(file)) bump(owner, weights.owners / change.files.length);
     }
-    for (const [login, open] of context.openReviews) if (scores.has(login)) bump(login, -weights.load * open);
+    // Load divides rather than subtracts, so it weighs the same whatever the scale the learned weights reach.
+    for (const [login, open] of context.openReviews) {
+      const score = scores.get(login);
+      if (score !== undefined) scores.set(login, score / (1 + weights.load * open));
+    }
 
     const ranked = [...scores]
       .filter(([login]) => login !== change.author && !isBotLogin(login) && context.isAvailable(login))
