@@ -17,16 +17,22 @@ const started = performance.now();
 const result = evaluateReviewerRankings(history, { warmup: 0.1 });
 const totalMs = performance.now() - started;
 
-console.log(`${history.length.toLocaleString('en-US')} changes, ${result.rankings[0]!.all.evaluated} ranked (warm-up 10%)`);
+console.log(
+  `${history.length.toLocaleString('en-US')} changes, ${result.rankings[0]!.all.evaluated} ranked (warm-up 10%)`,
+);
 for (const ranking of result.rankings) {
   const { top1, top3, mrr } = ranking.all;
   console.log(
     `${ranking.name.padEnd(34)} ${(ranking.elapsedMs / 1000).toFixed(2).padStart(6)} s ` +
-      `${Math.round(history.length / (ranking.elapsedMs / 1000)).toString().padStart(7)} changes/s   ` +
+      `${Math.round(history.length / (ranking.elapsedMs / 1000))
+        .toString()
+        .padStart(7)} changes/s   ` +
       `top-1 ${top1.toFixed(3)}  top-3 ${top3.toFixed(3)}  MRR ${mrr.toFixed(3)}`,
   );
 }
 const suggester = result.rankings.find((ranking) => ranking.name === 'em-agent suggester')!;
 const baseline = result.rankings.find((ranking) => ranking.name.startsWith('Path similarity'))!;
-console.log(`suggester time / path-similarity time: ${(suggester.elapsedMs / baseline.elapsedMs).toFixed(2)}`);
+console.log(
+  `suggester time / path-similarity time: ${(suggester.elapsedMs / baseline.elapsedMs).toFixed(2)}`,
+);
 console.log(`whole replay (three rankings): ${(totalMs / 1000).toFixed(2)} s, goal < 60 s`);

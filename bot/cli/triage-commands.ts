@@ -68,7 +68,9 @@ function printEvaluation(file: string, result: ReviewerEvaluation, warmup: numbe
       result.rankings.map((ranking) => ({ name: ranking.name, rates: ranking.holdout! })),
     );
   }
-  const seconds = result.rankings.map((ranking) => `${ranking.name} ${(ranking.elapsedMs / 1000).toFixed(2)} s`);
+  const seconds = result.rankings.map(
+    (ranking) => `${ranking.name} ${(ranking.elapsedMs / 1000).toFixed(2)} s`,
+  );
   console.log(`\nReplay time: ${seconds.join(', ')}`);
 }
 
@@ -87,7 +89,8 @@ export function registerTriageCommands(program: Command, fail: (error: unknown) 
     .action(async (file: string, options: { warmup: string; holdout?: string }) => {
       try {
         const warmup = parseFraction('--warmup', options.warmup, 1);
-        const holdout = options.holdout === undefined ? undefined : parseFraction('--holdout', options.holdout, 1);
+        const holdout =
+          options.holdout === undefined ? undefined : parseFraction('--holdout', options.holdout, 1);
         const changes = await readHistory(file);
         if (changes.length === 0) throw new BadRequestError(`${file}: no changes in it`);
         printEvaluation(file, evaluateReviewerRankings(changes, { warmup, holdout }), warmup);

@@ -3,9 +3,24 @@ import { tenantCollection } from '../db/tenant-collection.ts';
 
 /** Per demo repository: where its code lives and how its files are named. */
 const LAYOUTS: Record<string, { root: string; extension: string; test: string; shared: string[] }> = {
-  'checkout-web': { root: 'src', extension: '.tsx', test: '.test.tsx', shared: ['src/shared/api-client.ts', 'src/shared/format-money.ts', 'package.json'] },
-  'payments-api': { root: 'internal', extension: '.go', test: '_test.go', shared: ['internal/platform/http.go', 'internal/platform/config.go', 'go.mod'] },
-  'mobile-app': { root: 'app', extension: '.tsx', test: '.test.tsx', shared: ['app/shared/navigation.tsx', 'app/shared/theme.ts', 'package.json'] },
+  'checkout-web': {
+    root: 'src',
+    extension: '.tsx',
+    test: '.test.tsx',
+    shared: ['src/shared/api-client.ts', 'src/shared/format-money.ts', 'package.json'],
+  },
+  'payments-api': {
+    root: 'internal',
+    extension: '.go',
+    test: '_test.go',
+    shared: ['internal/platform/http.go', 'internal/platform/config.go', 'go.mod'],
+  },
+  'mobile-app': {
+    root: 'app',
+    extension: '.tsx',
+    test: '.test.tsx',
+    shared: ['app/shared/navigation.tsx', 'app/shared/theme.ts', 'package.json'],
+  },
 };
 
 /** Per demo title (data/demo/demo-payloads.ts DEMO_TITLES): the module it changes and its main files. */
@@ -18,7 +33,10 @@ const TOPICS: Record<string, { module: string; stems: string[] }> = {
   'Log webhook latency per provider': { module: 'webhooks', stems: ['latency', 'provider-metrics'] },
   'Paginate the order history API': { module: 'orders', stems: ['order-history', 'pagination'] },
   'Upgrade React Native to 0.76': { module: 'native', stems: ['bridge', 'permissions'] },
-  'Handle 3-D Secure challenge timeouts': { module: 'payments', stems: ['three-d-secure', 'challenge-timeout'] },
+  'Handle 3-D Secure challenge timeouts': {
+    module: 'payments',
+    stems: ['three-d-secure', 'challenge-timeout'],
+  },
   'Drop the legacy coupon endpoint': { module: 'coupons', stems: ['coupon-endpoint', 'coupon-routes'] },
   'Cache tax rates per region': { module: 'tax', stems: ['tax-rates', 'region-cache'] },
   'Alert on payout reconciliation drift': { module: 'payouts', stems: ['reconciliation', 'drift-alert'] },
@@ -34,7 +52,10 @@ export function demoPullFiles(repo: string, title: string, changedFiles: number)
   if (!layout || !topic) return [];
   const folder = `${layout.root}/${topic.module}`;
   const pool = [
-    ...topic.stems.flatMap((stem) => [`${folder}/${stem}${layout.extension}`, `${folder}/${stem}${layout.test}`]),
+    ...topic.stems.flatMap((stem) => [
+      `${folder}/${stem}${layout.extension}`,
+      `${folder}/${stem}${layout.test}`,
+    ]),
     `${folder}/index${layout.extension}`,
     `${folder}/types${layout.extension}`,
     ...layout.shared,

@@ -74,13 +74,27 @@ export const DEFAULT_REVIEWER_WEIGHTS: ReviewerWeights = {
 /** How many of an author's latest changes the familiarity reason counts ("reviewed 9 of your last 20 PRs"). */
 const FAMILIARITY_WINDOW = 20;
 /** What the score weighs of a candidate, in the order of `learned` below. */
-const [PATH_REVIEWED, PATH_CHANGED, FAMILIARITY, RECENT_FAMILIARITY, LAST_REVIEWER, RECIPROCITY, ACTIVITY, LAST_PATH_REVIEWER] =
-  [0, 1, 2, 3, 4, 5, 6, 7] as const;
+const [
+  PATH_REVIEWED,
+  PATH_CHANGED,
+  FAMILIARITY,
+  RECENT_FAMILIARITY,
+  LAST_REVIEWER,
+  RECIPROCITY,
+  ACTIVITY,
+  LAST_PATH_REVIEWER,
+] = [0, 1, 2, 3, 4, 5, 6, 7] as const;
 const FEATURES = 8;
 /** Pairs learned from per change: each real reviewer against this many best-scored others. */
 const LEARNING_NEGATIVES = 5;
 const DAY_MS = 86_400_000;
-const BOT_LOGINS = new Set(['dependabot', 'renovate', 'github-actions', 'dependabot-preview', 'renovate-bot']);
+const BOT_LOGINS = new Set([
+  'dependabot',
+  'renovate',
+  'github-actions',
+  'dependabot-preview',
+  'renovate-bot',
+]);
 
 /** `[bot]` accounts, Dependabot, Renovate and GitHub Actions: never suggested as reviewers. */
 export function isBotLogin(login: string): boolean {
@@ -154,7 +168,8 @@ function commonDirectory(files: readonly string[]): string | undefined {
   if (files.length === 1) return directoryOf(files[0]!);
   let prefix = directoryOf(files[0] ?? '');
   for (const file of files) {
-    while (prefix && !file.startsWith(prefix)) prefix = prefix.slice(0, prefix.lastIndexOf('/', prefix.length - 2) + 1);
+    while (prefix && !file.startsWith(prefix))
+      prefix = prefix.slice(0, prefix.lastIndexOf('/', prefix.length - 2) + 1);
   }
   return prefix || undefined;
 }
@@ -204,7 +219,13 @@ export function createReviewerModel(weights: ReviewerWeights = DEFAULT_REVIEWER_
   const authorStats = (login: string) => {
     let stats = authors.get(login);
     if (!stats) {
-      stats = { total: newCount(0), reviewers: new Map(), recentTotal: newCount(0), recentReviewers: new Map(), latest: [] };
+      stats = {
+        total: newCount(0),
+        reviewers: new Map(),
+        recentTotal: newCount(0),
+        recentReviewers: new Map(),
+        latest: [],
+      };
       authors.set(login, stats);
     }
     return stats;
@@ -218,12 +239,22 @@ export function createReviewerModel(weights: ReviewerWeights = DEFAULT_REVIEWER_
     for (const level of levels) {
       let stats = paths.get(level);
       if (!stats) {
-        paths.set(level, (stats = { total: newCount(at), reviewed: new Map(), changed: new Map(), worked: new Map(), latest: [] }));
+        paths.set(
+          level,
+          (stats = {
+            total: newCount(at),
+            reviewed: new Map(),
+            changed: new Map(),
+            worked: new Map(),
+            latest: [],
+          }),
+        );
       }
       add(stats.total, at, pathRate);
       stats.latest = reviewers;
       addTo(stats.changed, change.author, at, pathRate);
-      for (const login of [change.author, ...reviewers]) stats.worked.set(login, (stats.worked.get(login) ?? 0) + 1);
+      for (const login of [change.author, ...reviewers])
+        stats.worked.set(login, (stats.worked.get(login) ?? 0) + 1);
       for (const login of reviewers) addTo(stats.reviewed, login, at, pathRate);
     }
     const author = authorStats(change.author);
@@ -243,7 +274,11 @@ export function createReviewerModel(weights: ReviewerWeights = DEFAULT_REVIEWER_
   }
 
   /** Adds each candidate's path expertise: per file, Σ levels λ^depth · share / Σ λ^depth over known levels. */
-  function addPathFeatures(change: ChangeToRank, at: number, features: (login: string) => Float64Array): void {
+  function addPathFeatures(
+    change: ChangeToRank,
+    at: number,
+    features: (login: string) => Float64Array,
+  ): void {
     const { files, repo } = change;
     const perFile = 1 / Math.max(1, files.length);
     for (const file of files) {
@@ -251,7 +286,8 @@ export function createReviewerModel(weights: ReviewerWeights = DEFAULT_REVIEWER_
       let norm = 0;
       const levels: { stats: PathStats; weight: number; total: number }[] = [];
       const nearest = pathLevels(file, repo).find((level) => paths.has(level));
-      for (const login of nearest ? paths.get(nearest)!.latest : []) features(login)[LAST_PATH_REVIEWER] += perFile;
+      for (const login of nearest ? paths.get(nearest)!.latest : [])
+        features(login)[LAST_PATH_REVIEWER]! += perFile;
       for (const level of pathLevels(file, repo)) {
         const stats = paths.get(level);
         const total = valueAt(stats?.total, at, pathRate);
@@ -263,8 +299,10 @@ export function createReviewerModel(weights: ReviewerWeights = DEFAULT_REVIEWER_
       }
       for (const { stats, weight: levelWeight, total } of levels) {
         const factor = (perFile * levelWeight) / (norm * total);
-        for (const [login, count] of stats.reviewed) features(login)[PATH_REVIEWED] += factor * valueAt(count, at, pathRate);
-        for (const [login, count] of stats.changed) features(login)[PATH_CHANGED] += factor * valueAt(count, at, pathRate);
+        for (const [login, count] of stats.reviewed)
+          features(login)[PATH_REVIEWED]! += factor * valueAt(count, at, pathRate);
+        for (const [login, count] of stats.changed)
+          features(login)[PATH_CHANGED]! += factor * valueAt(count, at, pathRate);
       }
     }
   }
@@ -282,22 +320,28 @@ export function createReviewerModel(weights: ReviewerWeights = DEFAULT_REVIEWER_
     const author = authors.get(change.author);
     if (author) {
       const authored = valueAt(author.total, at, familiarityRate);
-      for (const [login, count] of author.reviewers) features(login)[FAMILIARITY] = valueAt(count, at, familiarityRate) / authored;
+      for (const [login, count] of author.reviewers)
+        features(login)[FAMILIARITY] = valueAt(count, at, familiarityRate) / authored;
       const recent = valueAt(author.recentTotal, at, recentRate);
-      for (const [login, count] of author.recentReviewers) features(login)[RECENT_FAMILIARITY] = valueAt(count, at, recentRate) / recent;
+      for (const [login, count] of author.recentReviewers)
+        features(login)[RECENT_FAMILIARITY] = valueAt(count, at, recentRate) / recent;
       for (const login of author.latest.at(-1) ?? []) features(login)[LAST_REVIEWER] = 1;
     }
     for (const [login, stats] of authors) {
       const byAuthor = stats.reviewers.get(change.author);
-      if (byAuthor) features(login)[RECIPROCITY] = valueAt(byAuthor, at, familiarityRate) / valueAt(stats.total, at, familiarityRate);
+      if (byAuthor)
+        features(login)[RECIPROCITY] =
+          valueAt(byAuthor, at, familiarityRate) / valueAt(stats.total, at, familiarityRate);
     }
     const reviewsNow = valueAt(allReviews, at, activityRate);
-    for (const [login, count] of activity) features(login)[ACTIVITY] = valueAt(count, at, activityRate) / reviewsNow;
+    for (const [login, count] of activity)
+      features(login)[ACTIVITY] = valueAt(count, at, activityRate) / reviewsNow;
     all.delete(change.author);
     return all;
   }
 
-  const dot = (vector: Float64Array) => vector.reduce((sum, value, index) => sum + value * learned[index]!, 0);
+  const dot = (vector: Float64Array) =>
+    vector.reduce((sum, value, index) => sum + value * learned[index]!, 0);
 
   /**
    * One step of online pairwise learning before a change is recorded: its real reviewers should outscore the
@@ -306,7 +350,11 @@ export function createReviewerModel(weights: ReviewerWeights = DEFAULT_REVIEWER_
   function learn(change: ReviewedChange): void {
     if (weights.learningRate === 0) return;
     const real = new Set(change.reviewers.filter((login) => login !== change.author));
-    const candidates = [...featuresOf(change)].map(([login, vector]) => ({ login, vector, score: dot(vector) }));
+    const candidates = [...featuresOf(change)].map(([login, vector]) => ({
+      login,
+      vector,
+      score: dot(vector),
+    }));
     const positives = candidates.filter((candidate) => real.has(candidate.login));
     const negatives = candidates
       .filter((candidate) => !real.has(candidate.login))
@@ -316,7 +364,8 @@ export function createReviewerModel(weights: ReviewerWeights = DEFAULT_REVIEWER_
     for (const positive of positives) {
       for (const negative of negatives) {
         const pull = 1 / (1 + Math.exp(positive.score - negative.score));
-        for (let index = 0; index < FEATURES; index++) step[index]! += pull * (positive.vector[index]! - negative.vector[index]!);
+        for (let index = 0; index < FEATURES; index++)
+          step[index]! += pull * (positive.vector[index]! - negative.vector[index]!);
       }
     }
     const pairs = Math.max(1, positives.length * negatives.length);
@@ -331,7 +380,9 @@ export function createReviewerModel(weights: ReviewerWeights = DEFAULT_REVIEWER_
     const reviewed = latest.filter((reviewers) => reviewers.includes(login)).length;
     const pathHistory = Math.max(
       0,
-      ...change.files.map((file) => paths.get(pathLevels(directoryOf(file), change.repo)[0]!)?.worked.get(login) ?? 0),
+      ...change.files.map(
+        (file) => paths.get(pathLevels(directoryOf(file), change.repo)[0]!)?.worked.get(login) ?? 0,
+      ),
     );
     const reasons: ReviewerReasons = { openReviews: context.openReviews.get(login) ?? 0 };
     const owns = owned.length > 0 ? commonDirectory(owned) : undefined;
@@ -377,7 +428,9 @@ export function describeReviewerReasons(reasons: ReviewerReasons): string {
     parts.push(`reviewed ${reasons.familiarity.reviewed} of your last ${reasons.familiarity.of} PRs`);
   }
   if (reasons.pathHistory) {
-    parts.push(`worked on these paths in ${reasons.pathHistory} past PR${reasons.pathHistory === 1 ? '' : 's'}`);
+    parts.push(
+      `worked on these paths in ${reasons.pathHistory} past PR${reasons.pathHistory === 1 ? '' : 's'}`,
+    );
   }
   const open = reasons.openReviews;
   parts.push(open === 0 ? 'no open reviews' : `${open} open review${open === 1 ? '' : 's'}`);

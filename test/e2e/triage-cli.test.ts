@@ -36,13 +36,28 @@ describe('em-agent triage eval-reviewers (the process)', function () {
     const run = await cli(['triage', 'eval-reviewers', SMALL, '--warmup', '0.5', '--holdout', '0.34']);
     assert.equal(run.code, 0, run.stderr);
     assert.match(run.stdout, /Before the hold-out \(changes 4 to 4\) \(1 ranked\)/);
-    assert.match(run.stdout, /Hold-out \(changes 5 to 6\) \(2 ranked\)\n.*\nMost frequent reviewer\s+0\.000\s+0\.500\s+0\.167/);
+    assert.match(
+      run.stdout,
+      /Hold-out \(changes 5 to 6\) \(2 ranked\)\n.*\nMost frequent reviewer\s+0\.000\s+0\.500\s+0\.167/,
+    );
   });
 
   for (const [what, lines, expected] of [
-    ['not JSON', '{"id":"a","at":"2026-01-01T00:00:00Z","author":"x","files":[],"reviewers":["y"]}\n\n{oops', /line 3: not valid JSON/],
-    ['a bad date', '{"id":"a","at":"yesterday","author":"x","files":[],"reviewers":["y"]}', /line 1: "at" must be an ISO 8601 date/],
-    ['reviewers not a list', '{"id":"a","at":"2026-01-01T00:00:00Z","author":"x","files":["f"],"reviewers":"y"}', /line 1: "reviewers" must be a list of people/],
+    [
+      'not JSON',
+      '{"id":"a","at":"2026-01-01T00:00:00Z","author":"x","files":[],"reviewers":["y"]}\n\n{oops',
+      /line 3: not valid JSON/,
+    ],
+    [
+      'a bad date',
+      '{"id":"a","at":"yesterday","author":"x","files":[],"reviewers":["y"]}',
+      /line 1: "at" must be an ISO 8601 date/,
+    ],
+    [
+      'reviewers not a list',
+      '{"id":"a","at":"2026-01-01T00:00:00Z","author":"x","files":["f"],"reviewers":"y"}',
+      /line 1: "reviewers" must be a list of people/,
+    ],
     ['an array', '[1,2]', /line 1: expected an object/],
   ] as const) {
     it(`names the line of ${what}, without a stack trace`, async () => {
@@ -50,7 +65,10 @@ describe('em-agent triage eval-reviewers (the process)', function () {
       await writeFile(file, lines);
       const run = await cli(['triage', 'eval-reviewers', file]);
       assert.equal(run.code, 1);
-      assert.match(run.stderr, new RegExp(`^em-agent: ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: ${expected.source}`));
+      assert.match(
+        run.stderr,
+        new RegExp(`^em-agent: ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: ${expected.source}`),
+      );
       assert.doesNotMatch(run.stderr, /\n\s+at /);
       assert.equal(run.stdout, '');
     });

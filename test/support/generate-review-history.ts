@@ -31,14 +31,19 @@ export function generateReviewHistory(changes: number, seed = 7): ReviewedChange
     const active = people.filter((person) => person.joins <= index && index < person.leaves);
     const author = pick(active.length > 1 ? active : people);
     const folder = pick(packages);
-    const files = Array.from({ length: 1 + Math.floor(random() * 4) }, (_, file) => `${folder}/file${file}.go`);
+    const files = Array.from(
+      { length: 1 + Math.floor(random() * 4) },
+      (_, file) => `${folder}/file${file}.go`,
+    );
     const owners = ownersOf.get(folder)!.filter((owner) => owner !== author && active.includes(owner));
     const buddy = favourite.get(author.login)!;
     const candidates = [
       ...(buddy !== author && active.includes(buddy) && random() < 0.5 ? [buddy] : []),
       ...(random() < 0.8 ? owners : []),
     ];
-    const reviewers = new Set(candidates.slice(0, 1 + Math.floor(random() * 2)).map((person) => person.login));
+    const reviewers = new Set(
+      candidates.slice(0, 1 + Math.floor(random() * 2)).map((person) => person.login),
+    );
     const others = (active.length > 1 ? active : people).filter((person) => person !== author);
     if (reviewers.size === 0) reviewers.add(pick(others).login);
     history.push({

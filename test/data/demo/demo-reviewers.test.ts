@@ -7,13 +7,16 @@ import { loadDemoDataset } from '../../../data/demo/load-demo.ts';
 import { factModelsOf } from '../../../data/models/ingest-models.ts';
 import { defineModels, ensureIndexes, type Models } from '../../../data/models/index.ts';
 import { loadReviewHistory } from '../../../data/triage/mongo-review-history.ts';
-import { createReviewerSuggester, describeReviewerReasons } from '../../../handlers/triage/suggest-reviewers.ts';
+import {
+  createReviewerSuggester,
+  describeReviewerReasons,
+} from '../../../handlers/triage/suggest-reviewers.ts';
 import type { ReviewedChange, ReviewerContext, TriagePull } from '../../../handlers/triage/types.ts';
 import { openTestDatabase } from '../../support/database.ts';
 
 const TENANT = 'T0DEMOREVIEW';
 const NOW = new Date(DEMO_RECORDED_AT);
-const logins = new Set(DEMO_PEOPLE.map((person) => person.login));
+const logins = new Set<string>(DEMO_PEOPLE.map((person) => person.login));
 
 const directoryOf = (file: string) => file.slice(0, file.lastIndexOf('/') + 1) || file;
 
@@ -36,7 +39,9 @@ describe('reviewer ranking on the demo data, with the explanation line', functio
     };
     await loadDemoDataset(models, deps, TENANT, NOW);
     history = await loadReviewHistory(models, TENANT, NOW);
-    const fact = (await models.PullRequest.find({ tenantId: TENANT, state: 'open' }).sort({ number: 1 }).lean())[0]!;
+    const fact = (
+      await models.PullRequest.find({ tenantId: TENANT, state: 'open' }).sort({ number: 1 }).lean()
+    )[0]!;
     open = {
       repo: fact.repo,
       number: fact.number,
@@ -62,7 +67,11 @@ describe('reviewer ranking on the demo data, with the explanation line', functio
     const pulls = await models.PullRequest.find({ tenantId: TENANT }).lean();
     assert.ok(pulls.length > 60);
     for (const pull of pulls) {
-      assert.deepEqual(pull.files, demoPullFiles(pull.repo, pull.title ?? '', pull.changedFiles ?? 1), pull.title);
+      assert.deepEqual(
+        pull.files,
+        demoPullFiles(pull.repo, pull.title ?? '', pull.changedFiles ?? 1),
+        pull.title,
+      );
       assert.ok(pull.files!.length >= 1 && pull.files!.length <= (pull.changedFiles ?? 1));
     }
     assert.ok(history.length > 50, `${history.length} merged PRs in the history`);

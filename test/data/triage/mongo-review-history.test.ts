@@ -28,9 +28,22 @@ describe('loadReviewHistory (merged PR facts as reviewed changes)', function () 
     connection = await openTestDatabase(import.meta.url);
     models = defineModels(connection);
     await ensureIndexes(models);
-    const merged = (daysAgo: number) => ({ state: 'merged', mergedAt: new Date(NOW.getTime() - daysAgo * DAY) });
-    await pr(TENANT, 1, { ...merged(3), author: 'mia', reviewers: ['sam', 'mia'], files: ['api/billing/a.ts'] });
-    await pr(TENANT, 2, { ...merged(10), author: 'sam', reviewers: ['lee'], files: ['api/tax.ts', 'README.md'] });
+    const merged = (daysAgo: number) => ({
+      state: 'merged',
+      mergedAt: new Date(NOW.getTime() - daysAgo * DAY),
+    });
+    await pr(TENANT, 1, {
+      ...merged(3),
+      author: 'mia',
+      reviewers: ['sam', 'mia'],
+      files: ['api/billing/a.ts'],
+    });
+    await pr(TENANT, 2, {
+      ...merged(10),
+      author: 'sam',
+      reviewers: ['lee'],
+      files: ['api/tax.ts', 'README.md'],
+    });
     await pr(TENANT, 3, { ...merged(1), author: 'lee', reviewers: [] });
     await pr(TENANT, 4, { ...merged(200), author: 'old', reviewers: ['sam'], files: ['x.ts'] });
     await pr(TENANT, 5, { state: 'open', author: 'kim', reviewers: ['sam'], files: ['y.ts'], openedAt: NOW });
@@ -59,7 +72,14 @@ describe('loadReviewHistory (merged PR facts as reviewed changes)', function () 
         files: ['api/billing/a.ts'],
         reviewers: ['sam'],
       },
-      { id: 'acme/api#3', repo: 'acme/api', at: new Date(NOW.getTime() - DAY), author: 'lee', files: [], reviewers: [] },
+      {
+        id: 'acme/api#3',
+        repo: 'acme/api',
+        at: new Date(NOW.getTime() - DAY),
+        author: 'lee',
+        files: [],
+        reviewers: [],
+      },
     ]);
   });
 

@@ -95,7 +95,10 @@ describe('reviewer suggestions', () => {
     const history = billingHistory();
     const everyone = createReviewerModel();
     for (const change of history) everyone.record(change);
-    const ranked = everyone.rank({ repo: 'acme/api', author: 'mia', files: pull().files, at: now() }, context());
+    const ranked = everyone.rank(
+      { repo: 'acme/api', author: 'mia', files: pull().files, at: now() },
+      context(),
+    );
     const logins = ranked.map((candidate) => candidate.login);
     assert.ok(!logins.includes('mia'), 'the author');
     assert.ok(!logins.some(isBotLogin), `bots in ${logins.join(', ')}`);
@@ -115,7 +118,10 @@ describe('reviewer suggestions', () => {
       context({ openReviews: new Map([['sam', 40]]) }),
     );
     assert.equal(busy?.first.login, 'lee');
-    assert.equal(busy?.alternatives.find((alternative) => alternative.login === 'sam')?.reasons.openReviews, 40);
+    assert.equal(
+      busy?.alternatives.find((alternative) => alternative.login === 'sam')?.reasons.openReviews,
+      40,
+    );
   });
 
   it('compares paths within their repository', () => {
@@ -139,12 +145,21 @@ describe('reviewer suggestions', () => {
       describeReviewerReasons({ owns: 'api/billing/', familiarity: { reviewed: 9, of: 20 }, openReviews: 2 }),
       'owns `api/billing/`, reviewed 9 of your last 20 PRs, 2 open reviews',
     );
-    assert.equal(describeReviewerReasons({ pathHistory: 1, openReviews: 1 }), 'worked on these paths in 1 past PR, 1 open review');
+    assert.equal(
+      describeReviewerReasons({ pathHistory: 1, openReviews: 1 }),
+      'worked on these paths in 1 past PR, 1 open review',
+    );
     assert.equal(describeReviewerReasons({ openReviews: 0 }), 'no open reviews');
   });
 
   it('knows the bots by name', () => {
-    for (const login of ['renovate[bot]', 'dependabot', 'Renovate', 'github-actions', 'github-actions[bot]']) {
+    for (const login of [
+      'renovate[bot]',
+      'dependabot',
+      'Renovate',
+      'github-actions',
+      'github-actions[bot]',
+    ]) {
       assert.ok(isBotLogin(login), login);
     }
     assert.ok(!isBotLogin('robot-ross'));
