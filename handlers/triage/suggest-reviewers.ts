@@ -14,14 +14,14 @@ import type {
  * exactly the code that suggests reviewers in chat. Every learned count decays exponentially with age (cHRev's
  * recency), kept as one value and the time it was last touched, so a record costs the same on day 1 and day 4,000.
  *
- * The score of a candidate for a change by `author` touching `files` (see docs/triage.md, "Reviewer suggestions"):
- *   paths * (share of the decayed reviews, and less for authorship, of each changed file, its directory and its
- *            parents, the file's most specific levels weighing most; averaged over the files)
- * + familiarity * (share of the author's decayed past changes this person reviewed)
- * + reciprocity * (share of this person's decayed past changes the author reviewed)
- * + activity * (this person's share of all recent reviews: people who left stop being suggested)
- * + owners * (share of the changed files this person is a code owner of)
- * all divided by 1 + load * (open review requests now)
+ * The score of a candidate for a change by `author` touching `files` (docs/triage.md, "Reviewer suggestions") is
+ * a weighted sum of: their share of the decayed reviews and (weighted by `authorship`) authorship of each changed
+ * file, its directory and its parents, averaged over the files; their share of the author's past changes reviewed,
+ * over a long and a short half-life; whether they reviewed the latest change to these paths, or the author's
+ * previous change; their share of changes the author reviewed (reciprocity); their share of all recent reviews
+ * (people who left stop being suggested). The weights start from `DEFAULT_REVIEWER_WEIGHTS` and are learned online
+ * from the history replayed (`learn`). Code ownership adds `owners` per share of owned files, and the whole is
+ * divided by 1 + load × open review requests.
  */
 
 export interface ReviewerWeights {
