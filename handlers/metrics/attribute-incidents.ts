@@ -52,10 +52,17 @@ export function attributeIncidents(
       }
       const trigger = incident.triggeredAt.getTime();
       const ofLinked = deployments.filter((d) => linked.includes(d.repo));
-      const following = ofLinked.filter((d) => d.at.getTime() >= trigger && d.at.getTime() - trigger <= window);
+      const following = ofLinked.filter(
+        (d) => d.at.getTime() >= trigger && d.at.getTime() - trigger <= window,
+      );
       for (const fix of following) {
         if (fix.rollbackOf) {
-          return { incidentId: incident.incidentId, deploymentKey: fix.rollbackOf, rule: 'rollback', repos: linked };
+          return {
+            incidentId: incident.incidentId,
+            deploymentKey: fix.rollbackOf,
+            rule: 'rollback',
+            repos: linked,
+          };
         }
         const reverted = (commitsOf.get(fix.key) ?? [])
           .filter((commit) => REVERT_TITLE.test(commit.title))
@@ -69,7 +76,8 @@ export function attributeIncidents(
       const recent = ofLinked
         .filter((d) => d.at.getTime() <= trigger && trigger - d.at.getTime() <= window)
         .sort((a, b) => b.at.getTime() - a.at.getTime() || b.key.localeCompare(a.key))[0];
-      if (recent) return { incidentId: incident.incidentId, deploymentKey: recent.key, rule: 'window', repos: linked };
+      if (recent)
+        return { incidentId: incident.incidentId, deploymentKey: recent.key, rule: 'window', repos: linked };
       return { incidentId: incident.incidentId, reason: 'no-deployment-in-window', repos: linked };
     });
 }

@@ -22,7 +22,10 @@ export const keyOfDeployment = (repo: string, deploymentId: number) => `${repo}#
  * - one that never succeeded but failed is a failed attempt (it counts in the change failure rate).
  * Ties in time are broken by deployment id, so shuffled input gives the same answer.
  */
-export function countDeployments(all: readonly MetricsDeployment[], config: MetricsConfig): CountedDeployments {
+export function countDeployments(
+  all: readonly MetricsDeployment[],
+  config: MetricsConfig,
+): CountedDeployments {
   const production = all.filter((d) => isProductionEnvironment(d.repo, d.environment, config));
   const succeeded: { deployment: MetricsDeployment; at: Date; failedAt?: Date }[] = [];
   const failedAttempts: FailedAttempt[] = [];

@@ -48,7 +48,12 @@ export interface LeadTime {
   leadTime: DurationSummary;
   /** PR opened → production. */
   openedToDeploy: DurationSummary;
-  phases: { coding: DurationSummary; pickup: DurationSummary; review: DurationSummary; deploy: DurationSummary };
+  phases: {
+    coding: DurationSummary;
+    pickup: DurationSummary;
+    review: DurationSummary;
+    deploy: DurationSummary;
+  };
   /** Merged PRs in the range tied to a deployment. */
   coverage: Coverage;
   /** Left out and counted (DevLake #7193): merged before the repository's first observed deployment, or

@@ -24,7 +24,11 @@ export interface TimeToRestore {
  * The intervals an incident was open: triggered → resolved, and again from each reopening (a `triggered`
  * after a `resolved`) to the next resolution. Without a status history, triggered → resolved.
  */
-export function openIntervals(incident: MetricsIncident): { intervals: [Date, Date][]; open: boolean; reopened: boolean } {
+export function openIntervals(incident: MetricsIncident): {
+  intervals: [Date, Date][];
+  open: boolean;
+  reopened: boolean;
+} {
   const transitions = [...(incident.transitions ?? [])].sort((a, b) => a.at.getTime() - b.at.getTime());
   if (transitions.length === 0) {
     return incident.resolvedAt
@@ -74,7 +78,10 @@ export function measureTimeToRestore(
       stillOpen += 1;
       continue;
     }
-    const restoreMs = intervals.reduce((sum, [from, to]) => sum + Math.max(0, to.getTime() - from.getTime()), 0);
+    const restoreMs = intervals.reduce(
+      (sum, [from, to]) => sum + Math.max(0, to.getTime() - from.getTime()),
+      0,
+    );
     items.push({ incidentId: incident.incidentId, restoreMs, reopened });
     const deployment = byKey.get(attributionOf.get(incident.incidentId)?.deploymentKey ?? '');
     const resolvedAt = intervals[intervals.length - 1]?.[1];

@@ -124,7 +124,10 @@ export interface MetricsConfig {
   /** Production environment names per repository; default `production` and `prod` (case-insensitive). */
   productionEnvironments?: Record<string, string[]>;
   /** The deployment signal per repository; default `deployment`. */
-  deploymentSignal?: Record<string, { kind: 'deployment' } | { kind: 'release' } | { kind: 'workflow'; name: string }>;
+  deploymentSignal?: Record<
+    string,
+    { kind: 'deployment' } | { kind: 'release' } | { kind: 'workflow'; name: string }
+  >;
   /** Incident attribution window and rework window, in ms (default 24 h). */
   attributionWindowMs?: number;
   /** Service id or name → repositories (`em-agent services map`). */
