@@ -36,6 +36,13 @@ export function findDeploymentCommits(
   return deployments.map((deployment) => {
     const seen = deployedBefore.get(deployment.repo) ?? new Set<string>();
     const result: DeploymentCommits = { deploymentKey: deployment.key, commits: [], shas: new Set() };
+    const listed = new Set<string>();
+    const addCommit = (commit: MetricsCommit) => {
+      if (listed.has(commit.sha)) return;
+      listed.add(commit.sha);
+      result.shas.add(commit.sha);
+      result.commits.push(commit);
+    };
     if (!deployment.rollbackOf && !seen.has(deployment.sha)) {
       const stop = deployment.previousSha;
       let cursor: string | undefined = deployment.sha;
@@ -47,13 +54,13 @@ export function findDeploymentCommits(
           if (!stop) break;
           const compare = compareOf(deployment.repo, stop, cursor);
           if (compare) {
-            for (const commit of compare.commits) addCommit(result, commit);
+            for (const commit of compare.commits) addCommit(commit);
             result.shas.add(cursor);
           } else result.gap = { base: stop, head: cursor };
           break;
         }
         result.shas.add(push.after);
-        for (const commit of push.commits) addCommit(result, commit);
+        for (const commit of push.commits) addCommit(commit);
         cursor = push.before;
       }
     }
@@ -61,10 +68,4 @@ export function findDeploymentCommits(
     deployedBefore.set(deployment.repo, seen);
     return result;
   });
-}
-
-function addCommit(result: DeploymentCommits, commit: MetricsCommit): void {
-  if (result.shas.has(commit.sha)) return;
-  result.shas.add(commit.sha);
-  result.commits.push(commit);
 }

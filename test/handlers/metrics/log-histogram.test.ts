@@ -61,8 +61,7 @@ describe('log-scale histogram (DDSketch mapping)', () => {
     for (let trial = 0; trial < 20; trial += 1) {
       // Log-normal durations from seconds to months, like lead times.
       const values = Array.from({ length: 500 + trial * 100 }, () => {
-        const normal =
-          Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
+        const normal = Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
         return Math.exp(15 + 2.5 * normal);
       });
       const histogram = histogramIncrements(values);
