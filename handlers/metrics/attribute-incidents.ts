@@ -1,5 +1,6 @@
 import type { PullRequestLink } from './link-pull-requests.ts';
 import type { DeploymentCommits } from './contained-commits.ts';
+import { groupBy } from './group-by.ts';
 import { findServiceRepos } from './service-repos.ts';
 import type { CountedDeployment, MetricsConfig, MetricsIncident } from './types.ts';
 
@@ -39,8 +40,11 @@ export function attributeIncidents(
   const repos = [...new Set(deployments.map((d) => d.repo))].sort();
   const byKey = new Map(deployments.map((d) => [d.key, d]));
   const commitsOf = new Map(deploymentCommits.map((dc) => [dc.deploymentKey, dc.commits]));
-  const deploymentOfPull = (repo: string, number: number) =>
-    links.find((link) => link.repo === repo && link.number === number)?.deploymentKey;
+  const deploymentOfPullId = new Map(
+    links.map((link) => [`${link.repo}#${link.number}`, link.deploymentKey]),
+  );
+  const deploymentOfPull = (repo: string, number: number) => deploymentOfPullId.get(`${repo}#${number}`);
+  const deploymentsOf = groupBy(deployments, (d) => d.repo);
   return [...incidents]
     .sort((a, b) => a.incidentId.localeCompare(b.incidentId))
     .map((incident): IncidentAttribution => {
@@ -51,7 +55,9 @@ export function attributeIncidents(
         return { incidentId: incident.incidentId, reason: 'no-linked-repository', repos: linked };
       }
       const trigger = incident.triggeredAt.getTime();
-      const ofLinked = deployments.filter((d) => linked.includes(d.repo));
+      const ofLinked = linked
+        .flatMap((repo) => deploymentsOf.get(repo) ?? [])
+        .sort((a, b) => a.at.getTime() - b.at.getTime() || a.key.localeCompare(b.key));
       const following = ofLinked.filter(
         (d) => d.at.getTime() >= trigger && d.at.getTime() - trigger <= window,
       );

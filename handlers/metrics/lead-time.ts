@@ -1,4 +1,5 @@
 import { coverageOf } from './coverage.ts';
+import { groupBy } from './group-by.ts';
 import type { PullRequestLink } from './link-pull-requests.ts';
 import { summarizeDurations } from './percentiles.ts';
 import type {
@@ -67,7 +68,10 @@ export interface LeadTime {
 
 const span = (from: Date, to: Date) => Math.max(0, to.getTime() - from.getTime());
 
-/** When the PR's work started: its earliest authored commit, from what was seen, else when it was opened. */
+/**
+ * When the PR's work started: its earliest authored commit, from what was seen, else when it was opened.
+ * `pullRequests` and `pushes` may be all of them, or (for speed) those of the PR's repository and head branch.
+ */
 export function findPullStart(
   pr: MetricsPullRequest,
   pullRequests: readonly MetricsPullRequest[],
@@ -126,6 +130,9 @@ export function measureLeadTime(
   const items: LeadTimeItem[] = [];
   const unlinked: LeadTime['unlinked'] = [];
   const leftOut = { beforeFirstDeployment: 0, beforeCommitCutoff: 0 };
+  const branchOf = (repo: string, branch: string | undefined) => `${repo}\u0000${branch ?? ''}`;
+  const pullsByBranch = groupBy(pullRequests, (pr) => branchOf(pr.repo, pr.headRef));
+  const pushesByBranch = groupBy(pushes, (push) => branchOf(push.repo, push.branch));
   const merged = pullRequests
     .filter((pr) => pr.mergedAt)
     .sort((a, b) => a.repo.localeCompare(b.repo) || a.number - b.number);
@@ -139,7 +146,12 @@ export function measureLeadTime(
       leftOut.beforeFirstDeployment += 1;
       continue;
     }
-    const { start, source } = findPullStart(pr, pullRequests, pushes);
+    const branch = branchOf(pr.repo, pr.headRef);
+    const { start, source } = findPullStart(
+      pr,
+      pullsByBranch.get(branch) ?? [],
+      pr.headRef ? (pushesByBranch.get(branch) ?? []) : [],
+    );
     if (config.commitCutoff && start < config.commitCutoff) {
       leftOut.beforeCommitCutoff += 1;
       continue;

@@ -32,15 +32,22 @@ export function linkPullRequests(
   deploymentCommits: readonly DeploymentCommits[],
 ): PullRequestLink[] {
   const commitsByKey = new Map(deploymentCommits.map((dc) => [dc.deploymentKey, dc]));
-  const waiting = new Map<string, MetricsPullRequest>();
-  for (const pr of pullRequests) if (pr.mergedAt) waiting.set(`${pr.repo}#${pr.number}`, pr);
+  // Merged PRs not linked yet, per repository: each deployment only looks at its own repository's.
+  const waitingByRepo = new Map<string, Map<number, MetricsPullRequest>>();
+  for (const pr of pullRequests) {
+    if (!pr.mergedAt) continue;
+    const waiting = waitingByRepo.get(pr.repo) ?? new Map<number, MetricsPullRequest>();
+    waiting.set(pr.number, pr);
+    waitingByRepo.set(pr.repo, waiting);
+  }
   const links: PullRequestLink[] = [];
   for (const deployment of deployments) {
     const shipped = commitsByKey.get(deployment.key);
-    if (!shipped) continue;
+    const waiting = waitingByRepo.get(deployment.repo);
+    if (!shipped || !waiting || shipped.commits.length === 0) continue;
     const named = new Set(shipped.commits.flatMap((commit) => pullNumbersIn(commit.title)));
-    for (const [id, pr] of waiting) {
-      if (pr.repo !== deployment.repo || pr.mergedAt! > deployment.at) continue;
+    for (const [number, pr] of waiting) {
+      if (pr.mergedAt! > deployment.at) continue;
       const matchedBy: LinkMatch | undefined =
         pr.mergeCommitSha && shipped.shas.has(pr.mergeCommitSha)
           ? 'merge-sha'
@@ -51,7 +58,7 @@ export function linkPullRequests(
               : undefined;
       if (!matchedBy) continue;
       links.push({ repo: pr.repo, number: pr.number, deploymentKey: deployment.key, matchedBy });
-      waiting.delete(id);
+      waiting.delete(number);
     }
   }
   return links.sort((a, b) => a.repo.localeCompare(b.repo) || a.number - b.number);

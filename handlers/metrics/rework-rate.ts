@@ -1,5 +1,6 @@
 import { DEFAULT_WINDOW_MS, type IncidentAttribution } from './attribute-incidents.ts';
 import type { DeploymentCommits } from './contained-commits.ts';
+import { groupBy } from './group-by.ts';
 import type { PullRequestLink } from './link-pull-requests.ts';
 import type {
   CountedDeployment,
@@ -48,12 +49,13 @@ export function measureReworkRate(
     const at = triggeredAt.get(a.incidentId);
     return cause && at !== undefined ? [{ repo: cause.repo, at }] : [];
   });
+  const linksOf = groupBy(links, (link) => link.deploymentKey);
   const counted = deployments.filter((d) => d.at >= range.from && d.at < range.to);
   const items: ReworkRate['items'] = [];
   for (const deployment of counted) {
-    const shipped = links
-      .filter((link) => link.deploymentKey === deployment.key)
-      .flatMap((link) => pullOf.get(`${link.repo}#${link.number}`) ?? []);
+    const shipped = (linksOf.get(deployment.key) ?? []).flatMap(
+      (link) => pullOf.get(`${link.repo}#${link.number}`) ?? [],
+    );
     const at = deployment.at.getTime();
     const reasons: ReworkReason[] = [];
     if (deployment.rollbackOf) reasons.push('rollback');
