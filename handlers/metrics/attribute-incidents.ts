@@ -3,6 +3,7 @@ import type { DeploymentCommits } from './contained-commits.ts';
 import { groupBy } from './group-by.ts';
 import { findServiceRepos } from './service-repos.ts';
 import type { CountedDeployment, MetricsConfig, MetricsIncident } from './types.ts';
+import { compareText } from './compare-text.ts';
 
 export const DEFAULT_WINDOW_MS = 24 * 3600 * 1000;
 
@@ -46,7 +47,7 @@ export function attributeIncidents(
   const deploymentOfPull = (repo: string, number: number) => deploymentOfPullId.get(`${repo}#${number}`);
   const deploymentsOf = groupBy(deployments, (d) => d.repo);
   return [...incidents]
-    .sort((a, b) => a.incidentId.localeCompare(b.incidentId))
+    .sort((a, b) => compareText(a.incidentId, b.incidentId))
     .map((incident): IncidentAttribution => {
       const linked = findServiceRepos(incident, repos, config);
       const explicit = findNamed(incident, byKey, deploymentOfPull);
@@ -57,7 +58,7 @@ export function attributeIncidents(
       const trigger = incident.triggeredAt.getTime();
       const ofLinked = linked
         .flatMap((repo) => deploymentsOf.get(repo) ?? [])
-        .sort((a, b) => a.at.getTime() - b.at.getTime() || a.key.localeCompare(b.key));
+        .sort((a, b) => a.at.getTime() - b.at.getTime() || compareText(a.key, b.key));
       const following = ofLinked.filter(
         (d) => d.at.getTime() >= trigger && d.at.getTime() - trigger <= window,
       );
@@ -81,7 +82,7 @@ export function attributeIncidents(
       }
       const recent = ofLinked
         .filter((d) => d.at.getTime() <= trigger && trigger - d.at.getTime() <= window)
-        .sort((a, b) => b.at.getTime() - a.at.getTime() || b.key.localeCompare(a.key))[0];
+        .sort((a, b) => b.at.getTime() - a.at.getTime() || compareText(b.key, a.key))[0];
       if (recent)
         return { incidentId: incident.incidentId, deploymentKey: recent.key, rule: 'window', repos: linked };
       return { incidentId: incident.incidentId, reason: 'no-deployment-in-window', repos: linked };

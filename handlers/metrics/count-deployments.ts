@@ -1,5 +1,6 @@
 import { isProductionEnvironment } from './is-production.ts';
 import type { CountedDeployment, FailedAttempt, MetricsConfig, MetricsDeployment } from './types.ts';
+import { compareText } from './compare-text.ts';
 
 export interface CountedDeployments {
   /** Successful production deployments, counted once, oldest first. */
@@ -52,7 +53,7 @@ export function countDeployments(
   succeeded.sort(
     (a, b) =>
       a.at.getTime() - b.at.getTime() ||
-      a.deployment.repo.localeCompare(b.deployment.repo) ||
+      compareText(a.deployment.repo, b.deployment.repo) ||
       a.deployment.deploymentId - b.deployment.deploymentId,
   );
   const deployments: CountedDeployment[] = [];
@@ -84,6 +85,6 @@ export function countDeployments(
     shas.add(deployment.sha);
     deployedShas.set(deployment.repo, shas);
   }
-  failedAttempts.sort((a, b) => a.failedAt.getTime() - b.failedAt.getTime() || a.key.localeCompare(b.key));
+  failedAttempts.sort((a, b) => a.failedAt.getTime() - b.failedAt.getTime() || compareText(a.key, b.key));
   return { deployments, failedAttempts };
 }

@@ -1,3 +1,4 @@
+import { compareText } from './compare-text.ts';
 import { coverageOf } from './coverage.ts';
 import { groupBy } from './group-by.ts';
 import type { PullRequestLink } from './link-pull-requests.ts';
@@ -135,7 +136,7 @@ export function measureLeadTime(
   const pushesByBranch = groupBy(pushes, (push) => branchOf(push.repo, push.branch));
   const merged = pullRequests
     .filter((pr) => pr.mergedAt)
-    .sort((a, b) => a.repo.localeCompare(b.repo) || a.number - b.number);
+    .sort((a, b) => compareText(a.repo, b.repo) || a.number - b.number);
   for (const pr of merged) {
     const mergedAt = pr.mergedAt!;
     const link = linkOf.get(`${pr.repo}#${pr.number}`);

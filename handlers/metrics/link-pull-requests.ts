@@ -1,5 +1,6 @@
 import type { DeploymentCommits } from './contained-commits.ts';
 import type { CountedDeployment, MetricsPullRequest } from './types.ts';
+import { compareText } from './compare-text.ts';
 
 export type LinkMatch = 'merge-sha' | 'head-sha' | 'message';
 
@@ -32,34 +33,45 @@ export function linkPullRequests(
   deploymentCommits: readonly DeploymentCommits[],
 ): PullRequestLink[] {
   const commitsByKey = new Map(deploymentCommits.map((dc) => [dc.deploymentKey, dc]));
-  // Merged PRs not linked yet, per repository: each deployment only looks at its own repository's.
-  const waitingByRepo = new Map<string, Map<number, MetricsPullRequest>>();
+  // Merged PRs by what a deployment's commits can show of them: merge sha, head sha, number.
+  const bySha = new Map<string, MetricsPullRequest[]>();
+  const byNumber = new Map<string, MetricsPullRequest>();
+  const index = (key: string, pr: MetricsPullRequest) => {
+    const known = bySha.get(key);
+    if (known) known.push(pr);
+    else bySha.set(key, [pr]);
+  };
   for (const pr of pullRequests) {
     if (!pr.mergedAt) continue;
-    const waiting = waitingByRepo.get(pr.repo) ?? new Map<number, MetricsPullRequest>();
-    waiting.set(pr.number, pr);
-    waitingByRepo.set(pr.repo, waiting);
+    if (pr.mergeCommitSha) index(`${pr.repo}@${pr.mergeCommitSha}`, pr);
+    if (pr.headSha && pr.headSha !== pr.mergeCommitSha) index(`${pr.repo}@${pr.headSha}`, pr);
+    byNumber.set(`${pr.repo}#${pr.number}`, pr);
   }
+  const linked = new Set<string>();
   const links: PullRequestLink[] = [];
   for (const deployment of deployments) {
     const shipped = commitsByKey.get(deployment.key);
-    const waiting = waitingByRepo.get(deployment.repo);
-    if (!shipped || !waiting || shipped.commits.length === 0) continue;
+    if (!shipped || shipped.shas.size === 0) continue;
+    const candidates = new Set<MetricsPullRequest>();
+    for (const sha of shipped.shas)
+      for (const pr of bySha.get(`${deployment.repo}@${sha}`) ?? []) candidates.add(pr);
     const named = new Set(shipped.commits.flatMap((commit) => pullNumbersIn(commit.title)));
-    for (const [number, pr] of waiting) {
-      if (pr.mergedAt! > deployment.at) continue;
-      const matchedBy: LinkMatch | undefined =
+    for (const number of named) {
+      const pr = byNumber.get(`${deployment.repo}#${number}`);
+      if (pr) candidates.add(pr);
+    }
+    for (const pr of candidates) {
+      const id = `${pr.repo}#${pr.number}`;
+      if (linked.has(id) || pr.mergedAt! > deployment.at) continue;
+      const matchedBy: LinkMatch =
         pr.mergeCommitSha && shipped.shas.has(pr.mergeCommitSha)
           ? 'merge-sha'
           : pr.headSha && shipped.shas.has(pr.headSha)
             ? 'head-sha'
-            : named.has(pr.number)
-              ? 'message'
-              : undefined;
-      if (!matchedBy) continue;
+            : 'message';
       links.push({ repo: pr.repo, number: pr.number, deploymentKey: deployment.key, matchedBy });
-      waiting.delete(number);
+      linked.add(id);
     }
   }
-  return links.sort((a, b) => a.repo.localeCompare(b.repo) || a.number - b.number);
+  return links.sort((a, b) => compareText(a.repo, b.repo) || a.number - b.number);
 }

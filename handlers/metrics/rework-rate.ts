@@ -44,11 +44,14 @@ export function measureReworkRate(
   const pullOf = new Map(pullRequests.map((pr) => [`${pr.repo}#${pr.number}`, pr]));
   const byKey = new Map(deployments.map((d) => [d.key, d]));
   const triggeredAt = new Map(incidents.map((i) => [i.incidentId, i.triggeredAt.getTime()]));
-  const incidentsByRepo = attributions.flatMap((a) => {
-    const cause = a.deploymentKey ? byKey.get(a.deploymentKey) : undefined;
-    const at = triggeredAt.get(a.incidentId);
-    return cause && at !== undefined ? [{ repo: cause.repo, at }] : [];
-  });
+  const incidentsByRepo = groupBy(
+    attributions.flatMap((a) => {
+      const cause = a.deploymentKey ? byKey.get(a.deploymentKey) : undefined;
+      const at = triggeredAt.get(a.incidentId);
+      return cause && at !== undefined ? [{ repo: cause.repo, at }] : [];
+    }),
+    (incident) => incident.repo,
+  );
   const linksOf = groupBy(links, (link) => link.deploymentKey);
   const counted = deployments.filter((d) => d.at >= range.from && d.at < range.to);
   const items: ReworkRate['items'] = [];
@@ -70,7 +73,7 @@ export function measureReworkRate(
     ) {
       reasons.push('hotfix');
     }
-    if (incidentsByRepo.some((i) => i.repo === deployment.repo && at > i.at && at - i.at <= window)) {
+    if ((incidentsByRepo.get(deployment.repo) ?? []).some((i) => at > i.at && at - i.at <= window)) {
       reasons.push('after-incident');
     }
     if (reasons.length > 0) items.push({ deploymentKey: deployment.key, reasons });

@@ -7,6 +7,7 @@ import type {
   MetricsIncident,
   TimeRange,
 } from './types.ts';
+import { compareText } from './compare-text.ts';
 
 export interface TimeToRestore {
   /** Incidents triggered in the range and resolved: time spent open. */
@@ -70,7 +71,7 @@ export function measureTimeToRestore(
   const recoveries: TimeToRestore['recoveries'] = [];
   let stillOpen = 0;
   let reopenedCount = 0;
-  const sorted = [...incidents].sort((a, b) => a.incidentId.localeCompare(b.incidentId));
+  const sorted = [...incidents].sort((a, b) => compareText(a.incidentId, b.incidentId));
   for (const incident of sorted.filter((i) => inRange(i.triggeredAt))) {
     const { intervals, open, reopened } = openIntervals(incident);
     if (reopened) reopenedCount += 1;
