@@ -19,8 +19,10 @@ export interface ChangeFailureRate {
 
 /**
  * Change failure rate over the range: the successful production deployments (each counted once) and the
- * failed attempts, of which failed are those an incident is attributed to, those whose status later turned
- * failure/error, and the failed attempts themselves.
+ * failed attempts, of which failed are those an incident is attributed to (whenever it was triggered: a
+ * deployment at the end of the range that fails the next day failed), those whose status later turned
+ * failure/error, and the failed attempts themselves. Every count belongs to one deployment's day, so days
+ * add up to weeks (rollups); incident coverage belongs to the incidents' trigger days.
  */
 export function measureChangeFailureRate(
   deployments: readonly CountedDeployment[],
@@ -35,7 +37,7 @@ export function measureChangeFailureRate(
   const incidentsInRange = new Set(incidents.filter((i) => inRange(i.triggeredAt)).map((i) => i.incidentId));
   const byDeployment = new Map<string, string[]>();
   for (const attribution of attributions) {
-    if (!attribution.deploymentKey || !incidentsInRange.has(attribution.incidentId)) continue;
+    if (!attribution.deploymentKey) continue;
     byDeployment.set(attribution.deploymentKey, [
       ...(byDeployment.get(attribution.deploymentKey) ?? []),
       attribution.incidentId,
