@@ -36,9 +36,12 @@ export function attributeIncidents(
   deploymentCommits: readonly DeploymentCommits[],
   links: readonly PullRequestLink[],
   config: MetricsConfig,
+  knownRepos: readonly string[] = [],
 ): IncidentAttribution[] {
   const window = config.attributionWindowMs ?? DEFAULT_WINDOW_MS;
-  const repos = [...new Set(deployments.map((d) => d.repo))].sort();
+  // Every repository seen, so a service named like one without deployments reads "no deployment", not "no
+  // repository".
+  const repos = [...new Set([...knownRepos, ...deployments.map((d) => d.repo)])].sort();
   const byKey = new Map(deployments.map((d) => [d.key, d]));
   const commitsOf = new Map(deploymentCommits.map((dc) => [dc.deploymentKey, dc.commits]));
   const deploymentOfPullId = new Map(

@@ -51,12 +51,18 @@ export function measureDora(
     defaultBranchOf,
   );
   const links = linkPullRequests(input.pullRequests, counted.deployments, deploymentCommits);
+  const knownRepos = [
+    ...Object.keys(input.defaultBranches ?? {}),
+    ...input.pullRequests.map((pr) => pr.repo),
+    ...input.pushes.map((p) => p.repo),
+  ];
   const attributions = attributeIncidents(
     input.incidents,
     counted.deployments,
     deploymentCommits,
     links,
     config,
+    knownRepos,
   );
   const frequency = measureDeploymentFrequency(counted.deployments, range);
   const leadTime = measureLeadTime(

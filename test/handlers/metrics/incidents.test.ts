@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { findServiceRepos } from '../../../handlers/metrics/service-repos.ts';
 import { measureDora } from '../../../handlers/metrics/measure-dora.ts';
 import { openIntervals } from '../../../handlers/metrics/time-to-restore.ts';
-import { at, HOUR, incident, WEEK } from './build-facts.ts';
+import { at, HOUR, incident, pull, WEEK } from './build-facts.ts';
 import { buildTwoServices, CONFIG } from './two-services.ts';
 
 const WEB = 'acme/web';
@@ -105,6 +105,27 @@ describe('incident attribution, change failure rate, time to restore and rework'
       [i6?.deploymentKey, i6 && 'rule' in i6 ? i6.rule : undefined],
       ['acme/web#13', 'window'],
     );
+  });
+
+  it('says "no deployment" for a service whose repository was seen but never deployed', () => {
+    const docs = measureDora(
+      {
+        deployments: [],
+        pushes: [],
+        pullRequests: [pull('acme/docs', 1, { opened: 1, merged: 2 })],
+        incidents: [incident('D1', 'docs', 3, 4), incident('D2', 'wiki', 3, 4)],
+      },
+      {},
+      WEEK,
+    );
+    assert.deepEqual(
+      docs.basis.attributions.map((a) => [a.incidentId, 'reason' in a ? a.reason : a.deploymentKey]),
+      [
+        ['D1', 'no-deployment-in-window'],
+        ['D2', 'no-linked-repository'],
+      ],
+    );
+    assert.equal(docs.changeFailureRate.rate, null);
   });
 
   it('maps services to repositories by the services map, else by name', () => {
