@@ -8,6 +8,7 @@ import type {
   TimeRange,
 } from './types.ts';
 import { compareText } from './compare-text.ts';
+import { groupBy } from './group-by.ts';
 
 export interface TimeToRestore {
   /** Incidents triggered in the range and resolved: time spent open. */
@@ -99,8 +100,9 @@ export function measureTimeToRestore(
     ...failedAttempts.map((a) => ({ key: a.key, repo: a.repo, failedAt: a.failedAt })),
     ...deployments.flatMap((d) => (d.failedAt ? [{ key: d.key, repo: d.repo, failedAt: d.failedAt }] : [])),
   ];
+  const deploymentsOf = groupBy(deployments, (d) => d.repo);
   for (const failed of failedDeployments.filter((f) => inRange(f.failedAt))) {
-    const fix = deployments.find((d) => d.repo === failed.repo && d.at > failed.failedAt);
+    const fix = deploymentsOf.get(failed.repo)?.find((d) => d.at > failed.failedAt);
     if (fix) {
       recoveries.push({
         deploymentKey: failed.key,
