@@ -94,12 +94,18 @@ export function rollupIncrements(rollup: DoraRollup): Record<string, number> {
   return increments;
 }
 
-export function mergeRollups(rollups: readonly DoraRollup[]): DoraRollup {
+/** A rollup as a document holds it after `$inc`s: a count or histogram never incremented is absent. */
+export interface StoredRollup {
+  counts?: Partial<Record<RollupCount, number>>;
+  hist?: Partial<Record<RollupHistogram, LogHistogram>>;
+}
+
+export function mergeRollups(rollups: readonly StoredRollup[]): DoraRollup {
   const counts = Object.fromEntries(
-    COUNTS.map((name) => [name, rollups.reduce((sum, rollup) => sum + (rollup.counts[name] ?? 0), 0)]),
+    COUNTS.map((name) => [name, rollups.reduce((sum, rollup) => sum + (rollup.counts?.[name] ?? 0), 0)]),
   ) as Record<RollupCount, number>;
   const hist = Object.fromEntries(
-    HISTOGRAMS.map((name) => [name, mergeHistograms(...rollups.map((rollup) => rollup.hist[name] ?? {}))]),
+    HISTOGRAMS.map((name) => [name, mergeHistograms(...rollups.map((rollup) => rollup.hist?.[name] ?? {}))]),
   ) as Record<RollupHistogram, LogHistogram>;
   return { counts, hist };
 }
@@ -121,7 +127,7 @@ export interface DoraFromRollups {
 
 /** The headline figures of a range read from its days' rollups: counts added, percentiles from the buckets. */
 export function readRollups(
-  rollups: readonly DoraRollup[],
+  rollups: readonly StoredRollup[],
   weeks: number,
   year: ReportYear = 2024,
 ): DoraFromRollups {
