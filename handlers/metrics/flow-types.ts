@@ -1,0 +1,30 @@
+/**
+ * Flow, pure: Jira status history and work items as plain data (the `jira_issues` and `issue_transitions`
+ * facts). NOT INGESTED: each status's category (Jira's status list: new, indeterminate, done); the issue fact
+ * keeps only its current status's category, so the loader must fetch the statuses once per site.
+ */
+
+export type StatusCategory = 'new' | 'indeterminate' | 'done';
+export type FlowState = 'active' | 'waiting' | 'done';
+
+export interface FlowIssue {
+  issueId: string;
+  key: string;
+  type: string;
+  createdAt: Date;
+  /** The status it was created in (before any transition). */
+  initialStatus: string;
+  transitions: { to: string; at: Date }[];
+}
+
+export interface FlowConfig {
+  /** Each status's Jira category. */
+  statusCategories: Record<string, StatusCategory>;
+  /** Overrides by status name (case-insensitive), e.g. `In Review` or `Blocked` → waiting. */
+  statusStates?: Record<string, FlowState>;
+}
+
+/** Milliseconds between two instants: calendar time by default, or working time (`workingDuration`). */
+export type MeasureDuration = (from: Date, to: Date) => number;
+
+export const calendarDuration: MeasureDuration = (from, to) => Math.max(0, to.getTime() - from.getTime());

@@ -1,0 +1,10 @@
+import type { MetricsConfig } from './types.ts';
+
+const DEFAULT_PRODUCTION = ['production', 'prod'];
+
+/** Whether a deployment environment counts as production for this repository (case-insensitive). */
+export function isProductionEnvironment(repo: string, environment: string, config: MetricsConfig): boolean {
+  const names = config.productionEnvironments?.[repo] ?? DEFAULT_PRODUCTION;
+  const wanted = environment.trim().toLowerCase();
+  return names.some((name) => name.toLowerCase() === wanted);
+}

@@ -1,0 +1,192 @@
+/**
+ * Delivery metrics, pure: what the engine reads (plain data mirroring the facts in data/models/facts/), how it
+ * is configured, and the figures it answers with. Nothing here knows the database, Slack or Teams.
+ *
+ * Ingestion must add, for the next session to wire these (marked NOT INGESTED below):
+ * - a push fact per default-branch (and head-branch) push: `ref`, `before`, `after`, the pushed commits and
+ *   the time (push payload `head_commit.timestamp` or the delivery time); today pushes only write commits;
+ * - the PR's `merge_commit_sha` (GitHub sets it on merge: the merge, squash or last rebased commit);
+ * - the PR commits API's authored times for PRs whose head-branch pushes were not seen (backfill);
+ * - each deployment's status history: it is in `deployment_statuses` already (loaded per deployment);
+ * - an incident's status history (triggered, resolved, reopened with times): the incident fact keeps the
+ *   first-seen `resolvedAt` ($min), so a reopened incident's second resolution is lost today;
+ * - explicit references an incident names (a deployment id or `owner/repo#123` in its title or notes).
+ */
+
+/** One GitHub deployment with every status it received (the deployment fact joined to its statuses). */
+export interface MetricsDeployment {
+  repo: string;
+  deploymentId: number;
+  sha: string;
+  /** The ref deployed (a branch such as `hotfix/x`, a tag or a sha). */
+  ref?: string;
+  environment: string;
+  createdAt: Date;
+  statuses: { state: string; at: Date }[];
+}
+
+/** A release, usable as the deployment signal instead of deployments (`release` facts). */
+export interface MetricsRelease {
+  repo: string;
+  releaseId: number;
+  tag: string;
+  /** The commit the tag points at. NOT INGESTED: the release fact has no sha yet (`target_commitish`). */
+  sha?: string;
+  draft: boolean;
+  prerelease: boolean;
+  publishedAt?: Date;
+}
+
+/** A workflow run, usable as the deployment signal when its workflow is named in the config (`ci_runs`). */
+export interface MetricsWorkflowRun {
+  repo: string;
+  runId: number;
+  name: string;
+  headBranch?: string;
+  headSha: string;
+  conclusion?: string;
+  completedAt?: Date;
+}
+
+/** A commit as a push lists it. `title` is the message's first line (what the commit fact keeps). */
+export interface MetricsCommit {
+  sha: string;
+  title: string;
+  /** Authored time (the push payload's `timestamp`). */
+  authoredAt: Date;
+}
+
+/** One push to a branch. NOT INGESTED: pushes write commit facts today, without `before`/`after`. */
+export interface MetricsPush {
+  repo: string;
+  /** Branch name without `refs/heads/`. */
+  branch: string;
+  before: string;
+  after: string;
+  pushedAt: Date;
+  commits: MetricsCommit[];
+}
+
+/** GitHub's compare API for `base...head`, fetched to fill a gap in the push chain. */
+export interface MetricsCompare {
+  repo: string;
+  base: string;
+  head: string;
+  commits: MetricsCommit[];
+}
+
+export interface MetricsPullRequest {
+  repo: string;
+  number: number;
+  title?: string;
+  labels: string[];
+  headRef?: string;
+  headSha?: string;
+  /** NOT INGESTED: GitHub's `merge_commit_sha` (merge, squash or last rebased commit). */
+  mergeCommitSha?: string;
+  /** NOT INGESTED: authored times from the PR commits API, when head-branch pushes were not seen. */
+  commitAuthoredTimes?: Date[];
+  openedAt: Date;
+  readyAt?: Date;
+  firstReviewAt?: Date;
+  mergedAt?: Date;
+}
+
+export type IncidentStatus = 'triggered' | 'acknowledged' | 'resolved';
+
+export interface MetricsIncident {
+  incidentId: string;
+  title?: string;
+  serviceId?: string;
+  serviceName?: string;
+  triggeredAt: Date;
+  /** The final resolution; absent while open. */
+  resolvedAt?: Date;
+  /** NOT INGESTED: every status change, so a reopened incident is measured right. */
+  transitions?: { status: IncidentStatus; at: Date }[];
+  /** NOT INGESTED: what the incident names explicitly (its title, notes or a linked PR). */
+  names?: { repo: string; deploymentId?: number; prNumber?: number }[];
+}
+
+export interface MetricsInput {
+  deployments: MetricsDeployment[];
+  releases?: MetricsRelease[];
+  workflowRuns?: MetricsWorkflowRun[];
+  pushes: MetricsPush[];
+  compares?: MetricsCompare[];
+  pullRequests: MetricsPullRequest[];
+  incidents: MetricsIncident[];
+  /** The default branch per repository (`repositories.defaultBranch`); `main` when absent. */
+  defaultBranches?: Record<string, string>;
+}
+
+export interface MetricsConfig {
+  /** Production environment names per repository; default `production` and `prod` (case-insensitive). */
+  productionEnvironments?: Record<string, string[]>;
+  /** The deployment signal per repository; default `deployment`. */
+  deploymentSignal?: Record<
+    string,
+    { kind: 'deployment' } | { kind: 'release' } | { kind: 'workflow'; name: string }
+  >;
+  /** Incident attribution window and rework window, in ms (default 24 h). */
+  attributionWindowMs?: number;
+  /** Service id or name → repositories (`em-agent services map`). */
+  serviceRepos?: Record<string, string[]>;
+  /** Commits authored before this are too old to trust (history horizon); PRs starting earlier are left out. */
+  commitCutoff?: Date;
+  /** Labels and branch prefixes that mark a hotfix; default label `hotfix`, branch prefix `hotfix/`. */
+  hotfixLabels?: string[];
+  hotfixBranchPrefixes?: string[];
+}
+
+export interface TimeRange {
+  from: Date;
+  /** Exclusive. */
+  to: Date;
+}
+
+/** A successful production deployment, counted once. */
+export interface CountedDeployment {
+  /** `owner/repo#deploymentId` of the first deployment of this sha in the run. */
+  key: string;
+  repo: string;
+  deploymentId: number;
+  sha: string;
+  ref?: string;
+  /** First success. */
+  at: Date;
+  /** Same sha deployed again right after it (folded into this one), by key. */
+  redeploys: string[];
+  /** A status turned failure/error after the success (a status flip): it counts as failed. */
+  failedAt?: Date;
+  /** It deployed a sha that had been deployed before: the key of the deployment it rolled back. */
+  rollbackOf?: string;
+  /** The previous counted deployment of the repository, whose sha bounds this one's new commits. */
+  previousKey?: string;
+  previousSha?: string;
+}
+
+/** A production deployment that never succeeded (failure or error). */
+export interface FailedAttempt {
+  key: string;
+  repo: string;
+  deploymentId: number;
+  sha: string;
+  ref?: string;
+  failedAt: Date;
+}
+
+export interface Coverage {
+  linked: number;
+  total: number;
+  /** linked ÷ total, or null when there is nothing to cover. */
+  share: number | null;
+}
+
+export interface DurationSummary {
+  count: number;
+  /** Milliseconds; null when count is 0. */
+  p50: number | null;
+  p75: number | null;
+  p90: number | null;
+}
