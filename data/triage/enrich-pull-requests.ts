@@ -15,14 +15,21 @@ export interface PullEnricherDeps {
   log?: { warn(details: object, message: string): void };
 }
 
-type PullFact = { repo: string; number: number; headSha?: string; enrichedSha?: string; state?: string };
+type PullFact = {
+  repo: string;
+  number: number;
+  author?: string;
+  headSha?: string;
+  enrichedSha?: string;
+  state?: string;
+};
 
 /**
  * What triage reads beyond the webhook payloads, after facts are applied (the normalizer's `afterApply`, and
  * backfill): for a pull request whose head moved (opened, reopened, synchronised, or first backfilled), its
  * files (`pulls.listFiles`), mergeable state (`pulls.get`) and head commit time (`git.getCommit`), once per
- * head sha; and for every pull request whose head got a check run or workflow run, the head's combined check
- * status. Idempotent: a head already enriched is not fetched again, and unchanged facts are not written.
+ * head sha; for every pull request whose head got a check run or workflow run, the head's combined check
+ * status; and its reviews, copied onto it when a review or the PR arrives. Idempotent: a head already enriched is not fetched again, and unchanged facts are not written.
  */
 export function createPullRequestEnricher(deps: PullEnricherDeps) {
   const { facts } = deps;
@@ -43,6 +50,26 @@ export function createPullRequestEnricher(deps: PullEnricherDeps) {
       }
     }
     return writes;
+  }
+
+  /** The PR's reviews by others, oldest first, copied onto it so triage reads one collection. */
+  async function reviewsWrite(tenantId: string, pull: PullFact): Promise<FactWrite> {
+    const reviews = await facts.review.find({ tenantId, repo: pull.repo, prNumber: pull.number }).lean();
+    const history = reviews
+      .filter((review) => review.author && review.author !== pull.author && review.submittedAt)
+      .filter((review) => review.state && review.state !== 'pending')
+      .map((review) => ({
+        reviewer: review.author!,
+        state: review.state!,
+        at: review.submittedAt!,
+        ...(review.commitId ? { commitId: review.commitId } : {}),
+      }))
+      .sort((a, b) => a.at.getTime() - b.at.getTime() || a.reviewer.localeCompare(b.reviewer));
+    return {
+      kind: 'pullRequest',
+      key: { repo: pull.repo, number: pull.number },
+      set: { reviewHistory: history },
+    };
   }
 
   async function headWrite(pull: PullFact & { headSha: string }): Promise<FactWrite> {
@@ -81,13 +108,21 @@ export function createPullRequestEnricher(deps: PullEnricherDeps) {
     const heads = new Set<string>();
     for (const write of writes) {
       if (write.kind === 'pullRequest' && write.snapshot) pullIds.add(factIdOf(tenantId, write));
+      const prNumber = write.kind === 'review' ? write.once?.prNumber : undefined;
+      if (typeof prNumber === 'number') {
+        pullIds.add(factIdOf(tenantId, { key: { repo: String(write.key.repo), number: prNumber } }));
+      }
       const headSha = write.kind === 'ciRun' ? write.once?.headSha : undefined;
       if (typeof headSha === 'string') heads.add(headSha);
     }
     const pulls: PullFact[] = [];
+    const enrichment: FactWrite[] = [];
     for (const id of pullIds) {
       const pull = await facts.pullRequest.findOne({ tenantId, _id: id }).lean();
-      if (pull) pulls.push(pull);
+      if (!pull) continue;
+      pulls.push(pull);
+      // A PR first seen after its reviews (backfill, or events out of order) copies them too.
+      enrichment.push(await reviewsWrite(tenantId, pull));
     }
     const seen = new Set(pulls.map((pull) => `${pull.repo}#${pull.number}`));
     for (const headSha of heads) {
@@ -96,7 +131,7 @@ export function createPullRequestEnricher(deps: PullEnricherDeps) {
         seen.add(`${pull.repo}#${pull.number}`);
       }
     }
-    const enrichment = await checksWrites(tenantId, pulls);
+    enrichment.push(...(await checksWrites(tenantId, pulls)));
     if (deps.octokit) {
       for (const pull of pulls) {
         if (pull.state !== 'open' || !pull.headSha || pull.enrichedSha === pull.headSha) continue;

@@ -176,10 +176,20 @@ export interface TriageSettingsStore {
   save(tenantId: string, team: string, settings: Partial<TriageSettings>, updatedBy: string): Promise<void>;
 }
 
-/** The open PRs of a scope, with their reviews, files and check status (data/triage/mongo-triage-source.ts). */
+/** The open PRs of a scope and the tenant's open review load (data/triage/mongo-triage-source.ts). */
+export interface ScopedPulls {
+  /** Authored by, or waiting on a review from, the scope's people (all of a repository's for a repo scope). */
+  pulls: TriagePull[];
+  /** Open review requests per login over all the tenant's open non-draft PRs. */
+  openReviews: Map<string, number>;
+}
+
 export interface TriagePullSource {
-  /** `botLogins`: the team's extra bot logins, so `authorIsBot` is set for them too. */
-  openPulls(tenantId: string, scope: TriageScope, botLogins?: readonly string[]): Promise<TriagePull[]>;
+  /**
+   * `botLogins`: the team's extra bot logins, so `authorIsBot` is set for them too. A team scope naming no
+   * standup throws NotFoundError.
+   */
+  openPulls(tenantId: string, scope: TriageScope, botLogins?: readonly string[]): Promise<ScopedPulls>;
 }
 
 /** Working calendars of GitHub logins, by login (data/triage/calendars-of-logins.ts). */

@@ -28,6 +28,8 @@ export interface PullRequestFields {
   checks?: 'success' | 'failure' | 'pending';
   /** When the first of the head's failing runs completed. */
   checksFailedAt?: Date;
+  /** Reviews by others, oldest first, as the review facts hold them (kept by the enricher for one-query reads). */
+  reviewHistory?: { reviewer: string; state: string; at: Date; commitId?: string }[];
   /** The head commit's committer date (git.getCommit, by the enricher). */
   lastCommitAt?: Date;
   commits?: number;
