@@ -74,6 +74,10 @@ export const definePullRequestModel = (connection: Connection) =>
       checks: String,
       checksFailedAt: Date,
       lastCommitAt: Date,
+      reviewHistory: {
+        type: [{ reviewer: String, state: String, at: Date, commitId: String, _id: false }],
+        default: undefined,
+      },
       commits: Number,
       baseRef: String,
       headRef: String,
