@@ -429,7 +429,8 @@ describe('the triage queue from facts ingested through the normal path (real dat
     assert.equal(context.isAvailable('bo'), false, 'away today');
     assert.equal(context.isAvailable('ana'), true);
     assert.equal(context.openReviews.get('bo'), 1);
-    assert.equal(context.openReviews.get('dee'), 1, 'load counts the whole tenant, not only the team');
+    assert.equal(context.openReviews.get('ana'), 1, "Dependabot's request: a bot's PR asks for a review too");
+    assert.equal(context.openReviews.get('dee'), undefined, 'counted over the PRs of the scope’s own people');
     assert.deepEqual(context.codeOwnersOf('api/billing/charge.ts'), ['@cy']);
     assert.deepEqual(context.codeOwnersOf('web/app.ts'), ['@ana']);
   });
