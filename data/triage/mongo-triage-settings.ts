@@ -1,0 +1,45 @@
+import type { TriageSettingsStore, TriageThresholds } from '../../handlers/triage/types.ts';
+import type { TriageSettingsModel } from '../models/triage-settings.ts';
+
+/** The tenant-wide settings' team name: what a team without its own falls back to. */
+export const TENANT_WIDE = '*';
+const DEFAULT_DIGEST_TIME = '10:00';
+
+type Doc = { thresholds?: Record<string, number>; botLogins?: string[]; digestTime?: string } | null;
+
+/** Per-team triage settings, one document per tenant and team read by `_id`; the team's over the tenant's. */
+export function createTriageSettingsStore(TriageSettings: TriageSettingsModel): TriageSettingsStore {
+  const idOf = (tenantId: string, team: string) => `${tenantId}|${team}`;
+  return {
+    async settingsOf(tenantId, team) {
+      // Two reads by `_id` (what FerretDB answers from its index), not one `$in`, which it scans.
+      const [tenantWide, own]: Doc[] = await Promise.all([
+        TriageSettings.findOne({ tenantId, _id: idOf(tenantId, TENANT_WIDE) }).lean(),
+        team && team !== TENANT_WIDE
+          ? TriageSettings.findOne({ tenantId, _id: idOf(tenantId, team) }).lean()
+          : Promise.resolve(null),
+      ]);
+      return {
+        thresholds: { ...tenantWide?.thresholds, ...own?.thresholds } as Partial<TriageThresholds>,
+        botLogins: [...new Set([...(tenantWide?.botLogins ?? []), ...(own?.botLogins ?? [])])],
+        digestTime: own?.digestTime ?? tenantWide?.digestTime ?? DEFAULT_DIGEST_TIME,
+      };
+    },
+    async save(tenantId, team, settings, updatedBy) {
+      await TriageSettings.updateOne(
+        { tenantId, _id: idOf(tenantId, team) },
+        {
+          $set: {
+            team,
+            ...(settings.thresholds ? { thresholds: settings.thresholds } : {}),
+            ...(settings.botLogins ? { botLogins: settings.botLogins } : {}),
+            ...(settings.digestTime ? { digestTime: settings.digestTime } : {}),
+            updatedBy,
+            updatedAt: new Date(),
+          },
+        },
+        { upsert: true },
+      );
+    },
+  };
+}
