@@ -19,7 +19,7 @@ const sameAccount = (a: { tool: string; handle: string }, b: { tool: string; han
 export async function resolveTriageScope(
   actor: Actor,
   typed: string,
-  triage: Pick<TriagePorts, 'knowsRepo' | 'githubLoginsOf'>,
+  triage: Pick<TriagePorts, 'findRepo' | 'githubLoginsOf'>,
   standups: StandupStore | undefined,
 ): Promise<ResolvedScope> {
   const text = typed.trim();
@@ -48,9 +48,8 @@ export async function resolveTriageScope(
     };
   }
   if (REPO.test(text)) {
-    if (await triage.knowsRepo(actor.tenantId, text)) {
-      return { ok: true, scope: { kind: 'repo', repo: text }, label: text };
-    }
+    const repo = await triage.findRepo(actor.tenantId, text);
+    if (repo) return { ok: true, scope: { kind: 'repo', repo }, label: repo };
     return {
       ok: false,
       notice: {

@@ -38,8 +38,8 @@ export interface TriageMarks {
 export interface TriagePorts {
   /** The ranked queue for a scope (handlers/triage/load-triage-queue.ts once wired). */
   queue(tenantId: string, scope: TriageScope, now: Date): Promise<TriageQueue>;
-  /** Whether the tenant has this repository (`owner/name`, any case) among its facts. */
-  knowsRepo(tenantId: string, repo: string): Promise<boolean>;
+  /** The repository (`owner/name`, typed in any case) as the tenant's facts spell it; undefined when unknown. */
+  findRepo(tenantId: string, typed: string): Promise<string | undefined>;
   /** GitHub logins linked to a chat account (`/em link github <login>` or by verified email). */
   githubLoginsOf(tenantId: string, account: ChatAccount): Promise<string[]>;
   /** The Slack and Teams accounts of the person behind a GitHub login, Slack first. */
