@@ -13,6 +13,9 @@ import { createCalendarSource } from '../data/availability/create-calendar-sourc
 import { createHolidayRegions } from '../data/availability/holiday-regions.ts';
 import { createPublicHolidays } from '../data/availability/public-holidays.ts';
 import { createStandupStore } from '../data/standup/mongo-standup-store.ts';
+import { createTriageMarks } from '../data/triage/mongo-triage-marks.ts';
+import { createTriagePeople } from '../data/triage/triage-people.ts';
+import type { TriagePorts } from '../handlers/triage/triage-ports.ts';
 import { createTeamsAccountsByEmail } from '../data/standup/find-teams-accounts.ts';
 import { allowReportExecutor, STANDUP_REPORT_ACTION } from '../handlers/standup/report-channel-gate.ts';
 import { emailsInWrites, linkByEmail } from '../data/identity/link-by-email.ts';
@@ -87,6 +90,8 @@ export interface StartOptions {
   executors?: Readonly<Record<string, ActionExecutor>>;
   /** The clock standups are scheduled by (tests move it); the system clock by default. */
   now?: () => Date;
+  /** Where /triage reads its ranked queue from (tests hand in their own); triage is off without one. */
+  triageQueue?: TriagePorts['queue'];
   /** In demo mode, load the canned team into the demo tenant (default true; most tests turn it off). */
   demoData?: boolean;
 }
@@ -223,6 +228,18 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     log: log.child({ component: 'standups' }),
     now: options.now ?? (() => new Date()),
   });
+  // TRIAGE WIRING POINT: the queue comes from handlers/triage/load-triage-queue.ts (branch triage-core) once
+  // merged: `options.triageQueue ?? ((tenantId, scope, now) => loadTriageQueue(deps, tenantId, scope, now))`.
+  const triageQueue = options.triageQueue;
+  const triage: TriagePorts | undefined = triageQueue && {
+    queue: triageQueue,
+    ...createTriagePeople(models),
+    marks: createTriageMarks(models),
+    calendars,
+    poster,
+    approvals,
+    now: options.now ?? (() => new Date()),
+  };
   // Doc answers reach people in chat ("ask this person", stale-docs digests) through their linked accounts.
   const reach = createChatReach(models.Person, poster);
   const chat: ChatDeps = {
@@ -236,11 +253,13 @@ export async function startServer(config: Config, options: StartOptions = {}): P
         approvals,
         ask: askPortsOf(),
         standupStats: standupFlow.stats,
+        triage,
       }),
     answers: { store: () => knowledge.answerStore, reach },
     emails: createChatEmailLearner(models.Person, log, profileReports),
     profileReports,
     standupFlow,
+    triage: { triage, standups: commandPorts.standups },
     standups: {
       standups: commandPorts.standups,
       approvals,

@@ -9,7 +9,7 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&
 /** Who is who for /triage (GitHub logins ↔ chat accounts, through `people`) and which repositories exist. */
 export function createTriagePeople(
   models: Pick<Models, 'Person' | 'Repository' | 'PullRequest'>,
-): Pick<TriagePorts, 'findRepo' | 'githubLoginsOf' | 'chatAccountsOf'> {
+): Pick<TriagePorts, 'findRepo' | 'githubLoginsOf' | 'chatAccountsOf' | 'displayNameOf'> {
   const identity = createIdentityDirectory(models.Person);
   return {
     async findRepo(tenantId, typed) {
@@ -23,6 +23,13 @@ export function createTriagePeople(
     async githubLoginsOf(tenantId, account) {
       const accounts = await identity.accountsOf(tenantId, account);
       return accounts.filter((linked) => linked.tool === 'github').map((linked) => linked.handle);
+    },
+    async displayNameOf(tenantId, account) {
+      const person = await models.Person.findOne({
+        tenantId,
+        _id: `${tenantId}|${account.tool}|${account.handle}`,
+      }).lean();
+      return person?.displayName;
     },
     async chatAccountsOf(tenantId, login) {
       const accounts = await findChatAccounts(models.Person, tenantId, login);

@@ -38,7 +38,8 @@ async function act(
       });
       return `Snoozed ${pull} for a day.`;
     case TRIAGE_ACTIONS.take: {
-      const by = actor.displayName ?? 'Someone';
+      const named = await triage.displayNameOf(actor.tenantId, { tool: actor.surface, handle: actor.userId });
+      const by = named ?? actor.displayName ?? 'Someone';
       if (await triage.marks.take(actor.tenantId, { repo: payload.repo, number: payload.number, by, account: viewer }))
         return `Noted: you are on ${pull}.`;
       const [taken] = await triage.marks.takenOf(actor.tenantId, [payload]);

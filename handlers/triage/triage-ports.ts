@@ -44,6 +44,8 @@ export interface TriagePorts {
   githubLoginsOf(tenantId: string, account: ChatAccount): Promise<string[]>;
   /** The Slack and Teams accounts of the person behind a GitHub login, Slack first. */
   chatAccountsOf(tenantId: string, login: string): Promise<ChatAccount[]>;
+  /** The name people know a chat account by (Slack's real name, Teams' display name), when it is known. */
+  displayNameOf(tenantId: string, account: ChatAccount): Promise<string | undefined>;
   marks: TriageMarks;
   calendars: CalendarSource;
   poster: Pick<ChatPoster, 'sendDirect'>;
