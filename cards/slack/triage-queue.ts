@@ -26,7 +26,7 @@ function itemText(item: TriageQueueItemView): string {
       .filter(Boolean)
       .join(' · '),
     item.suggested
-      ? `Suggested reviewer: *@${escapeMrkdwn(item.suggested.login)}*: ${escapeMrkdwn(item.suggested.why)}`
+      ? `Suggested reviewer *@${escapeMrkdwn(item.suggested.login)}*: ${escapeMrkdwn(item.suggested.why)}`
       : undefined,
     item.takenBy ? `_${escapeMrkdwn(item.takenBy)} is on it_` : undefined,
   ];

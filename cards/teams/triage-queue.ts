@@ -20,9 +20,20 @@ function itemActions(item: TriageQueueItemView, scopeArgs: string): CardAction[]
       ? [execute(TRIAGE_ACTIONS.requestReview, `Request review from @${item.suggested.login}`, item.suggested.login)]
       : []),
     ...(item.waitingOn.length > 0 ? [execute(TRIAGE_ACTIONS.nudge, 'Nudge')] : []),
-    execute(TRIAGE_ACTIONS.snoozeDay, 'Snooze 1 day'),
-    execute(TRIAGE_ACTIONS.snoozeCommit, 'Snooze until next commit'),
     ...(item.takenBy ? [] : [execute(TRIAGE_ACTIONS.take, "I'm on it")]),
+    // A card shows at most 5 actions in a row, so the two snoozes fold into one.
+    {
+      type: 'Action.ShowCard',
+      title: 'Snooze',
+      card: {
+        type: 'AdaptiveCard',
+        body: [],
+        actions: [
+          execute(TRIAGE_ACTIONS.snoozeDay, 'For 1 day'),
+          execute(TRIAGE_ACTIONS.snoozeCommit, 'Until the next commit'),
+        ],
+      },
+    },
     { type: 'Action.OpenUrl', title: 'Open in GitHub', url: item.url },
   ];
 }
@@ -46,7 +57,7 @@ function itemContainer(item: TriageQueueItemView, scopeArgs: string): CardElemen
         ? [
             {
               type: 'TextBlock' as const,
-              text: clip(`Suggested reviewer: @${item.suggested.login}: ${item.suggested.why}`, 500),
+              text: clip(`Suggested reviewer @${item.suggested.login}: ${item.suggested.why}`, 500),
               wrap: true as const,
               isSubtle: true,
               spacing: 'None' as const,
