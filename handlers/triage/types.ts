@@ -136,6 +136,15 @@ export interface ReviewerContext {
   codeOwnersOf(path: string): string[];
 }
 
+/** One past reviewed change the suggester learns from (a merged PR, or a line of an offline history). */
+export interface ReviewedChange {
+  id: string;
+  at: Date;
+  author: string;
+  files: string[];
+  reviewers: string[];
+}
+
 /** Suggests reviewers for open PRs; implemented by handlers/triage/suggest-reviewers.ts over past reviews. */
 export interface ReviewerSuggester {
   suggest(pull: TriagePull, context: ReviewerContext): ReviewerSuggestion | undefined;
