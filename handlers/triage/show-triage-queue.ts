@@ -3,7 +3,8 @@ import type { Actor, NoticeView } from '../types.ts';
 import type { TriageQueueItemView, TriageQueueView } from './queue-view.ts';
 import { resolveTriageScope } from './resolve-scope.ts';
 import type { TriagePorts, TriageSnooze } from './triage-ports.ts';
-import type { ReviewerReasons, TriageItem, TriagePull } from './types.ts';
+import { describeReviewerReasons } from './suggest-reviewers.ts';
+import type { TriageItem, TriagePull } from './types.ts';
 
 /** Who a snooze, a claim or a nudge is recorded for: `slack:U…` or `teams:<id>`. */
 export const viewerOf = (actor: Actor) => `${actor.surface}:${actor.userId}`;
@@ -18,23 +19,9 @@ export function isSnoozed(snooze: TriageSnooze, pull: TriagePull, now: Date): bo
   return snooze.head !== undefined && snooze.head === headMarkOf(pull);
 }
 
-/** Used until the reviewer suggester's own phrasing is wired (`describeReviewerReasons`). */
-function plainReasons(reasons: ReviewerReasons): string {
-  return [
-    reasons.owns ? `owns ${reasons.owns}` : undefined,
-    reasons.familiarity
-      ? `reviewed ${reasons.familiarity.reviewed} of the author's last ${reasons.familiarity.of} PRs`
-      : undefined,
-    `${reasons.openReviews} open review${reasons.openReviews === 1 ? '' : 's'}`,
-  ]
-    .filter(Boolean)
-    .join(', ');
-}
-
-function itemViewOf(item: TriageItem, ports: TriagePorts, takenBy?: string): TriageQueueItemView {
+function itemViewOf(item: TriageItem, takenBy?: string): TriageQueueItemView {
   const [first, ...rest] = item.signals;
   const { pull, suggestion } = item;
-  const describe = ports.describeReasons ?? plainReasons;
   return {
     repo: pull.repo,
     number: pull.number,
@@ -46,7 +33,7 @@ function itemViewOf(item: TriageItem, ports: TriagePorts, takenBy?: string): Tri
     ageHours: first?.ageHours ?? 0,
     waitingOn: first?.waitingOn ?? [],
     ...(suggestion
-      ? { suggested: { login: suggestion.first.login, why: describe(suggestion.first.reasons) } }
+      ? { suggested: { login: suggestion.first.login, why: describeReviewerReasons(suggestion.first.reasons) } }
       : {}),
     ...((takenBy ?? item.claimedBy) ? { takenBy: takenBy ?? item.claimedBy } : {}),
   };
@@ -87,7 +74,7 @@ export async function buildTriageQueueView(
       kind: 'triage-queue',
       scopeLabel: resolved.label,
       scopeArgs: scopeArgs.trim(),
-      items: shown.map((item) => itemViewOf(item, ports, takenBy(item.pull))),
+      items: shown.map((item) => itemViewOf(item, takenBy(item.pull))),
       botLane: {
         count: queue.botLane.length,
         repos: new Set(queue.botLane.map((pull) => pull.repo)).size,

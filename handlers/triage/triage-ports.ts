@@ -1,7 +1,7 @@
 import type { ApprovalServices } from '../approvals/types.ts';
 import type { CalendarSource } from '../availability/types.ts';
 import type { ChatAccount, ChatPoster } from '../delivery/types.ts';
-import type { ReviewerReasons, TriageQueue, TriageScope } from './types.ts';
+import type { TriageQueue, TriageScope } from './types.ts';
 
 /** A snooze one person set on one PR: until a time, or until the head moves past the commit it was set at. */
 export interface TriageSnooze {
@@ -51,7 +51,5 @@ export interface TriagePorts {
   poster: Pick<ChatPoster, 'sendDirect'>;
   /** `pr.request_review` is proposed through these; absent, the button says approvals are off. */
   approvals?: ApprovalServices;
-  /** The one line of why a reviewer is suggested; a plain fallback phrasing when absent. */
-  describeReasons?(reasons: ReviewerReasons): string;
   now(): Date;
 }
