@@ -1,4 +1,8 @@
-import { SIGNAL_LABELS, type TriageQueueItemView, type TriageQueueView } from '../../handlers/triage/queue-view.ts';
+import {
+  SIGNAL_LABELS,
+  type TriageQueueItemView,
+  type TriageQueueView,
+} from '../../handlers/triage/queue-view.ts';
 import { encodeTriageAction, TRIAGE_ACTIONS } from '../../handlers/triage/triage-actions.ts';
 import { escapeMrkdwn, SLACK_LIMITS, truncate } from './mrkdwn.ts';
 import type { Block, Button } from './types.ts';
@@ -35,7 +39,12 @@ function itemText(item: TriageQueueItemView): string {
 
 function itemButtons(item: TriageQueueItemView, scopeArgs: string): Button[] {
   const value = (reviewer?: string) =>
-    encodeTriageAction({ repo: item.repo, number: item.number, scopeArgs, ...(reviewer ? { reviewer } : {}) });
+    encodeTriageAction({
+      repo: item.repo,
+      number: item.number,
+      scopeArgs,
+      ...(reviewer ? { reviewer } : {}),
+    });
   const button = (action_id: string, text: string, reviewer?: string): Button => ({
     type: 'button',
     action_id,
@@ -46,7 +55,11 @@ function itemButtons(item: TriageQueueItemView, scopeArgs: string): Button[] {
     ...(item.suggested
       ? [
           {
-            ...button(TRIAGE_ACTIONS.requestReview, `Request review from @${item.suggested.login}`, item.suggested.login),
+            ...button(
+              TRIAGE_ACTIONS.requestReview,
+              `Request review from @${item.suggested.login}`,
+              item.suggested.login,
+            ),
             style: 'primary' as const,
           },
         ]
@@ -80,7 +93,10 @@ export function triageFooter(view: TriageQueueView): string {
 export function renderTriageQueueForSlack(view: TriageQueueView): SlackMessage {
   const title = `PR triage: ${view.scopeLabel}`;
   const blocks: Block[] = [
-    { type: 'header', text: { type: 'plain_text', text: truncate(title, SLACK_LIMITS.headerText), emoji: true } },
+    {
+      type: 'header',
+      text: { type: 'plain_text', text: truncate(title, SLACK_LIMITS.headerText), emoji: true },
+    },
   ];
   if (view.note) {
     blocks.push({

@@ -1,4 +1,8 @@
-import { SIGNAL_LABELS, type TriageQueueItemView, type TriageQueueView } from '../../handlers/triage/queue-view.ts';
+import {
+  SIGNAL_LABELS,
+  type TriageQueueItemView,
+  type TriageQueueView,
+} from '../../handlers/triage/queue-view.ts';
 import { TRIAGE_ACTIONS, triageActionData } from '../../handlers/triage/triage-actions.ts';
 import { triageFooter } from '../slack/triage-queue.ts';
 import { adaptiveCard, clip, type AdaptiveCard, type CardAction, type CardElement } from './types.ts';
@@ -13,11 +17,22 @@ function itemActions(item: TriageQueueItemView, scopeArgs: string): CardAction[]
     type: 'Action.Execute',
     title,
     verb,
-    data: triageActionData({ repo: item.repo, number: item.number, scopeArgs, ...(reviewer ? { reviewer } : {}) }),
+    data: triageActionData({
+      repo: item.repo,
+      number: item.number,
+      scopeArgs,
+      ...(reviewer ? { reviewer } : {}),
+    }),
   });
   return [
     ...(item.suggested
-      ? [execute(TRIAGE_ACTIONS.requestReview, `Request review from @${item.suggested.login}`, item.suggested.login)]
+      ? [
+          execute(
+            TRIAGE_ACTIONS.requestReview,
+            `Request review from @${item.suggested.login}`,
+            item.suggested.login,
+          ),
+        ]
       : []),
     ...(item.waitingOn.length > 0 ? [execute(TRIAGE_ACTIONS.nudge, 'Nudge')] : []),
     ...(item.takenBy ? [] : [execute(TRIAGE_ACTIONS.take, "I'm on it")]),
@@ -42,7 +57,9 @@ function itemContainer(item: TriageQueueItemView, scopeArgs: string): CardElemen
   const facts = [
     SIGNAL_LABELS[item.signal],
     plural(item.ageHours, 'working hour'),
-    ...(item.waitingOn.length > 0 ? [`waits on ${item.waitingOn.map((login) => `@${login}`).join(', ')}`] : []),
+    ...(item.waitingOn.length > 0
+      ? [`waits on ${item.waitingOn.map((login) => `@${login}`).join(', ')}`]
+      : []),
     ...(item.otherSignals.length > 0
       ? [`also ${item.otherSignals.map((kind) => SIGNAL_LABELS[kind].toLowerCase()).join(', ')}`]
       : []),
@@ -51,7 +68,12 @@ function itemContainer(item: TriageQueueItemView, scopeArgs: string): CardElemen
     type: 'Container',
     separator: true,
     items: [
-      { type: 'TextBlock', text: clip(`${item.repo}#${item.number} ${item.title}`, 300), wrap: true, weight: 'Bolder' },
+      {
+        type: 'TextBlock',
+        text: clip(`${item.repo}#${item.number} ${item.title}`, 300),
+        wrap: true,
+        weight: 'Bolder',
+      },
       { type: 'TextBlock', text: facts.join(' · '), wrap: true, spacing: 'None' },
       ...(item.suggested
         ? [
@@ -65,7 +87,14 @@ function itemContainer(item: TriageQueueItemView, scopeArgs: string): CardElemen
           ]
         : []),
       ...(item.takenBy
-        ? [{ type: 'TextBlock' as const, text: `${item.takenBy} is on it`, wrap: true as const, color: 'Good' as const }]
+        ? [
+            {
+              type: 'TextBlock' as const,
+              text: `${item.takenBy} is on it`,
+              wrap: true as const,
+              color: 'Good' as const,
+            },
+          ]
         : []),
       { type: 'ActionSet', actions: itemActions(item, scopeArgs) },
     ],
@@ -75,7 +104,9 @@ function itemContainer(item: TriageQueueItemView, scopeArgs: string): CardElemen
 /** `triage`: the same queue as in Slack, as one Adaptive Card with a button row per item. */
 export function renderTriageQueueForTeams(view: TriageQueueView): AdaptiveCard {
   const title = `PR triage: ${view.scopeLabel}`;
-  const body: CardElement[] = [{ type: 'TextBlock', text: clip(title, 200), wrap: true, weight: 'Bolder', size: 'Medium' }];
+  const body: CardElement[] = [
+    { type: 'TextBlock', text: clip(title, 200), wrap: true, weight: 'Bolder', size: 'Medium' },
+  ];
   if (view.note) body.push({ type: 'TextBlock', text: clip(view.note, 1000), wrap: true, color: 'Accent' });
   if (view.items.length === 0) {
     body.push({ type: 'TextBlock', text: `Nothing is waiting on anyone in ${view.scopeLabel}.`, wrap: true });

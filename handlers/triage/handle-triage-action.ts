@@ -40,7 +40,14 @@ async function act(
     case TRIAGE_ACTIONS.take: {
       const named = await triage.displayNameOf(actor.tenantId, { tool: actor.surface, handle: actor.userId });
       const by = named ?? actor.displayName ?? 'Someone';
-      if (await triage.marks.take(actor.tenantId, { repo: payload.repo, number: payload.number, by, account: viewer }))
+      if (
+        await triage.marks.take(actor.tenantId, {
+          repo: payload.repo,
+          number: payload.number,
+          by,
+          account: viewer,
+        })
+      )
         return `Noted: you are on ${pull}.`;
       const [taken] = await triage.marks.takenOf(actor.tenantId, [payload]);
       return `${taken?.by ?? 'Someone'} is already on ${pull}.`;

@@ -18,9 +18,12 @@ const BOT = /\[bot\]$/i;
 
 /** The person's local date (`YYYY-MM-DD`) at an instant: the day a nudge is counted in. */
 export function localDateOf(timeZone: string, at: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
-    at,
-  );
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(at);
 }
 
 /** A reviewer who reviewed or commented after the newest commit has answered; nudging them would be noise. */
@@ -37,7 +40,9 @@ function respondedSinceLastCommit(item: TriageItem, login: string): boolean {
 function nudgeMessage(actor: Actor, item: TriageItem): NoticeView {
   const signal = item.signals[0];
   const who = actor.displayName ?? 'A teammate';
-  const waited = signal ? ` (${SIGNAL_LABELS[signal.kind].toLowerCase()}, ${signal.ageHours} working hours)` : '';
+  const waited = signal
+    ? ` (${SIGNAL_LABELS[signal.kind].toLowerCase()}, ${signal.ageHours} working hours)`
+    : '';
   return {
     kind: 'notice',
     tone: 'info',
@@ -79,7 +84,12 @@ export async function nudgePull(actor: Actor, item: TriageItem, ports: TriagePor
     }
     if (!isWorking(calendar, now)) {
       const from = nextWorkingStart(calendar, now);
-      outcomes.push({ login, status: 'outside-hours', timeZone: calendar.timeZone, ...(from ? { from } : {}) });
+      outcomes.push({
+        login,
+        status: 'outside-hours',
+        timeZone: calendar.timeZone,
+        ...(from ? { from } : {}),
+      });
       continue;
     }
     const day = localDateOf(calendar.timeZone, now);

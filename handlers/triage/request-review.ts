@@ -36,7 +36,9 @@ export async function requestReview(
   if (approval.status !== 'approved') return `The review request for ${what} was ${approval.status}.`;
   switch (approval.execution.status) {
     case 'succeeded':
-      return result.replayed ? `A review from ${what} was already requested.` : `Requested a review from ${what}.`;
+      return result.replayed
+        ? `A review from ${what} was already requested.`
+        : `Requested a review from ${what}.`;
     case 'failed':
       return `GitHub did not take the review request for ${what}: ${approval.execution.summary ?? 'no detail'}.`;
     default:

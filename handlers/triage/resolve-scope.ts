@@ -4,7 +4,8 @@ import type { Actor, NoticeView } from '../types.ts';
 import type { TriagePorts } from './triage-ports.ts';
 import type { TriageScope } from './types.ts';
 
-export type ResolvedScope = { ok: true; scope: TriageScope; label: string } | { ok: false; notice: NoticeView };
+export type ResolvedScope =
+  { ok: true; scope: TriageScope; label: string } | { ok: false; notice: NoticeView };
 
 const REPO = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
 

@@ -33,13 +33,19 @@ function itemViewOf(item: TriageItem, takenBy?: string): TriageQueueItemView {
     ageHours: first?.ageHours ?? 0,
     waitingOn: first?.waitingOn ?? [],
     ...(suggestion
-      ? { suggested: { login: suggestion.first.login, why: describeReviewerReasons(suggestion.first.reasons) } }
+      ? {
+          suggested: {
+            login: suggestion.first.login,
+            why: describeReviewerReasons(suggestion.first.reasons),
+          },
+        }
       : {}),
     ...((takenBy ?? item.claimedBy) ? { takenBy: takenBy ?? item.claimedBy } : {}),
   };
 }
 
-export type QueueViewResult = { ok: true; view: TriageQueueView; items: TriageItem[] } | { ok: false; notice: NoticeView };
+export type QueueViewResult =
+  { ok: true; view: TriageQueueView; items: TriageItem[] } | { ok: false; notice: NoticeView };
 
 /**
  * The viewer's queue for a scope as typed: loaded ranked, without what they snoozed (filtered here, after
@@ -58,9 +64,7 @@ export async function buildTriageQueueView(
     ports.queue(actor.tenantId, resolved.scope, now),
     ports.marks.snoozesOf(actor.tenantId, viewerOf(actor)),
   ]);
-  const shown = queue.items.filter(
-    (item) => !snoozes.some((snooze) => isSnoozed(snooze, item.pull, now)),
-  );
+  const shown = queue.items.filter((item) => !snoozes.some((snooze) => isSnoozed(snooze, item.pull, now)));
   const taken = await ports.marks.takenOf(
     actor.tenantId,
     shown.map((item) => item.pull),

@@ -97,7 +97,10 @@ function triageView(overrides: Partial<TriageQueueView> = {}): TriageQueueView {
         otherSignals: ['very-large'],
         ageHours: 14,
         waitingOn: ['li', 'sam'],
-        suggested: { login: 'li', why: 'owns `api/billing/`, reviewed 9 of your last 20 PRs, 2 open reviews' },
+        suggested: {
+          login: 'li',
+          why: 'owns `api/billing/`, reviewed 9 of your last 20 PRs, 2 open reviews',
+        },
       },
       {
         repo: 'acme/web',
@@ -343,7 +346,14 @@ describe('Slack rendering', () => {
     assert.ok(row?.type === 'actions');
     assert.deepEqual(
       row.elements.map((button) => button.text.text.replace(/@a+$/, '@…')),
-      ['Request review from @…', 'Nudge', 'Snooze 1 day', 'Snooze until next commit', "I'm on it", 'Open in GitHub'],
+      [
+        'Request review from @…',
+        'Nudge',
+        'Snooze 1 day',
+        'Snooze until next commit',
+        "I'm on it",
+        'Open in GitHub',
+      ],
     );
   });
 
@@ -355,7 +365,10 @@ describe('Slack rendering', () => {
     assert.deepEqual(labels[1], ['Nudge', 'Snooze 1 day', 'Snooze until next commit', 'Open in GitHub']);
     assert.deepEqual(labels[2], ['Snooze 1 day', 'Snooze until next commit', "I'm on it", 'Open in GitHub']);
     assert.match(JSON.stringify(message.blocks), /Ana Lima is on it/);
-    assert.match(JSON.stringify(message.blocks), /Bot lane: 4 PRs by bots in 2 repositories, summarised weekly · 3 drafts left out · 1 snoozed by you/);
+    assert.match(
+      JSON.stringify(message.blocks),
+      /Bot lane: 4 PRs by bots in 2 repositories, summarised weekly · 3 drafts left out · 1 snoozed by you/,
+    );
   });
 
   it('names the commands that did not fit instead of dropping them silently', () => {

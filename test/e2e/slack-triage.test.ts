@@ -8,7 +8,7 @@ import { TRIAGE_ACTIONS } from '../../handlers/triage/triage-actions.ts';
 import type { TriageItem } from '../../handlers/triage/types.ts';
 import { FakeGitHubPulls } from '../fakes/github-pulls-api.ts';
 import { FakeSlack } from '../fakes/slack-api.ts';
-import { startTestServer, type TestServer } from '../support/server.ts';
+import { startTestServer } from '../support/server.ts';
 import { buttonClick, postInteraction, slackUser } from '../support/slack-interactivity.ts';
 import { postToSlack, slashCommandBody } from '../support/slack-signing.ts';
 import { fixedQueue, triageItem, triagePull } from '../support/triage-fixture.ts';
@@ -43,7 +43,12 @@ function queueItems(): TriageItem[] {
 /** A Slack workspace with GitHub behind it: /triage, then its buttons, with the PR queue handed in at its port. */
 async function startTriageServer(policy?: string) {
   const slack = new FakeSlack();
-  slack.members.push({ id: ANA.id, real_name: 'Ana Lima', tz: 'UTC', profile: { email: 'ana@acme.example' } });
+  slack.members.push({
+    id: ANA.id,
+    real_name: 'Ana Lima',
+    tz: 'UTC',
+    profile: { email: 'ana@acme.example' },
+  });
   await slack.http.start();
   const github = new FakeGitHubPulls();
   await github.http.start();
@@ -60,17 +65,37 @@ async function startTriageServer(policy?: string) {
     await writeFile(join(dir, 'policy.yaml'), policy);
     env.POLICY_FILE = join(dir, 'policy.yaml');
   }
-  const queue = fixedQueue({ items: queueItems(), botLane: [triagePull('acme/api', 90, { author: 'dependabot[bot]' })], draftsLeftOut: 2 });
+  const queue = fixedQueue({
+    items: queueItems(),
+    botLane: [triagePull('acme/api', 90, { author: 'dependabot[bot]' })],
+    draftsLeftOut: 2,
+  });
   const server = await startTestServer(import.meta.url, env, { triageQueue: queue, now: () => NOW });
   const tenantId = slack.team.id;
-  await server.models.Repository.create({ _id: `${tenantId}|acme/api`, tenantId, repo: 'acme/api', provider: 'github' });
+  await server.models.Repository.create({
+    _id: `${tenantId}|acme/api`,
+    tenantId,
+    repo: 'acme/api',
+    provider: 'github',
+  });
   const identity = createIdentityDirectory(server.models.Person);
-  await identity.link(tenantId, { tool: 'slack', handle: 'U0LI' }, { tool: 'github', handle: 'li' }, 'manual');
+  await identity.link(
+    tenantId,
+    { tool: 'slack', handle: 'U0LI' },
+    { tool: 'github', handle: 'li' },
+    'manual',
+  );
   let sequence = 0;
 
   const command = async (typed: string, user = ANA, slash = '/triage') => {
     const id = `triage-${(sequence += 1)}`;
-    const body = slashCommandBody({ text: typed, responseUrl: slack.responseUrl(id), teamId: tenantId, command: slash, userId: user.id });
+    const body = slashCommandBody({
+      text: typed,
+      responseUrl: slack.responseUrl(id),
+      teamId: tenantId,
+      command: slash,
+      userId: user.id,
+    });
     assert.equal((await postToSlack(server.url, body, SIGNING_SECRET)).status, 200);
     return (await slack.waitForResponse(id)) as unknown as SlackMessage & { response_type: string };
   };
@@ -92,7 +117,9 @@ async function startTriageServer(policy?: string) {
       responseUrl: slack.responseUrl(id),
     });
     assert.equal((await postInteraction(server.url, SIGNING_SECRET, payload)).status, 200);
-    return (await slack.waitForResponse(id, 10_000)) as unknown as SlackMessage & { replace_original?: boolean };
+    return (await slack.waitForResponse(id, 10_000)) as unknown as SlackMessage & {
+      replace_original?: boolean;
+    };
   };
   const close = async () => {
     await server.close();
@@ -151,13 +178,23 @@ describe('Slack: /triage and its buttons end to end (real database, fake Slack a
       notes.some((note) => JSON.stringify(note).includes('Requested a review from @li on acme/api#1.')),
       JSON.stringify(notes),
     );
-    assert.match(JSON.stringify(retried.blocks[1]), /A review from @li on acme\/api#1 was already requested\./);
-    const approvals = await t.server.models.Approval.find({ tenantId: t.tenantId, action_type: 'pr.request_review' }).lean();
+    assert.match(
+      JSON.stringify(retried.blocks[1]),
+      /A review from @li on acme\/api#1 was already requested\./,
+    );
+    const approvals = await t.server.models.Approval.find({
+      tenantId: t.tenantId,
+      action_type: 'pr.request_review',
+    }).lean();
     assert.equal(approvals.length, 1);
     assert.equal(approvals[0]?.mode, 'auto');
     assert.equal(approvals[0]?.requester, `slack:${ANA.id}`);
     assert.equal(
-      await t.server.models.AuditEvent.countDocuments({ tenantId: t.tenantId, verb: 'action.execute', subject: `approval:${approvals[0]?._id}` }),
+      await t.server.models.AuditEvent.countDocuments({
+        tenantId: t.tenantId,
+        verb: 'action.execute',
+        subject: `approval:${approvals[0]?._id}`,
+      }),
       1,
     );
   });
@@ -180,21 +217,27 @@ describe('Slack: /triage and its buttons end to end (real database, fake Slack a
     const taken = await t.click(reply, 'acme/api#2', TRIAGE_ACTIONS.take);
     assert.match(textOf(taken), /Noted: you are on acme\/api#2\./);
     assert.match(textOf(taken), /_Ana Lima is on it_/);
-    const row = taken.blocks.find((block) => block.type === 'actions' && block.block_id === 'triage:acme/api#2');
+    const row = taken.blocks.find(
+      (block) => block.type === 'actions' && block.block_id === 'triage:acme/api#2',
+    );
     assert.ok(row?.type === 'actions');
     assert.ok(!row.elements.some((button) => button.action_id === TRIAGE_ACTIONS.take));
     const late = await t.click(reply, 'acme/api#2', TRIAGE_ACTIONS.take, slackUser('U0BOB'));
     assert.match(textOf(late), /Ana Lima is already on acme\/api#2\./);
   });
 
-  it('snoozes an item out of the clicker\'s queue, for a day or until the next commit', async () => {
+  it("snoozes an item out of the clicker's queue, for a day or until the next commit", async () => {
     const reply = await t.command('');
     const snoozed = await t.click(reply, 'acme/api#2', TRIAGE_ACTIONS.snoozeDay);
     assert.match(textOf(snoozed), /Snoozed acme\/api#2 for a day\./);
     assert.doesNotMatch(textOf(snoozed), /triage:acme\/api#2/);
     assert.match(textOf(snoozed), /1 snoozed by you/);
     assert.doesNotMatch(textOf(await t.command('')), /triage:acme\/api#2/);
-    assert.match(textOf(await t.command('', slackUser('U0BOB'))), /triage:acme\/api#2/, 'only for the one who snoozed');
+    assert.match(
+      textOf(await t.command('', slackUser('U0BOB'))),
+      /triage:acme\/api#2/,
+      'only for the one who snoozed',
+    );
     const untilCommit = await t.click(reply, 'acme/api#1', TRIAGE_ACTIONS.snoozeCommit);
     assert.match(textOf(untilCommit), /Nothing is waiting on anyone in everyone\./);
     const stored = await t.server.models.TriageSnooze.findOne({ tenantId: t.tenantId, number: 1 }).lean();
@@ -218,16 +261,31 @@ tiers:
   it('asks the approver first, then requests the review once when approved', async () => {
     const reply = await t.command('');
     const asked = await t.click(reply, 'acme/api#1', TRIAGE_ACTIONS.requestReview);
-    assert.match(JSON.stringify(asked.blocks[1]), /Asked for approval to request a review from @li on acme\/api#1\./);
+    assert.match(
+      JSON.stringify(asked.blocks[1]),
+      /Asked for approval to request a review from @li on acme\/api#1\./,
+    );
     assert.equal(t.github.reviewRequestCalls('acme/api#1'), 0);
-    const [approval] = await t.server.models.Approval.find({ tenantId: t.tenantId, action_type: 'pr.request_review' }).lean();
+    const [approval] = await t.server.models.Approval.find({
+      tenantId: t.tenantId,
+      action_type: 'pr.request_review',
+    }).lean();
     assert.equal(approval?.status, 'pending');
     await t.click(reply, 'acme/api#1', TRIAGE_ACTIONS.requestReview);
-    assert.equal(await t.server.models.Approval.countDocuments({ tenantId: t.tenantId, action_type: 'pr.request_review' }), 1);
+    assert.equal(
+      await t.server.models.Approval.countDocuments({
+        tenantId: t.tenantId,
+        action_type: 'pr.request_review',
+      }),
+      1,
+    );
     const decide = () =>
       fetch(`${t.server.url}/v1/approvals/${String(approval?._id)}/decision`, {
         method: 'POST',
-        headers: { authorization: 'Bearer triage-e2e-api-token-0123456789abcdef', 'content-type': 'application/json' },
+        headers: {
+          authorization: 'Bearer triage-e2e-api-token-0123456789abcdef',
+          'content-type': 'application/json',
+        },
         body: JSON.stringify({ decision: 'approve', decided_by: 'slack:U0LEAD' }),
       });
     const decisions = await Promise.all([decide(), decide()]);

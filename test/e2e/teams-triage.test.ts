@@ -16,7 +16,9 @@ const ANA = { id: '29:1ana', name: 'Ana Lima', aadObjectId: 'a11ce000-0000-4000-
 const LI = { id: '29:1li', name: 'Li Wei', aadObjectId: 'b0b00000-0000-4000-8000-00000000000b' };
 
 /** Every Action.Execute in a card, nested ShowCards included. */
-function executes(elements: readonly (CardElement | CardAction)[]): Extract<CardAction, { type: 'Action.Execute' }>[] {
+function executes(
+  elements: readonly (CardElement | CardAction)[],
+): Extract<CardAction, { type: 'Action.Execute' }>[] {
   return elements.flatMap((element) => {
     if (element.type === 'Action.Execute') return [element];
     if (element.type === 'Container') return executes(element.items);
@@ -54,7 +56,12 @@ describe('Teams: triage and its card buttons end to end (demo mode, real databas
       { GITHUB_TOKEN: 'ghp_fake', GITHUB_API_URL: github.url },
       { demoData: false, triageQueue: fixedQueue({ items }), now: () => NOW },
     );
-    await server.models.Repository.create({ _id: `${TENANT}|acme/api`, tenantId: TENANT, repo: 'acme/api', provider: 'github' });
+    await server.models.Repository.create({
+      _id: `${TENANT}|acme/api`,
+      tenantId: TENANT,
+      repo: 'acme/api',
+      provider: 'github',
+    });
     await createIdentityDirectory(server.models.Person).link(
       TENANT,
       { tool: 'teams', handle: LI.aadObjectId },
@@ -87,7 +94,11 @@ describe('Teams: triage and its card buttons end to end (demo mode, real databas
       body: JSON.stringify(body),
     });
 
-  async function say(text: string, from = ANA, conversation: Record<string, unknown> = groupChat): Promise<AdaptiveCard> {
+  async function say(
+    text: string,
+    from = ANA,
+    conversation: Record<string, unknown> = groupChat,
+  ): Promise<AdaptiveCard> {
     const before = connector.posts().length;
     const response = await post({ ...activity(from, conversation), type: 'message', text });
     assert.ok(response.status < 300, `status ${response.status}`);
@@ -125,9 +136,18 @@ describe('Teams: triage and its card buttons end to end (demo mode, real databas
     assert.match(text, /Suggested reviewer @li: owns `api\/billing\/`, 1 open review/);
     assert.deepEqual(
       executes(card.body).map((action) => action.verb),
-      [TRIAGE_ACTIONS.requestReview, TRIAGE_ACTIONS.nudge, TRIAGE_ACTIONS.take, TRIAGE_ACTIONS.snoozeDay, TRIAGE_ACTIONS.snoozeCommit],
+      [
+        TRIAGE_ACTIONS.requestReview,
+        TRIAGE_ACTIONS.nudge,
+        TRIAGE_ACTIONS.take,
+        TRIAGE_ACTIONS.snoozeDay,
+        TRIAGE_ACTIONS.snoozeCommit,
+      ],
     );
-    assert.match(JSON.stringify(await say('triage nowhere/repo')), /I don't know the repository nowhere\/repo/);
+    assert.match(
+      JSON.stringify(await say('triage nowhere/repo')),
+      /I don't know the repository nowhere\/repo/,
+    );
   });
 
   it('requests the review on GitHub once, however often it is clicked', async () => {

@@ -70,9 +70,10 @@ export class FakeGitHubPulls {
     send: (status: number, body: unknown, headers?: Record<string, string>) => void,
   ) {
     const url = new URL(request.path, 'http://fake');
-    const match = /^\/repos\/([^/]+)\/([^/]+)\/(issues|pulls)\/(\d+)\/(labels|comments|merge|requested_reviewers)$/.exec(
-      url.pathname,
-    );
+    const match =
+      /^\/repos\/([^/]+)\/([^/]+)\/(issues|pulls)\/(\d+)\/(labels|comments|merge|requested_reviewers)$/.exec(
+        url.pathname,
+      );
     if (!match) return send(404, { message: 'Not Found' });
     const [, owner, repo, , number, what] = match;
     const key = `${owner}/${repo}#${number}`;
@@ -115,7 +116,8 @@ export class FakeGitHubPulls {
       if (author && reviewers.some((login) => login.toLowerCase() === author.toLowerCase())) {
         return send(422, {
           message: 'Review cannot be requested from pull request author.',
-          documentation_url: 'https://docs.github.com/rest/pulls/review-requests#request-reviewers-for-a-pull-request',
+          documentation_url:
+            'https://docs.github.com/rest/pulls/review-requests#request-reviewers-for-a-pull-request',
         });
       }
       const all = [...new Set([...(this.requestedReviewers.get(key) ?? []), ...reviewers])];

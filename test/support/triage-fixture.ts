@@ -1,5 +1,11 @@
 import type { TriagePorts } from '../../handlers/triage/triage-ports.ts';
-import type { TriageItem, TriagePull, TriageQueue, TriageScope, TriageSignal } from '../../handlers/triage/types.ts';
+import type {
+  TriageItem,
+  TriagePull,
+  TriageQueue,
+  TriageScope,
+  TriageSignal,
+} from '../../handlers/triage/types.ts';
 
 /** An open PR's facts, as the triage loader would read them; override what a test is about. */
 export function triagePull(repo: string, number: number, overrides: Partial<TriagePull> = {}): TriagePull {
@@ -44,9 +50,11 @@ export function triageItem(
  * A queue source over a fixed set of items, standing in for the loader (branch triage-core) at the port: a
  * repository scope keeps that repository's items, a person's keeps what they wrote or what waits on them.
  */
-export function fixedQueue(
-  state: { items: TriageItem[]; botLane?: TriagePull[]; draftsLeftOut?: number },
-): TriagePorts['queue'] & { scopes: TriageScope[] } {
+export function fixedQueue(state: {
+  items: TriageItem[];
+  botLane?: TriagePull[];
+  draftsLeftOut?: number;
+}): TriagePorts['queue'] & { scopes: TriageScope[] } {
   const scopes: TriageScope[] = [];
   const queue = async (_tenantId: string, scope: TriageScope): Promise<TriageQueue> => {
     scopes.push(scope);

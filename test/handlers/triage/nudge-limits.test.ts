@@ -55,14 +55,24 @@ describe('triage nudges: one per PR per person per working day, in their working
     connection = await openTestDatabase(import.meta.url);
     models = defineModels(connection);
     await ensureIndexes(models);
-    await models.Repository.create({ _id: `${TENANT}|acme/api`, tenantId: TENANT, repo: 'acme/api', provider: 'github' });
+    await models.Repository.create({
+      _id: `${TENANT}|acme/api`,
+      tenantId: TENANT,
+      repo: 'acme/api',
+      provider: 'github',
+    });
     const identity = createIdentityDirectory(models.Person);
     for (const [slack, github] of [
       ['U0BOB', 'bob'],
       ['U0CARA', 'cara'],
       ['U0EVE', 'eve'],
     ] as const) {
-      await identity.link(TENANT, { tool: 'slack', handle: slack }, { tool: 'github', handle: github }, 'manual');
+      await identity.link(
+        TENANT,
+        { tool: 'slack', handle: slack },
+        { tool: 'github', handle: github },
+        'manual',
+      );
     }
     await createAvailabilityStore(models).save(
       TENANT,
@@ -104,7 +114,9 @@ describe('triage nudges: one per PR per person per working day, in their working
     assert.equal(message.kind, 'notice');
     assert.match(message.kind === 'notice' ? message.body : '', /https:\/\/github\.com\/acme\/api\/pull\/1/);
     assert.equal(await models.TriageNudge.countDocuments({ tenantId: TENANT }), 2);
-    assert.ok(await models.TriageNudge.exists({ tenantId: TENANT, _id: `${TENANT}|acme/api#1|bob|2026-12-03` }));
+    assert.ok(
+      await models.TriageNudge.exists({ tenantId: TENANT, _id: `${TENANT}|acme/api#1|bob|2026-12-03` }),
+    );
     assert.ok(
       await models.TriageNudge.exists({ tenantId: TENANT, _id: `${TENANT}|acme/api#1|cara|2026-12-03` }),
     );
@@ -140,12 +152,17 @@ describe('triage nudges: one per PR per person per working day, in their working
     assert.deepEqual(recipients(), ['U0BOB', 'U0CARA']);
     assert.match(notes[0]!, /Nudged @bob\..*@cara was already nudged about it today\./);
     assert.match(notes[1]!, /@bob was already nudged about it today\./);
-    assert.ok(await models.TriageNudge.exists({ tenantId: TENANT, _id: `${TENANT}|acme/api#1|cara|2026-12-04` }));
+    assert.ok(
+      await models.TriageNudge.exists({ tenantId: TENANT, _id: `${TENANT}|acme/api#1|cara|2026-12-04` }),
+    );
   });
 
   it('gives the claim back when the DM cannot be delivered, so a later click can try again', async () => {
     now = new Date('2026-12-07T10:00:00Z'); // Monday
-    const failing: TriagePorts = { ...ports, poster: { sendDirect: async () => ({ ok: false, error: 'ratelimited' }) } };
+    const failing: TriagePorts = {
+      ...ports,
+      poster: { sendDirect: async () => ({ ok: false, error: 'ratelimited' }) },
+    };
     const view = await handleTriageAction(
       ASKER,
       TRIAGE_ACTIONS.nudge,
@@ -153,7 +170,10 @@ describe('triage nudges: one per PR per person per working day, in their working
       { triage: failing },
     );
     assert.match((view as TriageQueueView).note ?? '', /I could not reach @bob by direct message\./);
-    assert.equal(await models.TriageNudge.exists({ tenantId: TENANT, _id: `${TENANT}|acme/api#2|bob|2026-12-07` }), null);
+    assert.equal(
+      await models.TriageNudge.exists({ tenantId: TENANT, _id: `${TENANT}|acme/api#2|bob|2026-12-07` }),
+      null,
+    );
     assert.match(await nudge(2), /Nudged @bob\./);
   });
 });

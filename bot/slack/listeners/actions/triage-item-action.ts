@@ -1,7 +1,11 @@
 import type { App, BlockButtonAction, ButtonAction } from '@slack/bolt';
 import { renderViewForSlack } from '../../../../cards/slack/render-view.ts';
 import { handleTriageAction } from '../../../../handlers/triage/handle-triage-action.ts';
-import { readTriageAction, TRIAGE_VERBS, type TriageVerb } from '../../../../handlers/triage/triage-actions.ts';
+import {
+  readTriageAction,
+  TRIAGE_VERBS,
+  type TriageVerb,
+} from '../../../../handlers/triage/triage-actions.ts';
 import type { Actor } from '../../../../handlers/types.ts';
 import { userFacingError } from '../../../user-facing-error.ts';
 import type { SlackListenerDeps } from '../../slack-deps.ts';
@@ -36,7 +40,12 @@ export function register(app: App, deps: SlackListenerDeps): void {
         userId: body.user.id,
         displayName: body.user.name,
       };
-      const view = await handleTriageAction(actor, action.action_id as TriageVerb, payload, deps.triage ?? {});
+      const view = await handleTriageAction(
+        actor,
+        action.action_id as TriageVerb,
+        payload,
+        deps.triage ?? {},
+      );
       await respond({ response_type: 'ephemeral', replace_original: true, ...renderViewForSlack(view) });
     } catch (error) {
       await respond({
