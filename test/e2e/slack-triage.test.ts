@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { SlackMessage } from '../../cards/slack/types.ts';
 import { createIdentityDirectory } from '../../data/identity/mongo-identity-directory.ts';
+import { createStandupStore } from '../../data/standup/mongo-standup-store.ts';
 import { TRIAGE_ACTIONS } from '../../handlers/triage/triage-actions.ts';
 import type { TriageItem } from '../../handlers/triage/types.ts';
 import { FakeGitHubPulls } from '../fakes/github-pulls-api.ts';
@@ -161,6 +162,32 @@ describe('Slack: /triage and its buttons end to end (real database, fake Slack a
     assert.match(textOf(await t.command('acme/nope')), /I don't know the repository acme\/nope/);
     assert.match(textOf(await t.command('Payments')), /I don't know a team called \\"Payments\\"/);
     assert.match(textOf(await t.command('me')), /I do not know your GitHub account yet/);
+  });
+
+  it("reads a team as a standup's name, and no scope as the asker's team once they are in one", async () => {
+    await createStandupStore(t.server.models.Standup, t.server.models.StandupAnswer).create(
+      t.tenantId,
+      {
+        name: 'Platform daily',
+        surface: 'slack',
+        reportChannel: 'C0PLATFORM',
+        owner: { tool: 'slack', handle: 'U0BOB' },
+        members: [{ tool: 'slack', handle: 'U0BOB' }],
+        memberSource: { kind: 'people' },
+        questions: [{ id: 'q1', text: 'What did you do?', kind: 'text' }],
+        days: [1, 2, 3, 4, 5],
+        promptTime: '09:30',
+        deadlineTime: '11:00',
+        reminderMinutes: null,
+      },
+      NOW,
+    );
+    assert.match(textOf(await t.command('platform DAILY')), /PR triage: Platform daily/);
+    assert.deepEqual(t.queue.scopes.at(-1), { kind: 'team', team: 'Platform daily' });
+    assert.match(textOf(await t.command('', slackUser('U0BOB'))), /PR triage: Platform daily/);
+    assert.deepEqual(t.queue.scopes.at(-1), { kind: 'team', team: 'Platform daily' });
+    assert.match(textOf(await t.command('Payments')), /A team is a standup's name: Platform daily\./);
+    assert.match(textOf(await t.command('')), /PR triage: everyone/, 'Ana is in no standup');
   });
 
   it('requests a review on GitHub exactly once, for a double click and a retried one', async () => {
