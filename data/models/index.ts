@@ -26,6 +26,8 @@ import { defineStandupAnswerModel } from './standup-answer.ts';
 import { defineTriageNudgeModel } from './triage-nudge.ts';
 import { defineTriageSnoozeModel } from './triage-snooze.ts';
 import { defineTriageTakenModel } from './triage-taken.ts';
+import { defineCodeOwnersFileModel } from './code-owners-file.ts';
+import { defineTriageSettingsModel } from './triage-settings.ts';
 
 export type Models = ReturnType<typeof defineModels>;
 
@@ -62,6 +64,9 @@ export function defineModels(connection: Connection) {
     TriageNudge: defineTriageNudgeModel(connection),
     TriageSnooze: defineTriageSnoozeModel(connection),
     TriageTaken: defineTriageTakenModel(connection),
+    // PR triage (issue 12).
+    CodeOwnersFile: defineCodeOwnersFileModel(connection),
+    TriageSettings: defineTriageSettingsModel(connection),
     ...defineIngestModels(connection),
   };
 }
