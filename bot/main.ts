@@ -16,6 +16,10 @@ import { createPublicHolidays } from '../data/availability/public-holidays.ts';
 import { createStandupStore } from '../data/standup/mongo-standup-store.ts';
 import { createTriageMarks } from '../data/triage/mongo-triage-marks.ts';
 import { createTriagePeople } from '../data/triage/triage-people.ts';
+import { createCalendarsOfLogins } from '../data/triage/calendars-of-logins.ts';
+import { createTriageSettingsStore } from '../data/triage/mongo-triage-settings.ts';
+import { createMongoTriageSource } from '../data/triage/mongo-triage-source.ts';
+import { loadTriageQueue, type LoadTriageQueueDeps } from '../handlers/triage/load-triage-queue.ts';
 import type { TriagePorts } from '../handlers/triage/triage-ports.ts';
 import { createTeamsAccountsByEmail } from '../data/standup/find-teams-accounts.ts';
 import { allowReportExecutor, STANDUP_REPORT_ACTION } from '../handlers/standup/report-channel-gate.ts';
@@ -92,7 +96,7 @@ export interface StartOptions {
   executors?: Readonly<Record<string, ActionExecutor>>;
   /** The clock standups are scheduled by (tests move it); the system clock by default. */
   now?: () => Date;
-  /** Where /triage reads its ranked queue from (tests hand in their own); triage is off without one. */
+  /** Where /triage reads its ranked queue from; the facts' (loadTriageQueue) unless a test hands in its own. */
   triageQueue?: TriagePorts['queue'];
   /** In demo mode, load the canned team into the demo tenant (default true; most tests turn it off). */
   demoData?: boolean;
@@ -230,11 +234,16 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     log: log.child({ component: 'standups' }),
     now: options.now ?? (() => new Date()),
   });
-  // TRIAGE WIRING POINT: the queue comes from handlers/triage/load-triage-queue.ts (branch triage-core) once
-  // merged: `options.triageQueue ?? ((tenantId, scope, now) => loadTriageQueue(deps, tenantId, scope, now))`.
-  const triageQueue = options.triageQueue;
-  const triage: TriagePorts | undefined = triageQueue && {
-    queue: triageQueue,
+  // TRIAGE WIRING POINT: no `suggester` (and so no `codeOwners`) yet; add the reviewer suggester over the
+  // tenant's review history (branch triage-reviewers) here, and the queue's items get their suggestion.
+  const triageLoad: LoadTriageQueueDeps = {
+    pulls: createMongoTriageSource(models),
+    calendarsOfLogins: createCalendarsOfLogins(models.Person, calendars),
+    settings: createTriageSettingsStore(models.TriageSettings),
+  };
+  const triage: TriagePorts = {
+    queue:
+      options.triageQueue ?? ((tenantId, scope, now) => loadTriageQueue(triageLoad, tenantId, scope, now)),
     ...createTriagePeople(models),
     marks: createTriageMarks(models),
     calendars,

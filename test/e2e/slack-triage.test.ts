@@ -41,8 +41,11 @@ function queueItems(): TriageItem[] {
   ];
 }
 
-/** A Slack workspace with GitHub behind it: /triage, then its buttons, with the PR queue handed in at its port. */
-async function startTriageServer(policy?: string) {
+/**
+ * A Slack workspace with GitHub behind it: /triage, then its buttons, with the PR queue handed in at its port
+ * (`queue: 'facts'`: read from the pull-request facts by the loader bot/main.ts wires).
+ */
+async function startTriageServer(policy?: string, source: 'fixed' | 'facts' = 'fixed') {
   const slack = new FakeSlack();
   slack.members.push({
     id: ANA.id,
@@ -71,7 +74,10 @@ async function startTriageServer(policy?: string) {
     botLane: [triagePull('acme/api', 90, { author: 'dependabot[bot]' })],
     draftsLeftOut: 2,
   });
-  const server = await startTestServer(import.meta.url, env, { triageQueue: queue, now: () => NOW });
+  const server = await startTestServer(import.meta.url, env, {
+    ...(source === 'fixed' ? { triageQueue: queue } : {}),
+    now: () => NOW,
+  });
   const tenantId = slack.team.id;
   await server.models.Repository.create({
     _id: `${tenantId}|acme/api`,
@@ -319,5 +325,51 @@ tiers:
     assert.deepEqual(decisions.map((response) => response.status).sort(), [200, 409]);
     assert.equal(t.github.reviewRequestCalls('acme/api#1'), 1);
     assert.deepEqual(t.github.requestedReviewers.get('acme/api#1'), ['li']);
+  });
+});
+
+describe('Slack: /triage on the pull-request facts (the loader bot/main.ts wires)', function () {
+  this.timeout(60_000);
+  let t: Awaited<ReturnType<typeof startTriageServer>>;
+  const monday = new Date('2026-11-30T09:00:00Z');
+  before(async () => {
+    t = await startTriageServer(undefined, 'facts');
+    const fact = (number: number, fields: Record<string, unknown>) => ({
+      _id: `${t.tenantId}|acme/api|${number}`,
+      tenantId: t.tenantId,
+      repo: 'acme/api',
+      number,
+      title: `Change ${number}`,
+      url: `https://github.com/acme/api/pull/${number}`,
+      state: 'open',
+      author: 'dana',
+      draft: false,
+      headSha: `sha-${number}`,
+      openedAt: monday,
+      readyAt: monday,
+      updatedAt: monday,
+      lastCommitAt: monday,
+      ...fields,
+    });
+    await t.server.models.PullRequest.create([
+      fact(7, { requestedReviewers: ['li'] }),
+      fact(8, { draft: true, readyAt: undefined }),
+      fact(9, { author: 'dependabot[bot]' }),
+    ]);
+  });
+  after(() => t.close());
+
+  it("ranks the facts' open PRs with ages in li's working hours, the bot lane and drafts apart", async () => {
+    const reply = await t.command('acme/api');
+    assertWithinSlackLimits(reply, '/triage on facts');
+    const text = textOf(reply);
+    // Monday 09:00 to Thursday 10:00 in li's hours (Mon–Fri 09:00–17:00 UTC): 8 + 8 + 8 + 1.
+    assert.match(text, /acme\/api#7>\* Change 7/);
+    assert.match(text, /25 working hours · waits on @li/);
+    assert.match(text, /[Ww]aiting for a first review/);
+    assert.doesNotMatch(text, /acme\/api#[89]>/);
+    assert.match(text, /Bot lane: 1 PR by bots in 1 repository, summarised weekly · 1 draft left out/);
+    const nudged = await t.click(reply, 'acme/api#7', TRIAGE_ACTIONS.nudge);
+    assert.match(JSON.stringify(nudged.blocks), /Nudged @li\./);
   });
 });
