@@ -8,6 +8,7 @@ import { registerDocsCommands } from './cli/docs-commands.ts';
 import { registerPeopleCommands } from './cli/people-commands.ts';
 import { registerPlaygroundCommand } from './cli/playground-command.ts';
 import { registerTokenCommands } from './cli/token-commands.ts';
+import { registerTriageCommands } from './cli/triage-commands.ts';
 import { registerWebhookCommands } from './cli/webhook-commands.ts';
 import { readConfig, type Config } from './config.ts';
 import { asCodedError } from './errors.ts';
@@ -120,6 +121,7 @@ registerDocsCommands(program, fail);
 registerPeopleCommands(program, fail);
 registerWebhookCommands(program, fail);
 registerBackfillCommands(program, fail);
+registerTriageCommands(program, fail);
 registerPlaygroundCommand(program, fail, () => readConfig(withoutChatCredentials(process.env)));
 
 await program.parseAsync();

@@ -6,6 +6,7 @@ import type { NormalizeDeps } from '../ingest/normalize-pending.ts';
 import type { Models } from '../models/index.ts';
 import { normalizeEvent } from '../sources/normalize-event.ts';
 import { createIdentityDirectory } from '../identity/mongo-identity-directory.ts';
+import { addDemoPullFiles } from './demo-pull-files.ts';
 import { DEMO_PEOPLE, DEMO_RECORDED_AT } from './demo-team.ts';
 import type { DemoDelivery } from './generate-demo.ts';
 import { demoOffsetMs, shiftDemoTime } from './shift-demo-time.ts';
@@ -100,6 +101,7 @@ export async function loadDemoDataset(
       }
     }
   }
+  await addDemoPullFiles(models, tenantId);
   await linkDemoPeople(models, tenantId);
   await models.Tenant.updateOne({ tenantId }, { $set: { demoDataset: DEMO_DATASET_VERSION } });
   return { loaded };

@@ -1,5 +1,14 @@
-import { createMostFrequentRanker, createPathSimilarityRanker, type ReplayRanker } from './reviewer-baselines.ts';
-import { createReviewerModel, DEFAULT_REVIEWER_WEIGHTS, OFFLINE_CONTEXT, type ReviewerWeights } from './suggest-reviewers.ts';
+import {
+  createMostFrequentRanker,
+  createPathSimilarityRanker,
+  type ReplayRanker,
+} from './reviewer-baselines.ts';
+import {
+  createReviewerModel,
+  DEFAULT_REVIEWER_WEIGHTS,
+  OFFLINE_CONTEXT,
+  type ReviewerWeights,
+} from './suggest-reviewers.ts';
 import type { ReviewedChange } from './types.ts';
 
 export interface HitRates {
@@ -62,7 +71,12 @@ const ratesOf = (tally: Tally): HitRates => ({
   mrr: tally.evaluated ? tally.reciprocal / tally.evaluated : 0,
 });
 
-function replay(ranker: ReplayRanker, changes: readonly ReviewedChange[], warmup: number, holdoutFrom: number) {
+function replay(
+  ranker: ReplayRanker,
+  changes: readonly ReviewedChange[],
+  warmup: number,
+  holdoutFrom: number,
+) {
   const started = performance.now();
   const all = emptyTally();
   const before = emptyTally();
@@ -95,7 +109,9 @@ export function evaluateReviewerRankings(
 ): ReviewerEvaluation {
   const warmup = Math.floor(changes.length * (options.warmup ?? 0.1));
   const holdoutFrom =
-    options.holdout === undefined ? changes.length : changes.length - Math.floor(changes.length * options.holdout);
+    options.holdout === undefined
+      ? changes.length
+      : changes.length - Math.floor(changes.length * options.holdout);
   const rankers = [
     ...(options.suggesterOnly ? [] : [createMostFrequentRanker(), createPathSimilarityRanker()]),
     createSuggesterRanker(options.weights),

@@ -24,7 +24,8 @@ function parseChange(text: string, line: number): ReviewedChange {
     throw new InvalidReviewHistoryError(line, 'expected an object {"id","at","author","files","reviewers"}');
   }
   const { id, at, author, files, reviewers } = value as Record<string, unknown>;
-  if (typeof id !== 'string' || id === '') throw new InvalidReviewHistoryError(line, '"id" must be a non-empty string');
+  if (typeof id !== 'string' || id === '')
+    throw new InvalidReviewHistoryError(line, '"id" must be a non-empty string');
   if (typeof author !== 'string' || author === '') {
     throw new InvalidReviewHistoryError(line, '"author" must be a non-empty string');
   }
@@ -33,7 +34,8 @@ function parseChange(text: string, line: number): ReviewedChange {
     throw new InvalidReviewHistoryError(line, '"at" must be an ISO 8601 date');
   }
   if (!isStringList(files)) throw new InvalidReviewHistoryError(line, '"files" must be a list of paths');
-  if (!isStringList(reviewers)) throw new InvalidReviewHistoryError(line, '"reviewers" must be a list of people');
+  if (!isStringList(reviewers))
+    throw new InvalidReviewHistoryError(line, '"reviewers" must be a list of people');
   return { id, at: instant, author, files, reviewers };
 }
 

@@ -43,7 +43,11 @@ export function createPathSimilarityRanker(): ReplayRanker {
         const parts = file.split('/');
         for (const past of byTop.get(parts[0]!)?.values() ?? []) {
           let common = 0;
-          while (common < parts.length && common < past.parts.length && parts[common] === past.parts[common]) {
+          while (
+            common < parts.length &&
+            common < past.parts.length &&
+            parts[common] === past.parts[common]
+          ) {
             common += 1;
           }
           const similarity = (perFile * common) / Math.max(parts.length, past.parts.length);

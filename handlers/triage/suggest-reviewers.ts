@@ -14,48 +14,87 @@ import type {
  * exactly the code that suggests reviewers in chat. Every learned count decays exponentially with age (cHRev's
  * recency), kept as one value and the time it was last touched, so a record costs the same on day 1 and day 4,000.
  *
- * The score of a candidate for a change by `author` touching `files` (see docs/triage.md, "Reviewer suggestions"):
- *   paths * (share of the decayed reviews, and less for authorship, of each changed file, its directory and its
- *            parents, the file's most specific levels weighing most; averaged over the files)
- * + familiarity * (share of the author's decayed past changes this person reviewed)
- * + reciprocity * (share of this person's decayed past changes the author reviewed)
- * + activity * (this person's share of all recent reviews: people who left stop being suggested)
- * + owners * (share of the changed files this person is a code owner of)
- * - load * (open review requests now)
+ * The score of a candidate for a change by `author` touching `files` (docs/triage.md, "Reviewer suggestions") is
+ * a weighted sum of: their share of the decayed reviews and (weighted by `authorship`) authorship of each changed
+ * file, its directory and its parents, averaged over the files; their share of the author's past changes reviewed,
+ * over a long and a short half-life; whether they reviewed the latest change to these paths, or the author's
+ * previous change; their share of changes the author reviewed (reciprocity); their share of all recent reviews
+ * (people who left stop being suggested). The weights start from `DEFAULT_REVIEWER_WEIGHTS` and are learned online
+ * from the history replayed (`learn`). Code ownership adds `owners` per share of owned files, and the whole is
+ * divided by 1 + load × open review requests.
  */
 
 export interface ReviewerWeights {
-  /** Half-life of every learned count, in days. */
-  halfLifeDays: number;
+  /** Half-lives of the learned counts, in days: path expertise, familiarity, recent familiarity, activity. */
+  pathHalfLifeDays: number;
+  familiarityHalfLifeDays: number;
+  recentHalfLifeDays: number;
+  activityHalfLifeDays: number;
   paths: number;
   /** How much having changed a path counts beside having reviewed it. */
   authorship: number;
   /** Weight of a directory level relative to the level below it (the file, then its directory, ...). */
   levelDecay: number;
   familiarity: number;
+  /** Familiarity again over a short half-life: who reviews the author's changes these weeks. */
+  recentFamiliarity: number;
+  /** Reviewed the author's previous change (a series of changes keeps its reviewer). */
+  lastReviewer: number;
+  /** Reviewed the latest change to each file (or its nearest directory with history), averaged over the files. */
+  lastPathReviewer: number;
   reciprocity: number;
   activity: number;
+  /** Step of the online learning that adjusts the weights above to the history replayed (0: fixed weights). */
+  learningRate: number;
   owners: number;
+  /** Each open review request divides the score by 1 + load times their number. */
   load: number;
 }
 
 /** Chosen on the first two thirds of golang/net's history, the last third held out (docs/triage.md). */
 export const DEFAULT_REVIEWER_WEIGHTS: ReviewerWeights = {
-  halfLifeDays: 180,
-  paths: 1,
-  authorship: 0.3,
-  levelDecay: 0.5,
+  pathHalfLifeDays: 180,
+  familiarityHalfLifeDays: 30,
+  recentHalfLifeDays: 7,
+  activityHalfLifeDays: 14,
+  paths: 2,
+  authorship: 1,
+  levelDecay: 1,
   familiarity: 1,
-  reciprocity: 0.3,
-  activity: 0.5,
+  recentFamiliarity: 2,
+  lastReviewer: 0,
+  lastPathReviewer: 1,
+  reciprocity: 0,
+  activity: 2,
+  learningRate: 0.3,
   owners: 1,
-  load: 0.05,
+  load: 0.1,
 };
 
 /** How many of an author's latest changes the familiarity reason counts ("reviewed 9 of your last 20 PRs"). */
 const FAMILIARITY_WINDOW = 20;
+/** What the score weighs of a candidate, in the order of `learned` below. */
+const [
+  PATH_REVIEWED,
+  PATH_CHANGED,
+  FAMILIARITY,
+  RECENT_FAMILIARITY,
+  LAST_REVIEWER,
+  RECIPROCITY,
+  ACTIVITY,
+  LAST_PATH_REVIEWER,
+] = [0, 1, 2, 3, 4, 5, 6, 7] as const;
+const FEATURES = 8;
+/** Pairs learned from per change: each real reviewer against this many best-scored others. */
+const LEARNING_NEGATIVES = 5;
 const DAY_MS = 86_400_000;
-const BOT_LOGINS = new Set(['dependabot', 'renovate', 'github-actions', 'dependabot-preview', 'renovate-bot']);
+const BOT_LOGINS = new Set([
+  'dependabot',
+  'renovate',
+  'github-actions',
+  'dependabot-preview',
+  'renovate-bot',
+]);
 
 /** `[bot]` accounts, Dependabot, Renovate and GitHub Actions: never suggested as reviewers. */
 export function isBotLogin(login: string): boolean {
@@ -69,10 +108,14 @@ interface Decayed {
   at: number;
 }
 
+const newCount = (at: number): Decayed => ({ value: 0, at });
+
 interface PathStats {
   total: Decayed;
   reviewed: Map<string, Decayed>;
   changed: Map<string, Decayed>;
+  /** Reviewers of the latest change that touched the path. */
+  latest: string[];
   /** Undecayed: past changes touching the path this person reviewed or authored (for the reasons line). */
   worked: Map<string, number>;
 }
@@ -80,12 +123,16 @@ interface PathStats {
 interface AuthorStats {
   total: Decayed;
   reviewers: Map<string, Decayed>;
+  recentTotal: Decayed;
+  recentReviewers: Map<string, Decayed>;
   /** Reviewers of the author's latest changes, oldest first, at most FAMILIARITY_WINDOW. */
   latest: string[][];
 }
 
 /** A change to rank: who wrote it, what it touches, and when (the moment it is ranked). */
 export interface ChangeToRank {
+  /** Paths are compared within a repository when both sides name one (`owner/name`). */
+  repo?: string;
   author: string;
   files: readonly string[];
   at: Date;
@@ -98,11 +145,15 @@ export const OFFLINE_CONTEXT: ReviewerContext = {
   codeOwnersOf: () => [],
 };
 
-/** The file, then each directory above it, as `dir/` keys: `a/b/c.go` → `a/b/c.go`, `a/b/`, `a/`. */
-function pathLevels(file: string): string[] {
-  const levels = [file];
+/**
+ * The file, then each directory above it, as `dir/` keys, within its repository when known:
+ * `a/b/c.go` → `a/b/c.go`, `a/b/`, `a/` (and `o/r:a/b/c.go`, ... in repository `o/r`).
+ */
+function pathLevels(file: string, repo?: string): string[] {
+  const prefix = repo ? `${repo}:` : '';
+  const levels = [prefix + file];
   for (let slash = file.lastIndexOf('/'); slash > 0; slash = file.lastIndexOf('/', slash - 1)) {
-    levels.push(file.slice(0, slash + 1));
+    levels.push(prefix + file.slice(0, slash + 1));
   }
   return levels;
 }
@@ -117,7 +168,8 @@ function commonDirectory(files: readonly string[]): string | undefined {
   if (files.length === 1) return directoryOf(files[0]!);
   let prefix = directoryOf(files[0] ?? '');
   for (const file of files) {
-    while (prefix && !file.startsWith(prefix)) prefix = prefix.slice(0, prefix.lastIndexOf('/', prefix.length - 2) + 1);
+    while (prefix && !file.startsWith(prefix))
+      prefix = prefix.slice(0, prefix.lastIndexOf('/', prefix.length - 2) + 1);
   }
   return prefix || undefined;
 }
@@ -132,64 +184,113 @@ export interface ReviewerModel {
 }
 
 export function createReviewerModel(weights: ReviewerWeights = DEFAULT_REVIEWER_WEIGHTS): ReviewerModel {
-  const rate = Math.LN2 / (weights.halfLifeDays * DAY_MS);
+  const rateOf = (days: number) => Math.LN2 / (days * DAY_MS);
+  const pathRate = rateOf(weights.pathHalfLifeDays);
+  const familiarityRate = rateOf(weights.familiarityHalfLifeDays);
+  const recentRate = rateOf(weights.recentHalfLifeDays);
+  const activityRate = rateOf(weights.activityHalfLifeDays);
   const paths = new Map<string, PathStats>();
   const authors = new Map<string, AuthorStats>();
   const activity = new Map<string, Decayed>();
-  const allReviews: Decayed = { value: 0, at: 0 };
+  const allReviews = newCount(0);
   let size = 0;
+  const learned = Float64Array.from([
+    weights.paths,
+    weights.paths * weights.authorship,
+    weights.familiarity,
+    weights.recentFamiliarity,
+    weights.lastReviewer,
+    weights.reciprocity,
+    weights.activity,
+    weights.lastPathReviewer,
+  ]);
 
-  const valueAt = (count: Decayed | undefined, at: number) =>
+  const valueAt = (count: Decayed | undefined, at: number, rate: number) =>
     count ? count.value * Math.exp(-rate * (at - count.at)) : 0;
-  const add = (count: Decayed, at: number, amount: number) => {
-    count.value = valueAt(count, at) + amount;
+  const add = (count: Decayed, at: number, rate: number) => {
+    count.value = valueAt(count, at, rate) + 1;
     count.at = at;
   };
-  const addTo = (counts: Map<string, Decayed>, login: string, at: number, amount: number) => {
+  const addTo = (counts: Map<string, Decayed>, login: string, at: number, rate: number) => {
     let count = counts.get(login);
-    if (!count) counts.set(login, (count = { value: 0, at }));
-    add(count, at, amount);
+    if (!count) counts.set(login, (count = newCount(at)));
+    add(count, at, rate);
   };
   const authorStats = (login: string) => {
     let stats = authors.get(login);
-    if (!stats) authors.set(login, (stats = { total: { value: 0, at: 0 }, reviewers: new Map(), latest: [] }));
+    if (!stats) {
+      stats = {
+        total: newCount(0),
+        reviewers: new Map(),
+        recentTotal: newCount(0),
+        recentReviewers: new Map(),
+        latest: [],
+      };
+      authors.set(login, stats);
+    }
     return stats;
   };
 
   function record(change: ReviewedChange): void {
+    learn(change);
     const at = change.at.getTime();
     const reviewers = [...new Set(change.reviewers)].filter((login) => login !== change.author);
-    const levels = new Set(change.files.flatMap(pathLevels));
+    const levels = new Set(change.files.flatMap((file) => pathLevels(file, change.repo)));
     for (const level of levels) {
       let stats = paths.get(level);
       if (!stats) {
-        paths.set(level, (stats = { total: { value: 0, at }, reviewed: new Map(), changed: new Map(), worked: new Map() }));
+        paths.set(
+          level,
+          (stats = {
+            total: newCount(at),
+            reviewed: new Map(),
+            changed: new Map(),
+            worked: new Map(),
+            latest: [],
+          }),
+        );
       }
-      add(stats.total, at, 1);
-      addTo(stats.changed, change.author, at, 1);
-      for (const login of [change.author, ...reviewers]) stats.worked.set(login, (stats.worked.get(login) ?? 0) + 1);
-      for (const login of reviewers) addTo(stats.reviewed, login, at, 1);
+      add(stats.total, at, pathRate);
+      stats.latest = reviewers;
+      addTo(stats.changed, change.author, at, pathRate);
+      for (const login of [change.author, ...reviewers])
+        stats.worked.set(login, (stats.worked.get(login) ?? 0) + 1);
+      for (const login of reviewers) addTo(stats.reviewed, login, at, pathRate);
     }
     const author = authorStats(change.author);
-    add(author.total, at, 1);
-    for (const login of reviewers) addTo(author.reviewers, login, at, 1);
+    add(author.total, at, familiarityRate);
+    add(author.recentTotal, at, recentRate);
+    for (const login of reviewers) {
+      addTo(author.reviewers, login, at, familiarityRate);
+      addTo(author.recentReviewers, login, at, recentRate);
+    }
     author.latest.push(reviewers);
     if (author.latest.length > FAMILIARITY_WINDOW) author.latest.shift();
-    add(allReviews, at, reviewers.length);
-    for (const login of reviewers) addTo(activity, login, at, 1);
+    for (const login of reviewers) {
+      add(allReviews, at, activityRate);
+      addTo(activity, login, at, activityRate);
+    }
     size += 1;
   }
 
-  /** Per-file path expertise, averaged over the files: Σ levels λ^depth · share / Σ λ^depth over known levels. */
-  function scorePaths(files: readonly string[], at: number, scores: Map<string, number>): void {
-    const perFile = weights.paths / Math.max(1, files.length);
+  /** Adds each candidate's path expertise: per file, Σ levels λ^depth · share / Σ λ^depth over known levels. */
+  function addPathFeatures(
+    change: ChangeToRank,
+    at: number,
+    features: (login: string) => Float64Array,
+  ): void {
+    const { files, repo } = change;
+    const perFile = 1 / Math.max(1, files.length);
     for (const file of files) {
       let weight = 1;
       let norm = 0;
       const levels: { stats: PathStats; weight: number; total: number }[] = [];
-      for (const level of pathLevels(file)) {
+      const nearest = pathLevels(file, repo).find((level) => paths.has(level));
+      for (const login of nearest ? paths.get(nearest)!.latest : [])
+        features(login)[LAST_PATH_REVIEWER]! += perFile;
+      for (const level of pathLevels(file, repo)) {
         const stats = paths.get(level);
-        const total = valueAt(stats?.total, at);
+        const total = valueAt(stats?.total, at, pathRate);
         if (stats && total > 0) {
           levels.push({ stats, weight, total });
           norm += weight;
@@ -198,14 +299,78 @@ export function createReviewerModel(weights: ReviewerWeights = DEFAULT_REVIEWER_
       }
       for (const { stats, weight: levelWeight, total } of levels) {
         const factor = (perFile * levelWeight) / (norm * total);
-        for (const [login, count] of stats.reviewed) {
-          scores.set(login, (scores.get(login) ?? 0) + factor * valueAt(count, at));
-        }
-        if (weights.authorship === 0) continue;
-        for (const [login, count] of stats.changed) {
-          scores.set(login, (scores.get(login) ?? 0) + factor * weights.authorship * valueAt(count, at));
-        }
+        for (const [login, count] of stats.reviewed)
+          features(login)[PATH_REVIEWED]! += factor * valueAt(count, at, pathRate);
+        for (const [login, count] of stats.changed)
+          features(login)[PATH_CHANGED]! += factor * valueAt(count, at, pathRate);
       }
+    }
+  }
+
+  /** Every candidate with any history around this change, and what the score weighs of them. */
+  function featuresOf(change: ChangeToRank): Map<string, Float64Array> {
+    const at = change.at.getTime();
+    const all = new Map<string, Float64Array>();
+    const features = (login: string) => {
+      let vector = all.get(login);
+      if (!vector) all.set(login, (vector = new Float64Array(FEATURES)));
+      return vector;
+    };
+    addPathFeatures(change, at, features);
+    const author = authors.get(change.author);
+    if (author) {
+      const authored = valueAt(author.total, at, familiarityRate);
+      for (const [login, count] of author.reviewers)
+        features(login)[FAMILIARITY] = valueAt(count, at, familiarityRate) / authored;
+      const recent = valueAt(author.recentTotal, at, recentRate);
+      for (const [login, count] of author.recentReviewers)
+        features(login)[RECENT_FAMILIARITY] = valueAt(count, at, recentRate) / recent;
+      for (const login of author.latest.at(-1) ?? []) features(login)[LAST_REVIEWER] = 1;
+    }
+    for (const [login, stats] of authors) {
+      const byAuthor = stats.reviewers.get(change.author);
+      if (byAuthor)
+        features(login)[RECIPROCITY] =
+          valueAt(byAuthor, at, familiarityRate) / valueAt(stats.total, at, familiarityRate);
+    }
+    const reviewsNow = valueAt(allReviews, at, activityRate);
+    for (const [login, count] of activity)
+      features(login)[ACTIVITY] = valueAt(count, at, activityRate) / reviewsNow;
+    all.delete(change.author);
+    return all;
+  }
+
+  const dot = (vector: Float64Array) =>
+    vector.reduce((sum, value, index) => sum + value * learned[index]!, 0);
+
+  /**
+   * One step of online pairwise learning before a change is recorded: its real reviewers should outscore the
+   * candidates ranked above them (logistic loss on each pair), so the weights settle on what this team does.
+   */
+  function learn(change: ReviewedChange): void {
+    if (weights.learningRate === 0) return;
+    const real = new Set(change.reviewers.filter((login) => login !== change.author));
+    const candidates = [...featuresOf(change)].map(([login, vector]) => ({
+      login,
+      vector,
+      score: dot(vector),
+    }));
+    const positives = candidates.filter((candidate) => real.has(candidate.login));
+    const negatives = candidates
+      .filter((candidate) => !real.has(candidate.login))
+      .sort((a, b) => b.score - a.score)
+      .slice(0, LEARNING_NEGATIVES);
+    const step = new Float64Array(FEATURES);
+    for (const positive of positives) {
+      for (const negative of negatives) {
+        const pull = 1 / (1 + Math.exp(positive.score - negative.score));
+        for (let index = 0; index < FEATURES; index++)
+          step[index]! += pull * (positive.vector[index]! - negative.vector[index]!);
+      }
+    }
+    const pairs = Math.max(1, positives.length * negatives.length);
+    for (let index = 0; index < FEATURES; index++) {
+      learned[index] = Math.max(0, learned[index]! + (weights.learningRate * step[index]!) / pairs);
     }
   }
 
@@ -215,7 +380,9 @@ export function createReviewerModel(weights: ReviewerWeights = DEFAULT_REVIEWER_
     const reviewed = latest.filter((reviewers) => reviewers.includes(login)).length;
     const pathHistory = Math.max(
       0,
-      ...change.files.map((file) => paths.get(directoryOf(file))?.worked.get(login) ?? 0),
+      ...change.files.map(
+        (file) => paths.get(pathLevels(directoryOf(file), change.repo)[0]!)?.worked.get(login) ?? 0,
+      ),
     );
     const reasons: ReviewerReasons = { openReviews: context.openReviews.get(login) ?? 0 };
     const owns = owned.length > 0 ? commonDirectory(owned) : undefined;
@@ -226,33 +393,17 @@ export function createReviewerModel(weights: ReviewerWeights = DEFAULT_REVIEWER_
   }
 
   function rank(change: ChangeToRank, context: ReviewerContext = OFFLINE_CONTEXT): RankedReviewer[] {
-    const at = change.at.getTime();
     const scores = new Map<string, number>();
+    for (const [login, vector] of featuresOf(change)) scores.set(login, dot(vector));
     const bump = (login: string, amount: number) => scores.set(login, (scores.get(login) ?? 0) + amount);
-    scorePaths(change.files, at, scores);
-
-    const author = authors.get(change.author);
-    const authored = valueAt(author?.total, at);
-    if (author && authored > 0) {
-      for (const [login, count] of author.reviewers) bump(login, (weights.familiarity * valueAt(count, at)) / authored);
+    for (const file of change.files) {
+      for (const owner of context.codeOwnersOf(file)) bump(owner, weights.owners / change.files.length);
     }
-    if (weights.reciprocity > 0) {
-      for (const [login, stats] of authors) {
-        const theirs = valueAt(stats.total, at);
-        const byAuthor = stats.reviewers.get(change.author);
-        if (byAuthor && theirs > 0) bump(login, (weights.reciprocity * valueAt(byAuthor, at)) / theirs);
-      }
+    // Load divides rather than subtracts, so it weighs the same whatever the scale the learned weights reach.
+    for (const [login, open] of context.openReviews) {
+      const score = scores.get(login);
+      if (score !== undefined) scores.set(login, score / (1 + weights.load * open));
     }
-    const reviewsNow = valueAt(allReviews, at);
-    if (reviewsNow > 0) {
-      for (const [login, count] of activity) bump(login, (weights.activity * valueAt(count, at)) / reviewsNow);
-    }
-    if (change.files.length > 0) {
-      for (const file of change.files) {
-        for (const owner of context.codeOwnersOf(file)) bump(owner, weights.owners / change.files.length);
-      }
-    }
-    for (const [login, open] of context.openReviews) if (scores.has(login)) bump(login, -weights.load * open);
 
     const ranked = [...scores]
       .filter(([login]) => login !== change.author && !isBotLogin(login) && context.isAvailable(login))
@@ -277,7 +428,9 @@ export function describeReviewerReasons(reasons: ReviewerReasons): string {
     parts.push(`reviewed ${reasons.familiarity.reviewed} of your last ${reasons.familiarity.of} PRs`);
   }
   if (reasons.pathHistory) {
-    parts.push(`worked on these paths in ${reasons.pathHistory} past PR${reasons.pathHistory === 1 ? '' : 's'}`);
+    parts.push(
+      `worked on these paths in ${reasons.pathHistory} past PR${reasons.pathHistory === 1 ? '' : 's'}`,
+    );
   }
   const open = reasons.openReviews;
   parts.push(open === 0 ? 'no open reviews' : `${open} open review${open === 1 ? '' : 's'}`);
@@ -296,7 +449,7 @@ export function createReviewerSuggester(
   return {
     suggest(pull: TriagePull, context: ReviewerContext): ReviewerSuggestion | undefined {
       const [first, ...alternatives] = model
-        .rank({ author: pull.author, files: pull.files, at: now() }, context)
+        .rank({ repo: pull.repo, author: pull.author, files: pull.files, at: now() }, context)
         .filter((candidate) => candidate.score > 0)
         .slice(0, 3);
       return first ? { first, alternatives } : undefined;

@@ -144,6 +144,8 @@ export interface ReviewerContext {
 /** One past reviewed change the suggester learns from (a merged PR, or a line of an offline history). */
 export interface ReviewedChange {
   id: string;
+  /** `owner/name`; paths are compared within their repository when it is known. */
+  repo?: string;
   at: Date;
   author: string;
   files: string[];

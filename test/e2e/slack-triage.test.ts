@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { SlackMessage } from '../../cards/slack/types.ts';
 import { createIdentityDirectory } from '../../data/identity/mongo-identity-directory.ts';
+import type { PullRequestFields } from '../../data/models/facts/pull-request.ts';
 import { createStandupStore } from '../../data/standup/mongo-standup-store.ts';
 import { TRIAGE_ACTIONS } from '../../handlers/triage/triage-actions.ts';
 import type { TriageItem } from '../../handlers/triage/types.ts';
@@ -334,14 +335,14 @@ describe('Slack: /triage on the pull-request facts (the loader bot/main.ts wires
   const monday = new Date('2026-11-30T09:00:00Z');
   before(async () => {
     t = await startTriageServer(undefined, 'facts');
-    const fact = (number: number, fields: Record<string, unknown>) => ({
+    const fact = (number: number, fields: Partial<PullRequestFields>) => ({
       _id: `${t.tenantId}|acme/api|${number}`,
       tenantId: t.tenantId,
       repo: 'acme/api',
       number,
       title: `Change ${number}`,
       url: `https://github.com/acme/api/pull/${number}`,
-      state: 'open',
+      state: 'open' as const,
       author: 'dana',
       draft: false,
       headSha: `sha-${number}`,
