@@ -17,7 +17,10 @@ import { createStandupStore } from '../data/standup/mongo-standup-store.ts';
 import { createTriageMarks } from '../data/triage/mongo-triage-marks.ts';
 import { createTriagePeople } from '../data/triage/triage-people.ts';
 import { createCalendarsOfLogins } from '../data/triage/calendars-of-logins.ts';
+import { createGithubCodeOwners } from '../data/triage/github-code-owners.ts';
+import { loadReviewHistory } from '../data/triage/mongo-review-history.ts';
 import { createTriageSettingsStore } from '../data/triage/mongo-triage-settings.ts';
+import { createReviewerSuggester } from '../handlers/triage/suggest-reviewers.ts';
 import { createMongoTriageSource } from '../data/triage/mongo-triage-source.ts';
 import { loadTriageQueue, type LoadTriageQueueDeps } from '../handlers/triage/load-triage-queue.ts';
 import type { TriagePorts } from '../handlers/triage/triage-ports.ts';
@@ -234,16 +237,37 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     log: log.child({ component: 'standups' }),
     now: options.now ?? (() => new Date()),
   });
-  // TRIAGE WIRING POINT: no `suggester` (and so no `codeOwners`) yet; add the reviewer suggester over the
-  // tenant's review history (branch triage-reviewers) here, and the queue's items get their suggestion.
-  const triageLoad: LoadTriageQueueDeps = {
+  // Triage reads GitHub beyond the webhooks (PR files, mergeable state, CODEOWNERS) with the token, if any.
+  const triageOctokit = config.sources.github
+    ? new Octokit({
+        auth: config.sources.github.token,
+        baseUrl: config.sources.github.apiUrl,
+        userAgent: 'em-agent-triage',
+        log: { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} },
+      })
+    : undefined;
+  const triageLoad: Omit<LoadTriageQueueDeps, 'suggester'> = {
     pulls: createMongoTriageSource(models),
     calendarsOfLogins: createCalendarsOfLogins(models.Person, calendars),
     settings: createTriageSettingsStore(models.TriageSettings),
+    ...(triageOctokit
+      ? {
+          codeOwners: createGithubCodeOwners({
+            CodeOwnersFile: models.CodeOwnersFile,
+            octokit: triageOctokit,
+          }),
+        }
+      : {}),
+  };
+  // The suggester learns from the tenant's recently merged PRs, read at each /triage (bounded: 180 days, 2,000
+  // PRs), so a new review counts at once; a per-tenant cache is the next step if that read shows in the bench.
+  const loadQueue: TriagePorts['queue'] = async (tenantId, scope, now) => {
+    const history = await loadReviewHistory(models, tenantId, now);
+    const suggester = createReviewerSuggester(history, { now: () => now });
+    return loadTriageQueue({ ...triageLoad, suggester }, tenantId, scope, now);
   };
   const triage: TriagePorts = {
-    queue:
-      options.triageQueue ?? ((tenantId, scope, now) => loadTriageQueue(triageLoad, tenantId, scope, now)),
+    queue: options.triageQueue ?? loadQueue,
     ...createTriagePeople(models),
     marks: createTriageMarks(models),
     calendars,
@@ -295,16 +319,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const enrichPullRequests = createPullRequestEnricher({
     facts: factModelsOf(models),
     log,
-    ...(config.sources.github
-      ? {
-          octokit: new Octokit({
-            auth: config.sources.github.token,
-            baseUrl: config.sources.github.apiUrl,
-            userAgent: 'em-agent-triage',
-            log: { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} },
-          }),
-        }
-      : {}),
+    ...(triageOctokit ? { octokit: triageOctokit } : {}),
   });
   const normalizerDeps = {
     EventRaw: models.EventRaw,

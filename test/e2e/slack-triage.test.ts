@@ -353,7 +353,16 @@ describe('Slack: /triage on the pull-request facts (the loader bot/main.ts wires
       ...fields,
     });
     await t.server.models.PullRequest.create([
-      fact(7, { requestedReviewers: ['li'] }),
+      fact(7, { requestedReviewers: ['li'], files: ['api/billing/charge.ts'] }),
+      // What the reviewer suggester learns from: li reviewed dana's last three changes under api/billing/.
+      ...[1, 2, 3].map((number) =>
+        fact(number, {
+          state: 'merged',
+          mergedAt: new Date(monday.getTime() - number * 86_400_000),
+          reviewers: ['li'],
+          files: ['api/billing/refund.ts'],
+        }),
+      ),
       fact(8, { draft: true, readyAt: undefined }),
       fact(9, { author: 'dependabot[bot]' }),
     ]);
@@ -368,9 +377,12 @@ describe('Slack: /triage on the pull-request facts (the loader bot/main.ts wires
     assert.match(text, /acme\/api#7>\* Change 7/);
     assert.match(text, /25 working hours · waits on @li/);
     assert.match(text, /[Ww]aiting for a first review/);
+    assert.match(text, /Suggested reviewer \*@li\*: [^"]*reviewed 3 of your last 3 PRs/);
     assert.doesNotMatch(text, /acme\/api#[89]>/);
     assert.match(text, /Bot lane: 1 PR by bots in 1 repository, summarised weekly · 1 draft left out/);
     const nudged = await t.click(reply, 'acme/api#7', TRIAGE_ACTIONS.nudge);
     assert.match(JSON.stringify(nudged.blocks), /Nudged @li\./);
+    await t.click(reply, 'acme/api#7', TRIAGE_ACTIONS.requestReview);
+    assert.deepEqual(t.github.requestedReviewers.get('acme/api#7'), ['li']);
   });
 });
