@@ -38,8 +38,7 @@ async function act(
       });
       return `Snoozed ${pull} for a day.`;
     case TRIAGE_ACTIONS.take: {
-      const named = await triage.displayNameOf(actor.tenantId, { tool: actor.surface, handle: actor.userId });
-      const by = named ?? actor.displayName ?? 'Someone';
+      const by = actor.displayName ?? 'Someone';
       if (
         await triage.marks.take(actor.tenantId, {
           repo: payload.repo,
@@ -85,9 +84,12 @@ export async function handleTriageAction(
   if (!triage) {
     return { kind: 'notice', tone: 'warning', title: 'Triage is off', body: 'PR triage is not set up here.' };
   }
+  // The name the chat platform reports (Slack's real name), for "Ana Lima is on it" and the nudge's "Ana Lima asks".
+  const named = await triage.displayNameOf(actor.tenantId, { tool: actor.surface, handle: actor.userId });
+  const clicker = named ? { ...actor, displayName: named } : actor;
   const needsItem = verb !== TRIAGE_ACTIONS.snoozeDay && verb !== TRIAGE_ACTIONS.take;
   const item = needsItem ? await currentItem(actor, payload, triage) : undefined;
-  const note = await act(actor, verb, payload, triage, item);
+  const note = await act(clicker, verb, payload, triage, item);
   const queue = await buildTriageQueueView(actor, payload.scopeArgs, triage, ports.standups);
   if (!queue.ok) return { kind: 'notice', tone: 'info', title: note, body: queue.notice.body };
   return { ...queue.view, note };

@@ -242,6 +242,7 @@ describe('Slack: /triage and its buttons end to end (real database, fake Slack a
     const dms = t.slack.posts().filter((post) => post.channel === 'D0LI');
     assert.equal(dms.length, 1);
     assert.match(dms[0]?.text ?? '', /acme\/api#1 is waiting on you/);
+    assert.match(dms[0]?.text ?? '', /Ana Lima asks you to have a look/);
     const unlinked = await t.click(reply, 'acme/api#2', TRIAGE_ACTIONS.nudge);
     assert.match(JSON.stringify(unlinked.blocks[1]), /@dana has no chat account linked/);
   });
