@@ -13,7 +13,8 @@ async function cli(args: string[]) {
 }
 
 describe('em-agent triage eval-reviewers (the process)', function () {
-  this.timeout(60_000);
+  // Each case starts the CLI process (2–9 s apiece on the shared 2-core machine); one case starts three.
+  this.timeout(120_000);
   let folder: string;
   before(async () => {
     folder = await mkdtemp(path.join(os.tmpdir(), 'eval-reviewers-'));
