@@ -3,6 +3,7 @@
 import type { AvailabilityStore, HolidayRegions } from './availability/types.ts';
 import type { ApprovalServices } from './approvals/types.ts';
 import type { AnswerView, AskPorts } from './ask/types.ts';
+import type { HomeBuilder, HomeView } from './home/types.ts';
 import type { IdentityDirectory } from './identity/types.ts';
 import type { StandupSetupView } from './standup/setup-view.ts';
 import type { StandupStatsView, StandupStore, StandupView } from './standup/types.ts';
@@ -119,7 +120,8 @@ export type View =
   | AnswerView
   | TeamView
   | StandupView
-  | StandupSetupView;
+  | StandupSetupView
+  | HomeView;
 
 export interface Reply {
   view: View;
@@ -134,6 +136,8 @@ export interface CommandPorts {
   /** Checks holiday regions (`US-CA`) and lists their public holidays, for `holidays`. */
   holidayRegions?: HolidayRegions;
   approvals?: ApprovalServices;
+  /** A person's home (`home`): their PRs, standups, approvals and their standups' blockers. */
+  home?: HomeBuilder;
   identity?: IdentityDirectory;
   team?: TeamFacts;
   standups?: StandupStore;

@@ -1,3 +1,4 @@
+import { renderHomeMessageForSlack } from './home.ts';
 import type { View } from '../../handlers/types.ts';
 import { renderStandupPromptForSlack } from './standup-prompt.ts';
 import { renderStandupReportForSlack } from './standup-report.ts';
@@ -40,6 +41,8 @@ export function renderViewForSlack(view: View): SlackMessage {
       return renderStandupListForSlack(view);
     case 'standup-stats':
       return renderStandupStatsForSlack(view);
+    case 'home':
+      return renderHomeMessageForSlack(view);
     case 'standup-setup':
       return renderStandupSetupForSlack(view);
   }

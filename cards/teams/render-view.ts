@@ -1,3 +1,4 @@
+import { renderHomeForTeams } from './home.ts';
 import type { View } from '../../handlers/types.ts';
 import { renderStandupPromptForTeams } from './standup-prompt.ts';
 import { renderStandupReportForTeams } from './standup-report.ts';
@@ -40,6 +41,8 @@ export function renderViewForTeams(view: View): AdaptiveCard {
       return renderStandupListForTeams(view);
     case 'standup-stats':
       return renderStandupStatsForTeams(view);
+    case 'home':
+      return renderHomeForTeams(view);
     case 'standup-setup':
       return renderStandupSetupCard(view);
   }
