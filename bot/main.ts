@@ -17,6 +17,10 @@ import { createTeamsAccountsByEmail } from '../data/standup/find-teams-accounts.
 import { allowReportExecutor, STANDUP_REPORT_ACTION } from '../handlers/standup/report-channel-gate.ts';
 import { emailsInWrites, linkByEmail } from '../data/identity/link-by-email.ts';
 import { createIdentityDirectory } from '../data/identity/mongo-identity-directory.ts';
+import { accountsTouchedBy } from '../data/home/accounts-touched-by-writes.ts';
+import { createFactPersonPulls } from '../data/home/fact-person-pulls.ts';
+import { githubLoginsOf } from '../data/home/github-logins.ts';
+import { createHomeBuilder } from '../handlers/home/build-home.ts';
 import type { FactWrite } from '../data/sources/fact-write.ts';
 import { createNormalizeQueue, type NormalizeQueue } from '../data/ingest/normalize-queue.ts';
 import { factModelsOf } from '../data/models/ingest-models.ts';
@@ -89,6 +93,8 @@ export interface StartOptions {
   now?: () => Date;
   /** In demo mode, load the canned team into the demo tenant (default true; most tests turn it off). */
   demoData?: boolean;
+  /** The least time between two event-driven App Home publishes per person (default a minute; tests shorten it). */
+  homeRefreshMs?: number;
 }
 
 function listen(server: Server, port: number): Promise<number> {
@@ -168,6 +174,17 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     policyFileYaml,
     notifiers: [
       ...(config.slack ? [slackApprovalNotifier(config.slack, log)] : []),
+      // Every App Home lists the tenant's pending approvals: a new or changed one refreshes them (throttled).
+      {
+        async requestDecision(approval) {
+          slack?.homes.changedTenant(approval.tenantId);
+          return [];
+        },
+        async refresh(approval) {
+          slack?.homes.changedTenant(approval.tenantId);
+        },
+        async tellRequester() {},
+      },
       createTeamsApprovalNotifier({
         adapter: () => teams.adapter,
         appId: config.teams?.appId,
@@ -223,6 +240,17 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     log: log.child({ component: 'standups' }),
     now: options.now ?? (() => new Date()),
   });
+  // A person's home: PRs from the facts (the person-pulls port), standups, approvals, their standups' blockers.
+  const home = createHomeBuilder(
+    {
+      githubLoginsOf: (tenantId, account) => githubLoginsOf(models.Person, tenantId, account),
+      pulls: createFactPersonPulls(models),
+      standups: { store: commandPorts.standups, calendars },
+      blockers: standupFlow.blockers.blockers,
+      approvals,
+    },
+    options.now ?? (() => new Date()),
+  );
   // Doc answers reach people in chat ("ask this person", stale-docs digests) through their linked accounts.
   const reach = createChatReach(models.Person, poster);
   const chat: ChatDeps = {
@@ -234,6 +262,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       runCommand(input, options.commands ?? COMMANDS, {
         ...commandPorts,
         approvals,
+        home,
         ask: askPortsOf(),
         standupStats: standupFlow.stats,
       }),
@@ -249,7 +278,12 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   };
 
   if (config.slack) {
-    slack = await createSlackSurface(config.slack, { ...chat, approvals });
+    slack = await createSlackSurface(config.slack, {
+      ...chat,
+      approvals,
+      home,
+      ...(options.homeRefreshMs !== undefined ? { homeRefreshMs: options.homeRefreshMs } : {}),
+    });
     if (slack.teamId && !config.demo) await tenants.ensure(slack.teamId, 'slack');
   }
   if (config.demo) await tenants.ensure(DEMO_TENANT_ID, 'demo', 'Demo team');
@@ -266,9 +300,24 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     EventPending: models.EventPending,
     facts: factModelsOf(models),
     log,
-    afterApply: (tenantId: string, writes: readonly FactWrite[]) =>
-      linkByEmail(models.Person, tenantId, emailsInWrites(writes)).then(() => undefined),
+    afterApply: async (tenantId: string, writes: readonly FactWrite[]) => {
+      await linkByEmail(models.Person, tenantId, emailsInWrites(writes));
+      if (slack) await refreshHomesTouchedBy(tenantId, writes);
+    },
   };
+  // The App Homes of the people on the PRs just written (Teams home cards refresh when looked at).
+  async function refreshHomesTouchedBy(tenantId: string, writes: readonly FactWrite[]) {
+    try {
+      const accounts = await accountsTouchedBy(models, tenantId, writes);
+      slack?.homes.changed(
+        accounts
+          .filter((account) => account.tool === 'slack')
+          .map((account) => ({ tenantId, userId: account.handle })),
+      );
+    } catch (error) {
+      log.warn({ err: error, tenantId }, 'could not find the homes a fact change touches');
+    }
+  }
   const normalizer = createNormalizeQueue(normalizerDeps);
   let demoLoad: Promise<void> | undefined;
   const scheduler = await startScheduler(
