@@ -12,6 +12,7 @@ import type { AnswerView } from '../../handlers/ask/types.ts';
 import { buildTeamView } from '../../handlers/team/show-team.ts';
 import type { TeamFactsSnapshot } from '../../handlers/team/types.ts';
 import type { HelpView, Surface, View } from '../../handlers/types.ts';
+import { emptyHomeFixture, homeFixture, oversizedHomeFixture } from '../support/home-fixture.ts';
 import {
   adaptiveCardProblems,
   adaptiveCardVersion,
@@ -167,6 +168,8 @@ const FIXTURES: Record<string, (surface: Surface) => View> = {
       TEAM_NOW,
       surface,
     ),
+  home: () => homeFixture(),
+  'home-empty': () => emptyHomeFixture(),
   'notice-escaping': (surface) => ({
     kind: 'notice',
     tone: 'info',
@@ -211,6 +214,7 @@ function oversizedHelp(surface: Surface): HelpView {
 
 const OVERSIZED: Record<string, (surface: Surface) => View> = {
   'oversized help': oversizedHelp,
+  'oversized home': () => oversizedHomeFixture(),
   'oversized notice': (surface) => ({
     kind: 'notice',
     tone: 'warning',
