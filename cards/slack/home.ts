@@ -118,13 +118,10 @@ export function homeBlocks(view: HomeView, maxBlocks: number): Block[] {
   };
   const room = maxBlocks - top.length - blockers.length - 2;
   const divider: Block = { type: 'divider' };
-  return [
-    ...top,
-    divider,
-    ...approvalSectionBlocks(view.approvals, room),
-    ...blockers,
-    footer,
-  ].slice(0, maxBlocks);
+  return [...top, divider, ...approvalSectionBlocks(view.approvals, room), ...blockers, footer].slice(
+    0,
+    maxBlocks,
+  );
 }
 
 /** The App Home tab (at most 100 blocks). */

@@ -77,9 +77,7 @@ function standupElements(standup: HomeStandup): CardElement[] {
 function approvalElements(approval: ApprovalSummary, decidable: boolean): CardElement[] {
   return [
     text(clip(`${approval.actionType} on ${approval.targetRef}`, TEXT_LIMIT), { spacing: 'Small' }),
-    subtle(
-      `${approval.risk} risk, asked by ${approval.requester}${decidable ? ': you may decide' : ''}.`,
-    ),
+    subtle(`${approval.risk} risk, asked by ${approval.requester}${decidable ? ': you may decide' : ''}.`),
     {
       type: 'ActionSet',
       actions: [
@@ -115,11 +113,7 @@ export function renderHomeForTeams(view: HomeView): AdaptiveCard {
       view.waitingOnMe.map((pull) => pullElements(pull, false)),
       view.linked ? 'No pull request is waiting on you.' : linkHint,
     ),
-    listContainer(
-      'Standup',
-      view.standups.slice(0, 5).map(standupElements),
-      'You are not in any standup.',
-    ),
+    listContainer('Standup', view.standups.slice(0, 5).map(standupElements), 'You are not in any standup.'),
     listContainer(
       'Approvals pending',
       approvals.map((item) => approvalElements(item.approval, item.decidable)),

@@ -30,6 +30,8 @@ export async function chatAccountsOfLogins(
     { tool: 1, handle: 1 },
   ).lean();
   return accounts.flatMap((account) =>
-    account.tool === 'slack' || account.tool === 'teams' ? [{ tool: account.tool, handle: account.handle }] : [],
+    account.tool === 'slack' || account.tool === 'teams'
+      ? [{ tool: account.tool, handle: account.handle }]
+      : [],
   );
 }

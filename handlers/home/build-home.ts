@@ -67,7 +67,11 @@ async function blockersOf(
   });
 }
 
-async function approvalsFor(ports: HomePorts, tenantId: string, decider: Decider): Promise<HomeView['approvals']> {
+async function approvalsFor(
+  ports: HomePorts,
+  tenantId: string,
+  decider: Decider,
+): Promise<HomeView['approvals']> {
   if (!ports.approvals) return { views: [], more: 0 };
   const approvals = ports.approvals;
   const { items, more } = await pendingApprovals(approvals.store, tenantId);

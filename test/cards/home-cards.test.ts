@@ -39,7 +39,10 @@ describe('home cards', () => {
         'Approvals',
         'Open blockers in your standups',
       ].map((title) => text.indexOf(title));
-      assert.ok(order.every((at, index) => at >= 0 && (index === 0 || at > order[index - 1]!)), `${order}`);
+      assert.ok(
+        order.every((at, index) => at >= 0 && (index === 0 || at > order[index - 1]!)),
+        `${order}`,
+      );
       assert.match(text, /waiting on @bob \(review requested\)/);
       assert.match(text, /nobody asked yet/);
       const buttons = blocks.flatMap((block) => (block.type === 'actions' ? block.elements : []));

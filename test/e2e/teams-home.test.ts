@@ -53,7 +53,10 @@ describe('Teams: the home card end to end (Emulator-style, demo mode)', function
     serviceUrl: connector.serviceUrl,
     channelId: 'msteams',
     from: ALICE,
-    conversation: { id: conversationType === 'personal' ? CHAT : '19:general@thread.tacv2', conversationType },
+    conversation: {
+      id: conversationType === 'personal' ? CHAT : '19:general@thread.tacv2',
+      conversationType,
+    },
     recipient: { id: '28:em-agent-bot', name: 'em-agent' },
     locale: 'en-US',
     channelData: {},
@@ -81,7 +84,8 @@ describe('Teams: the home card end to end (Emulator-style, demo mode)', function
     }
   }
 
-  const cardOf = (entry: ConnectorPost) => entry.activity.attachments?.[0]?.content as unknown as AdaptiveCard;
+  const cardOf = (entry: ConnectorPost) =>
+    entry.activity.attachments?.[0]?.content as unknown as AdaptiveCard;
 
   async function say(text: string): Promise<AdaptiveCard> {
     const before = postsTo(CHAT).length;
@@ -151,7 +155,9 @@ describe('Teams: the home card end to end (Emulator-style, demo mode)', function
   it('sends no home card when installed in a team, where others would read it', async () => {
     const channel = '19:general@thread.tacv2';
     const before = postsTo(channel).length;
-    await post(activity({ type: 'conversationUpdate', membersAdded: [{ id: '28:em-agent-bot' }] }, 'channel'));
+    await post(
+      activity({ type: 'conversationUpdate', membersAdded: [{ id: '28:em-agent-bot' }] }, 'channel'),
+    );
     await nextPost(channel, before);
     await new Promise((resolve) => setTimeout(resolve, 300));
     assert.equal(postsTo(channel).length, before + 1, 'the help card only');
@@ -162,7 +168,12 @@ describe('Teams: the home card end to end (Emulator-style, demo mode)', function
     const first = await say('home');
     assert.deepEqual(adaptiveCardProblems(first), []);
     assert.match(JSON.stringify(first.body), /No pull request is waiting on you/);
-    const sent = await sendGithub(server.url, GITHUB_SECRET, 'pull_request', openedPullRequest(701, 'carol', ['alice']));
+    const sent = await sendGithub(
+      server.url,
+      GITHUB_SECRET,
+      'pull_request',
+      openedPullRequest(701, 'carol', ['alice']),
+    );
     assert.equal(sent.status, 202);
     await server.normalizer.idle();
     const refreshed = await execute(HOME_VERBS.refresh, {});
@@ -180,7 +191,11 @@ describe('Teams: the home card end to end (Emulator-style, demo mode)', function
     const text = JSON.stringify(form);
     assert.match(text, /Platform daily/);
     assert.ok(text.includes(`"verb":"${STANDUP_SUBMIT_VERB}"`), 'the form submits as a prompt does');
-    await execute(STANDUP_SUBMIT_VERB, { standupId: standup.id, date: '2027-01-26', answer_q1: 'Shipped it' });
+    await execute(STANDUP_SUBMIT_VERB, {
+      standupId: standup.id,
+      date: '2027-01-26',
+      answer_q1: 'Shipped it',
+    });
     const home = await execute(HOME_VERBS.refresh, {});
     assert.match(JSON.stringify(home.body), /Platform daily: answered today/);
   });

@@ -21,7 +21,12 @@ export function homeFixture(overrides: Partial<HomeView> = {}): HomeView {
     linked: true,
     waitingOnOthers: [pull(412), pull(413, { waitingOn: [], reason: 'no reviewer requested' })],
     waitingOnMe: [
-      pull(77, { repo: 'acme/web', author: 'carol', waitingOn: ['alice'], url: 'https://github.com/acme/web/pull/77' }),
+      pull(77, {
+        repo: 'acme/web',
+        author: 'carol',
+        waitingOn: ['alice'],
+        url: 'https://github.com/acme/web/pull/77',
+      }),
       pull(414, { waitingOn: ['alice'], reason: 'changes requested', ageHours: 6 }),
     ],
     standups: [

@@ -28,10 +28,7 @@ export function createSlackHomes(options: SlackHomesOptions): HomeThrottle {
     ...(options.intervalMs !== undefined ? { intervalMs: options.intervalMs } : {}),
     async publish({ tenantId, userId }, note) {
       const decider = await slackDeciderOf(options, tenantId, userId);
-      const view = await home.build(
-        { tenantId, account: { tool: 'slack', handle: userId }, decider },
-        note,
-      );
+      const view = await home.build({ tenantId, account: { tool: 'slack', handle: userId }, decider }, note);
       await client.views.publish({ user_id: userId, view: renderHomeForSlack(view) });
     },
   });

@@ -23,7 +23,11 @@ export function register(app: Application, deps: TeamsDeps): void {
     await sendView(context, reply.view);
     if ((context.activity.conversation.conversationType ?? 'personal') !== 'personal') return;
     const home = await deps.runCommand({
-      actor: { surface: 'teams', tenantId, userId: context.activity.from.aadObjectId ?? context.activity.from.id },
+      actor: {
+        surface: 'teams',
+        tenantId,
+        userId: context.activity.from.aadObjectId ?? context.activity.from.id,
+      },
       conversationId: context.activity.conversation.id,
       name: 'home',
       args: [],
