@@ -1,3 +1,4 @@
+import { Octokit } from '@octokit/rest';
 import { createServer, type Server } from 'node:http';
 import type { Connection } from 'mongoose';
 import type { Logger } from 'pino';
@@ -16,6 +17,7 @@ import { createStandupStore } from '../data/standup/mongo-standup-store.ts';
 import { createTeamsAccountsByEmail } from '../data/standup/find-teams-accounts.ts';
 import { allowReportExecutor, STANDUP_REPORT_ACTION } from '../handlers/standup/report-channel-gate.ts';
 import { emailsInWrites, linkByEmail } from '../data/identity/link-by-email.ts';
+import { createPullRequestEnricher } from '../data/triage/enrich-pull-requests.ts';
 import { createIdentityDirectory } from '../data/identity/mongo-identity-directory.ts';
 import { accountsTouchedBy } from '../data/home/accounts-touched-by-writes.ts';
 import { createFactPersonPulls } from '../data/home/fact-person-pulls.ts';
@@ -295,6 +297,21 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     approvals,
   });
 
+  // Triage's facts beyond the payloads: PR files and mergeable state from GitHub (with a token), check status.
+  const enrichPullRequests = createPullRequestEnricher({
+    facts: factModelsOf(models),
+    log,
+    ...(config.sources.github
+      ? {
+          octokit: new Octokit({
+            auth: config.sources.github.token,
+            baseUrl: config.sources.github.apiUrl,
+            userAgent: 'em-agent-triage',
+            log: { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} },
+          }),
+        }
+      : {}),
+  });
   const normalizerDeps = {
     EventRaw: models.EventRaw,
     EventPending: models.EventPending,
@@ -302,6 +319,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     log,
     afterApply: async (tenantId: string, writes: readonly FactWrite[]) => {
       await linkByEmail(models.Person, tenantId, emailsInWrites(writes));
+      await enrichPullRequests(tenantId, writes);
       if (slack) await refreshHomesTouchedBy(tenantId, writes);
     },
   };

@@ -23,6 +23,8 @@ import { defineStandupBlockerModel } from './standup-blocker.ts';
 import { defineStandupDayModel } from './standup-day.ts';
 import { defineStandupModel } from './standup.ts';
 import { defineStandupAnswerModel } from './standup-answer.ts';
+import { defineCodeOwnersFileModel } from './code-owners-file.ts';
+import { defineTriageSettingsModel } from './triage-settings.ts';
 
 export type Models = ReturnType<typeof defineModels>;
 
@@ -55,6 +57,9 @@ export function defineModels(connection: Connection) {
     // Async standups (issue 11).
     Standup: defineStandupModel(connection),
     StandupAnswer: defineStandupAnswerModel(connection),
+    // PR triage (issue 12).
+    CodeOwnersFile: defineCodeOwnersFileModel(connection),
+    TriageSettings: defineTriageSettingsModel(connection),
     ...defineIngestModels(connection),
   };
 }
