@@ -23,6 +23,11 @@ import { accountsTouchedBy } from '../data/home/accounts-touched-by-writes.ts';
 import { createFactPersonPulls } from '../data/home/fact-person-pulls.ts';
 import { githubLoginsOf } from '../data/home/github-logins.ts';
 import { createHomeBuilder } from '../handlers/home/build-home.ts';
+import { createTriagePersonPulls } from '../handlers/home/triage-person-pulls.ts';
+import { loadTriageQueue } from '../handlers/triage/load-triage-queue.ts';
+import { createCalendarsOfLogins } from '../data/triage/calendars-of-logins.ts';
+import { createMongoTriageSource } from '../data/triage/mongo-triage-source.ts';
+import { createTriageSettingsStore } from '../data/triage/mongo-triage-settings.ts';
 import type { FactWrite } from '../data/sources/fact-write.ts';
 import { createNormalizeQueue, type NormalizeQueue } from '../data/ingest/normalize-queue.ts';
 import { factModelsOf } from '../data/models/ingest-models.ts';
@@ -242,11 +247,19 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     log: log.child({ component: 'standups' }),
     now: options.now ?? (() => new Date()),
   });
-  // A person's home: PRs from the facts (the person-pulls port), standups, approvals, their standups' blockers.
+  // Triage's queue (no reviewer suggestions: the home only says whom each PR waits on).
+  const triageDeps = {
+    pulls: createMongoTriageSource(models),
+    calendarsOfLogins: createCalendarsOfLogins(models.Person, calendars),
+    settings: createTriageSettingsStore(models.TriageSettings),
+  };
+  // A person's home: their PRs (all of them from the facts, judged by triage), standups, approvals, blockers.
   const home = createHomeBuilder(
     {
       githubLoginsOf: (tenantId, account) => githubLoginsOf(models.Person, tenantId, account),
-      pulls: createFactPersonPulls(models),
+      pulls: createTriagePersonPulls(createFactPersonPulls(models), (tenantId, scope, now) =>
+        loadTriageQueue(triageDeps, tenantId, scope, now),
+      ),
       standups: { store: commandPorts.standups, calendars },
       blockers: standupFlow.blockers.blockers,
       approvals,

@@ -25,6 +25,9 @@ const API_TOKEN = 'home-api-token-0123456789abcdef';
 const INTERVAL_MS = 1_500;
 /** A Tuesday: a standup day for members on the default Monday-to-Friday UTC calendar. */
 const NOW = new Date('2027-01-26T10:00:00Z');
+const AN_HOUR_AGO = new Date('2027-01-26T09:00:00Z');
+/** The Friday before: 16 working hours of a Monday-to-Friday 9-to-5 reviewer, the weekend not counted. */
+const LAST_FRIDAY = new Date('2027-01-22T10:00:00Z');
 
 const ALICE = slackUser('U0ALICE');
 const BOB = slackUser('U0BOB');
@@ -34,12 +37,12 @@ const examples = createRequire(import.meta.url)('@octokit/webhooks-examples') as
   examples: Record<string, any>[]; // eslint-disable-line @typescript-eslint/no-explicit-any
 }[];
 
-/** GitHub's own "pull request opened" example, as a PR by `author` requesting review from `reviewers`. */
-function openedPullRequest(number: number, author: string, reviewers: string[]) {
+/** GitHub's own "pull request opened" example: a PR by `author`, opened then, requesting review from `reviewers`. */
+function openedPullRequest(number: number, author: string, reviewers: string[], openedAt: Date) {
   const payload = structuredClone(
     examples.find((group) => group.name === 'pull_request')!.examples.find((e) => e.action === 'opened')!,
   );
-  const at = new Date().toISOString();
+  const at = openedAt.toISOString();
   const user = (login: string) => ({ ...payload.pull_request.user, login, id: login.length * 1000 });
   Object.assign(payload.pull_request, {
     number,
@@ -103,7 +106,7 @@ describe('Slack: App Home end to end', function () {
       NOW,
     );
     await pullRequest(601, 'alice', ['bob']);
-    await pullRequest(602, 'carol', ['alice']);
+    await pullRequest(602, 'carol', ['alice'], LAST_FRIDAY);
     await server.normalizer.idle();
   });
   after(async () => {
@@ -120,12 +123,13 @@ describe('Slack: App Home end to end', function () {
     return slack.waitForResponse(id);
   }
 
-  async function pullRequest(number: number, author: string, reviewers: string[]) {
+  /** Opened an hour before the server's clock unless said: under triage's thresholds. */
+  async function pullRequest(number: number, author: string, reviewers: string[], openedAt = AN_HOUR_AGO) {
     const sent = await sendGithub(
       server.url,
       GITHUB_SECRET,
       'pull_request',
-      openedPullRequest(number, author, reviewers),
+      openedPullRequest(number, author, reviewers, openedAt),
     );
     assert.equal(sent.status, 202);
   }
@@ -166,7 +170,8 @@ describe('Slack: App Home end to end', function () {
     assert.match(others, /waiting on @bob \(review requested\)/);
     const mine = text.slice(text.indexOf('Waiting on you'), text.indexOf('"Standup"'));
     assert.match(mine, /acme\/payments#602 Change 602/);
-    assert.match(mine, /by @carol/);
+    // Triage judged it: over the first-review threshold, aged in Alice's working hours.
+    assert.match(mine, /by @carol \(waiting for a first review, 16 working h\)/);
     assert.doesNotMatch(mine, /#601/);
     assert.match(text, /Platform daily\*: not answered yet/);
     const answer = buttonsIn(home.blocks).find((b) => b.action_id === STANDUP_PROMPT_ACTIONS.answer);

@@ -21,11 +21,11 @@ const examples = createRequire(import.meta.url)('@octokit/webhooks-examples') as
   examples: Record<string, any>[]; // eslint-disable-line @typescript-eslint/no-explicit-any
 }[];
 
-function openedPullRequest(number: number, author: string, reviewers: string[]) {
+function openedPullRequest(number: number, author: string, reviewers: string[], openedAt: Date) {
   const payload = structuredClone(
     examples.find((group) => group.name === 'pull_request')!.examples.find((e) => e.action === 'opened')!,
   );
-  const at = new Date().toISOString();
+  const at = openedAt.toISOString();
   const user = (login: string) => ({ ...payload.pull_request.user, login, id: login.length * 1000 });
   Object.assign(payload.pull_request, {
     number,
@@ -172,7 +172,7 @@ describe('Teams: the home card end to end (Emulator-style, demo mode)', function
       server.url,
       GITHUB_SECRET,
       'pull_request',
-      openedPullRequest(701, 'carol', ['alice']),
+      openedPullRequest(701, 'carol', ['alice'], new Date('2027-01-22T10:00:00Z')),
     );
     assert.equal(sent.status, 202);
     await server.normalizer.idle();
@@ -182,7 +182,8 @@ describe('Teams: the home card end to end (Emulator-style, demo mode)', function
     const text = JSON.stringify(refreshed.body);
     assert.match(text, /Waiting on you \(1\)/);
     assert.match(text, /acme\/payments#701 Change 701/);
-    assert.match(text, /by @carol \(review requested\)/);
+    // Judged by triage: waiting since Friday, 16 of Alice's working hours (the weekend does not count).
+    assert.match(text, /by @carol \(waiting for a first review, 16 working h\)/);
   });
 
   it("opens the standup's answer form from the home card's Answer, the existing flow", async () => {
