@@ -5,6 +5,7 @@ import { createFactPersonPulls } from '../../../data/home/fact-person-pulls.ts';
 import { githubLoginsOf } from '../../../data/home/github-logins.ts';
 import { defineModels, ensureIndexes, type Models } from '../../../data/models/index.ts';
 import type { PullRequestFields } from '../../../data/models/facts/pull-request.ts';
+import type { IdentityTool } from '../../../data/models/person.ts';
 import { openTestDatabase } from '../../support/database.ts';
 
 const T = 'T0HOME';
@@ -39,7 +40,7 @@ describe('home PR lists from the facts (real database)', function () {
       state,
       submittedAt: new Date(NOW.getTime() - minutes * 60_000),
     });
-  const person = (tool: string, handle: string, personId: string, tenantId = T) =>
+  const person = (tool: IdentityTool, handle: string, personId: string, tenantId = T) =>
     models.Person.create({
       _id: `${tenantId}|${tool}|${handle}`,
       tenantId,
