@@ -21,6 +21,7 @@ import { createPullRequestEnricher } from '../data/triage/enrich-pull-requests.t
 import { createIdentityDirectory } from '../data/identity/mongo-identity-directory.ts';
 import { accountsTouchedBy } from '../data/home/accounts-touched-by-writes.ts';
 import { createFactPersonPulls } from '../data/home/fact-person-pulls.ts';
+import { createPersonTriageSource } from '../data/home/person-triage-source.ts';
 import { githubLoginsOf } from '../data/home/github-logins.ts';
 import { createHomeBuilder } from '../handlers/home/build-home.ts';
 import { createTriagePersonPulls } from '../handlers/home/triage-person-pulls.ts';
@@ -249,7 +250,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   });
   // Triage's queue (no reviewer suggestions: the home only says whom each PR waits on).
   const triageDeps = {
-    pulls: createMongoTriageSource(models),
+    // Only the person's PRs: the home's queue needs no tenant-wide review load (it suggests nobody).
+  pulls: createPersonTriageSource(models, createMongoTriageSource(models)),
     calendarsOfLogins: createCalendarsOfLogins(models.Person, calendars),
     settings: createTriageSettingsStore(models.TriageSettings),
   };
