@@ -251,7 +251,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   // Triage's queue (no reviewer suggestions: the home only says whom each PR waits on).
   const triageDeps = {
     // Only the person's PRs: the home's queue needs no tenant-wide review load (it suggests nobody).
-  pulls: createPersonTriageSource(models, createMongoTriageSource(models)),
+    pulls: createPersonTriageSource(models, createMongoTriageSource(models)),
     calendarsOfLogins: createCalendarsOfLogins(models.Person, calendars),
     settings: createTriageSettingsStore(models.TriageSettings),
   };
