@@ -151,7 +151,7 @@ for (const [name, builder] of Object.entries(builders)) {
   const started = performance.now();
   for (const key of some) await publishWith(builder)(key);
   console.log(
-    `${pad(`${name}: build ${PEOPLE} homes`)} ${seconds(started)} (${((performance.now() - started) / PEOPLE).toFixed(1)} ms/home, up to ${blocks} blocks)`,
+    `${pad(`${name}: ${some.length} homes`)} ${seconds(started)} (${((performance.now() - started) / some.length).toFixed(1)} ms/home, up to ${blocks} blocks)`,
   );
 }
 

@@ -22,7 +22,7 @@ const SIGNING_SECRET = 'home-signing-secret-0123456789abcdef';
 const GITHUB_SECRET = 'home-github-secret';
 const API_TOKEN = 'home-api-token-0123456789abcdef';
 /** Short, so the test sees the trailing refresh; the real default is a minute. */
-const INTERVAL_MS = 1_500;
+const INTERVAL_MS = 3_000;
 /** A Tuesday: a standup day for members on the default Monday-to-Friday UTC calendar. */
 const NOW = new Date('2027-01-26T10:00:00Z');
 const AN_HOUR_AGO = new Date('2027-01-26T09:00:00Z');

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { pino } from 'pino';
 import { createHomeThrottle, type HomeKey } from '../../../bot/home/home-throttle.ts';
 
-const INTERVAL = 300;
+const INTERVAL = 500;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const ALICE: HomeKey = { tenantId: 'T1', userId: 'U0ALICE' };
 const BOB: HomeKey = { tenantId: 'T1', userId: 'U0BOB' };
