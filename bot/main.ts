@@ -29,6 +29,12 @@ import { allowReportExecutor, STANDUP_REPORT_ACTION } from '../handlers/standup/
 import { emailsInWrites, linkByEmail } from '../data/identity/link-by-email.ts';
 import { createPullRequestEnricher } from '../data/triage/enrich-pull-requests.ts';
 import { createIdentityDirectory } from '../data/identity/mongo-identity-directory.ts';
+import { accountsTouchedBy } from '../data/home/accounts-touched-by-writes.ts';
+import { createFactPersonPulls } from '../data/home/fact-person-pulls.ts';
+import { createPersonTriageSource } from '../data/home/person-triage-source.ts';
+import { githubLoginsOf } from '../data/home/github-logins.ts';
+import { createHomeBuilder } from '../handlers/home/build-home.ts';
+import { createTriagePersonPulls } from '../handlers/home/triage-person-pulls.ts';
 import type { FactWrite } from '../data/sources/fact-write.ts';
 import { createNormalizeQueue, type NormalizeQueue } from '../data/ingest/normalize-queue.ts';
 import { factModelsOf } from '../data/models/ingest-models.ts';
@@ -103,6 +109,8 @@ export interface StartOptions {
   triageQueue?: TriagePorts['queue'];
   /** In demo mode, load the canned team into the demo tenant (default true; most tests turn it off). */
   demoData?: boolean;
+  /** The least time between two event-driven App Home publishes per person (default a minute; tests shorten it). */
+  homeRefreshMs?: number;
 }
 
 function listen(server: Server, port: number): Promise<number> {
@@ -182,6 +190,17 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     policyFileYaml,
     notifiers: [
       ...(config.slack ? [slackApprovalNotifier(config.slack, log)] : []),
+      // Every App Home lists the tenant's pending approvals: a new or changed one refreshes them (throttled).
+      {
+        async requestDecision(approval) {
+          slack?.homes.changedTenant(approval.tenantId);
+          return [];
+        },
+        async refresh(approval) {
+          slack?.homes.changedTenant(approval.tenantId);
+        },
+        async tellRequester() {},
+      },
       createTeamsApprovalNotifier({
         adapter: () => teams.adapter,
         appId: config.teams?.appId,
@@ -275,6 +294,26 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     approvals,
     now: options.now ?? (() => new Date()),
   };
+  // Triage's queue (no reviewer suggestions: the home only says whom each PR waits on).
+  const triageDeps = {
+    // Only the person's PRs: the home's queue needs no tenant-wide review load (it suggests nobody).
+    pulls: createPersonTriageSource(models, createMongoTriageSource(models)),
+    calendarsOfLogins: createCalendarsOfLogins(models.Person, calendars),
+    settings: createTriageSettingsStore(models.TriageSettings),
+  };
+  // A person's home: their PRs (all of them from the facts, judged by triage), standups, approvals, blockers.
+  const home = createHomeBuilder(
+    {
+      githubLoginsOf: (tenantId, account) => githubLoginsOf(models.Person, tenantId, account),
+      pulls: createTriagePersonPulls(createFactPersonPulls(models), (tenantId, scope, now) =>
+        loadTriageQueue(triageDeps, tenantId, scope, now),
+      ),
+      standups: { store: commandPorts.standups, calendars },
+      blockers: standupFlow.blockers.blockers,
+      approvals,
+    },
+    options.now ?? (() => new Date()),
+  );
   // Doc answers reach people in chat ("ask this person", stale-docs digests) through their linked accounts.
   const reach = createChatReach(models.Person, poster);
   const chat: ChatDeps = {
@@ -286,6 +325,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       runCommand(input, options.commands ?? COMMANDS, {
         ...commandPorts,
         approvals,
+        home,
         ask: askPortsOf(),
         standupStats: standupFlow.stats,
         triage,
@@ -303,7 +343,12 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   };
 
   if (config.slack) {
-    slack = await createSlackSurface(config.slack, { ...chat, approvals });
+    slack = await createSlackSurface(config.slack, {
+      ...chat,
+      approvals,
+      home,
+      ...(options.homeRefreshMs !== undefined ? { homeRefreshMs: options.homeRefreshMs } : {}),
+    });
     if (slack.teamId && !config.demo) await tenants.ensure(slack.teamId, 'slack');
   }
   if (config.demo) await tenants.ensure(DEMO_TENANT_ID, 'demo', 'Demo team');
@@ -331,8 +376,22 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       await linkByEmail(models.Person, tenantId, emailsInWrites(writes));
       // The demo's repositories are made up: never ask GitHub about them.
       await (tenantId === DEMO_TENANT_ID ? enrichFromFacts : enrichPullRequests)(tenantId, writes);
+      if (slack) await refreshHomesTouchedBy(tenantId, writes);
     },
   };
+  // The App Homes of the people on the PRs just written (Teams home cards refresh when looked at).
+  async function refreshHomesTouchedBy(tenantId: string, writes: readonly FactWrite[]) {
+    try {
+      const accounts = await accountsTouchedBy(models, tenantId, writes);
+      slack?.homes.changed(
+        accounts
+          .filter((account) => account.tool === 'slack')
+          .map((account) => ({ tenantId, userId: account.handle })),
+      );
+    } catch (error) {
+      log.warn({ err: error, tenantId }, 'could not find the homes a fact change touches');
+    }
+  }
   const normalizer = createNormalizeQueue(normalizerDeps);
   let demoLoad: Promise<void> | undefined;
   const scheduler = await startScheduler(

@@ -2,6 +2,7 @@ import { listApprovals } from './approvals/list-approvals.ts';
 import { answerQuestion } from './ask/answer-question.ts';
 import type { CommandDefinition } from './catalog.ts';
 import { showHelp } from './help/show-help.ts';
+import { showHome } from './home/show-home.ts';
 import { runPolicyCommand } from './policy/policy-command.ts';
 import { unknownCommand } from './help/unknown-command.ts';
 import { linkAccount } from './identity/link-account.ts';
@@ -20,6 +21,15 @@ export const COMMANDS: readonly CommandDefinition[] = [
     argsHint: '',
     description: 'List the commands em-agent understands, with a line on each.',
     run: (input) => showHelp(input, COMMANDS),
+  },
+  {
+    name: 'home',
+    argsHint: '',
+    description:
+      'Your home: your PRs waiting on others, PRs waiting on you, your standup, approvals and blockers.',
+    // Teams' menu holds 10 commands: the home card comes on install and refreshes itself when looked at.
+    inTeamsMenu: false,
+    run: showHome,
   },
   {
     name: 'approvals',

@@ -3,6 +3,7 @@
 import type { AvailabilityStore, HolidayRegions } from './availability/types.ts';
 import type { ApprovalServices } from './approvals/types.ts';
 import type { AnswerView, AskPorts } from './ask/types.ts';
+import type { HomeBuilder, HomeView } from './home/types.ts';
 import type { IdentityDirectory } from './identity/types.ts';
 import type { StandupSetupView } from './standup/setup-view.ts';
 import type { StandupStatsView, StandupStore, StandupView } from './standup/types.ts';
@@ -122,7 +123,8 @@ export type View =
   | TeamView
   | StandupView
   | StandupSetupView
-  | TriageQueueView;
+  | TriageQueueView
+  | HomeView;
 
 export interface Reply {
   view: View;
@@ -137,6 +139,8 @@ export interface CommandPorts {
   /** Checks holiday regions (`US-CA`) and lists their public holidays, for `holidays`. */
   holidayRegions?: HolidayRegions;
   approvals?: ApprovalServices;
+  /** A person's home (`home`): their PRs, standups, approvals and their standups' blockers. */
+  home?: HomeBuilder;
   identity?: IdentityDirectory;
   team?: TeamFacts;
   standups?: StandupStore;

@@ -5,6 +5,8 @@ import { NotConfiguredError, UnauthorizedError } from '../errors.ts';
 import { BODY_LIMIT } from '../http/create-http-app.ts';
 import { createUsergroupMembers } from './approvals/usergroup-members.ts';
 import { boltLogger } from './bolt-logger.ts';
+import type { HomeThrottle } from '../home/home-throttle.ts';
+import { createSlackHomes } from './home/slack-homes.ts';
 import * as listeners from './listeners/index.ts';
 import type { SlackDeps } from './slack-deps.ts';
 
@@ -15,6 +17,8 @@ export interface SlackSurface {
   router: Router;
   /** The workspace the bot token belongs to (the single env-configured tenant). */
   teamId?: string;
+  /** The App Home tabs: refreshed on events through this throttle. */
+  homes: HomeThrottle;
   start(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -59,7 +63,16 @@ export async function createSlackSurface(config: SlackConfig, deps: SlackDeps): 
       cause: error,
     });
   }
-  listeners.register(app, { ...deps, groups: createUsergroupMembers(app.client, deps.log) });
+  const groups = createUsergroupMembers(app.client, deps.log);
+  const homes = createSlackHomes({
+    client: app.client,
+    home: deps.home,
+    approvals: deps.approvals,
+    groups,
+    log: deps.log,
+    ...(deps.homeRefreshMs !== undefined ? { intervalMs: deps.homeRefreshMs } : {}),
+  });
+  listeners.register(app, { ...deps, groups, homes });
   app.error(async (error) => {
     deps.log.error({ err: error }, 'slack listener failed');
   });
@@ -76,10 +89,12 @@ export async function createSlackSurface(config: SlackConfig, deps: SlackDeps): 
   return {
     router,
     teamId: auth.team_id,
+    homes,
     async start() {
       if (socketMode) await app.start();
     },
     async stop() {
+      homes.stop();
       if (socketMode) await app.stop();
     },
   };

@@ -1,3 +1,4 @@
+import { renderHomeMessageForSlack } from './home.ts';
 import type { View } from '../../handlers/types.ts';
 import { renderTriageQueueForSlack } from './triage-queue.ts';
 import { renderStandupPromptForSlack } from './standup-prompt.ts';
@@ -41,6 +42,8 @@ export function renderViewForSlack(view: View): SlackMessage {
       return renderStandupListForSlack(view);
     case 'standup-stats':
       return renderStandupStatsForSlack(view);
+    case 'home':
+      return renderHomeMessageForSlack(view);
     case 'standup-setup':
       return renderStandupSetupForSlack(view);
     case 'triage-queue':

@@ -1,3 +1,4 @@
+import { renderHomeForTeams } from './home.ts';
 import type { View } from '../../handlers/types.ts';
 import { renderTriageQueueForTeams } from './triage-queue.ts';
 import { renderStandupPromptForTeams } from './standup-prompt.ts';
@@ -41,6 +42,8 @@ export function renderViewForTeams(view: View): AdaptiveCard {
       return renderStandupListForTeams(view);
     case 'standup-stats':
       return renderStandupStatsForTeams(view);
+    case 'home':
+      return renderHomeForTeams(view);
     case 'standup-setup':
       return renderStandupSetupCard(view);
     case 'triage-queue':

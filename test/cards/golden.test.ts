@@ -15,6 +15,7 @@ import type { HelpView, Surface, View } from '../../handlers/types.ts';
 import type { TriageQueueView } from '../../handlers/triage/queue-view.ts';
 import { SLACK_TRIAGE_ITEMS } from '../../cards/slack/triage-queue.ts';
 import { TEAMS_TRIAGE_ITEMS } from '../../cards/teams/triage-queue.ts';
+import { emptyHomeFixture, homeFixture, oversizedHomeFixture } from '../support/home-fixture.ts';
 import {
   adaptiveCardProblems,
   adaptiveCardVersion,
@@ -241,6 +242,8 @@ const FIXTURES: Record<string, (surface: Surface) => View> = {
   'triage-queue': () => triageView(),
   'triage-queue-empty': () =>
     triageView({ items: [], note: undefined, snoozed: 0, botLane: { count: 0, repos: 0 }, draftsLeftOut: 0 }),
+  home: () => homeFixture(),
+  'home-empty': () => emptyHomeFixture(),
   'notice-escaping': (surface) => ({
     kind: 'notice',
     tone: 'info',
@@ -285,6 +288,7 @@ function oversizedHelp(surface: Surface): HelpView {
 
 const OVERSIZED: Record<string, (surface: Surface) => View> = {
   'oversized help': oversizedHelp,
+  'oversized home': () => oversizedHomeFixture(),
   'oversized notice': (surface) => ({
     kind: 'notice',
     tone: 'warning',

@@ -1,7 +1,6 @@
 import type { WebClient } from '@slack/web-api';
 import { escapeMrkdwn } from '../../../cards/slack/mrkdwn.ts';
 import type { SlackListenerDeps } from '../slack-deps.ts';
-import { publishApprovalHome } from './publish-approval-home.ts';
 
 /** Where a person clicked: a message in a conversation, or their App Home. Kept in a modal's metadata. */
 export type ClickOrigin = { kind: 'message'; channel: string; threadTs?: string } | { kind: 'home' };
@@ -23,14 +22,14 @@ export function clickOriginOf(body: {
  * in), or their App Home, published again with the answer on top.
  */
 export async function answerClicker(
-  deps: Pick<SlackListenerDeps, 'approvals' | 'groups' | 'log'>,
+  deps: Pick<SlackListenerDeps, 'homes' | 'log'>,
   client: WebClient,
   who: { tenantId: string; userId: string },
   origin: ClickOrigin,
   text: string,
 ): Promise<void> {
   if (origin.kind === 'home') {
-    await publishApprovalHome(deps, client, who.tenantId, who.userId, text);
+    await deps.homes.publishNow(who, text);
     return;
   }
   try {

@@ -7,7 +7,7 @@ import type { TeamsDeps } from '../teams-deps.ts';
 import { handleApprovalInvoke } from './approval-invoke.ts';
 
 /**
- * Open on the `approvals` list: posts the request card for this viewer below (kept up to date like any other
+ * Open on the `approvals` list (or the home card): posts the request card for this viewer below (kept up to date like any other
  * request card) and answers with the list as it stands now.
  */
 export function register(app: Application, deps: TeamsDeps): void {
@@ -32,7 +32,8 @@ export function register(app: Application, deps: TeamsDeps): void {
       const list = await deps.runCommand({
         actor: { surface: 'teams', tenantId, userId: from.aadObjectId ?? from.id, displayName: from.name },
         conversationId: context.activity.conversation.id,
-        name: 'approvals',
+        // Open from the home card answers with the home card again, from the list with the list.
+        name: data.from === 'home' ? 'home' : 'approvals',
         args: [],
         rawArgs: '',
       });

@@ -5,6 +5,7 @@ import * as approvalOpen from './approval-open.ts';
 import * as approvalRefresh from './approval-refresh.ts';
 import * as answerActions from './answer-actions.ts';
 import * as commandMessage from './command-message.ts';
+import * as homeRefresh from './home-refresh.ts';
 import * as rememberConversation from './remember-conversation.ts';
 import * as standupAnswer from './standup-answer.ts';
 import * as standupSetup from './standup-setup.ts';
@@ -16,6 +17,7 @@ export function register(app: Application, deps: TeamsDeps): void {
   welcome.register(app, deps);
   commandMessage.register(app, deps);
   approvalRefresh.register(app, deps);
+  homeRefresh.register(app, deps);
   approvalDecide.register(app, deps);
   approvalOpen.register(app, deps);
   answerActions.register(app, deps);

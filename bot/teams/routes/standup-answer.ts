@@ -1,5 +1,6 @@
 import type { Application } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
+import { HOME_VERBS } from '../../../cards/teams/home.ts';
 import {
   readStandupAnswerInputs,
   STANDUP_SUBMIT_VERB,
@@ -27,7 +28,8 @@ export function register(app: Application, deps: TeamsDeps): void {
   const standups = deps.standupFlow;
   if (!standups) return;
   app.adaptiveCards.actionExecute(
-    [STANDUP_SUBMIT_VERB, STANDUP_TOMORROW_VERB],
+    // The home card's Answer opens the day's form in its place, as the prompt's own card is.
+    [STANDUP_SUBMIT_VERB, STANDUP_TOMORROW_VERB, HOME_VERBS.answerStandup],
     async (context, _state, data: Record<string, unknown>) => {
       deps.metrics.chatEvents.inc({ surface: 'teams', kind: 'card_action' });
       try {

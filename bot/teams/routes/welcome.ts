@@ -2,7 +2,10 @@ import type { Application } from '@microsoft/teams-ai';
 import type { TeamsDeps } from '../teams-deps.ts';
 import { sendView, tenantOf } from './command-message.ts';
 
-/** When someone installs the bot, it introduces itself with the help card instead of waiting in silence. */
+/**
+ * When someone installs the bot, it introduces itself with the help card instead of waiting in silence; in a
+ * personal chat their home card follows (never in a team or group chat, where others would read it).
+ */
 export function register(app: Application, deps: TeamsDeps): void {
   app.conversationUpdate('membersAdded', async (context) => {
     const botId = context.activity.recipient.id;
@@ -18,5 +21,18 @@ export function register(app: Application, deps: TeamsDeps): void {
       rawArgs: '',
     });
     await sendView(context, reply.view);
+    if ((context.activity.conversation.conversationType ?? 'personal') !== 'personal') return;
+    const home = await deps.runCommand({
+      actor: {
+        surface: 'teams',
+        tenantId,
+        userId: context.activity.from.aadObjectId ?? context.activity.from.id,
+      },
+      conversationId: context.activity.conversation.id,
+      name: 'home',
+      args: [],
+      rawArgs: '',
+    });
+    await sendView(context, home.view);
   });
 }

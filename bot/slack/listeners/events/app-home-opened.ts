@@ -1,16 +1,17 @@
 import type { App } from '@slack/bolt';
-import { publishApprovalHome } from '../../approvals/publish-approval-home.ts';
 import type { SlackListenerDeps } from '../../slack-deps.ts';
 
-/** App Home opened: publish the person's approval queue (buttons only where they may decide). */
+/**
+ * App Home opened: publish the person's home at once (PRs, standup, approvals with buttons only where they
+ * may decide, blockers); from then on it is kept up to date on events, at most once a minute.
+ */
 export function register(app: App, deps: SlackListenerDeps): void {
-  app.event('app_home_opened', async ({ event, body, client }) => {
+  app.event('app_home_opened', async ({ event, body }) => {
     if (event.tab !== 'home') return;
     deps.metrics.chatEvents.inc({ surface: 'slack', kind: 'home' });
-    try {
-      await publishApprovalHome(deps, client, deps.tenantOf(body.team_id), event.user);
-    } catch (error) {
-      deps.log.error({ err: error }, 'could not publish the App Home');
-    }
+    const tenantId = deps.tenantOf(body.team_id);
+    if (!tenantId) return;
+    // The throttle logs a failed publish; the event is answered either way.
+    await deps.homes.publishNow({ tenantId, userId: event.user });
   });
 }

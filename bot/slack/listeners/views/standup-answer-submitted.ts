@@ -4,6 +4,7 @@ import {
   readStandupAnswerMetadata,
   STANDUP_ANSWER_MODAL,
 } from '../../../../cards/slack/standup-answer-modal.ts';
+import type { StandupDeps } from '../../../../handlers/standup/standup-deps.ts';
 import { submitStandupAnswer } from '../../../../handlers/standup/submit-answer.ts';
 import { userFacingError } from '../../../user-facing-error.ts';
 import type { SlackListenerDeps } from '../../slack-deps.ts';
@@ -27,6 +28,26 @@ function readAnswers(view: ViewOutput) {
  * otherwise the answer is stored and goes to the report's thread if the report is out. The person is told
  * in their DM whether it counted as late or replaced an earlier answer.
  */
+/**
+ * The answerer's App Home shows the answer at once (their own doing, like a click); their teammates' homes
+ * (the standup's blockers) follow through the throttle.
+ */
+async function refreshHomes(
+  deps: SlackListenerDeps,
+  standupDeps: StandupDeps,
+  tenantId: string,
+  standupId: string,
+  userId: string,
+): Promise<void> {
+  await deps.homes.publishNow({ tenantId, userId });
+  const standup = await standupDeps.store.get(tenantId, standupId);
+  deps.homes.changed(
+    (standup?.members ?? [])
+      .filter((member) => member.tool === 'slack' && member.handle !== userId)
+      .map((member) => ({ tenantId, userId: member.handle })),
+  );
+}
+
 export function register(app: App, deps: SlackListenerDeps): void {
   const standups = deps.standupFlow;
   if (!standups) return;
@@ -67,6 +88,7 @@ export function register(app: App, deps: SlackListenerDeps): void {
           : 'Thanks: your answer is in.';
       await client.chat.postMessage({ channel: body.user.id, text: note });
       await result.publish();
+      await refreshHomes(deps, standups.deps, tenantId, form.standupId, body.user.id);
     } catch (error) {
       if (acked) {
         const notice = userFacingError(error, deps.log);

@@ -1,0 +1,118 @@
+import type { Logger } from 'pino';
+
+/** One person's home, by surface account: what a refresh publishes. */
+export interface HomeKey {
+  tenantId: string;
+  userId: string;
+}
+
+export interface HomeThrottle {
+  /** Publishes now (the person opened their home, or a click's answer); a pending trailing refresh is dropped. */
+  publishNow(key: HomeKey, note?: string): Promise<void>;
+  /**
+   * Something on these homes changed: each is published at most once per interval, the last change by a
+   * trailing refresh. Only homes opened since the process started are kept up to date; the others are built
+   * fresh when opened.
+   */
+  changed(keys: readonly HomeKey[]): void;
+  /** Every home of the tenant opened so far changed (a new or decided approval shows on all of them). */
+  changedTenant(tenantId: string): void;
+  /** Resolves once no publish is running or pending (tests). */
+  idle(): Promise<void>;
+  /** Drops pending refreshes (shutdown). */
+  stop(): void;
+}
+
+export interface HomeThrottleOptions {
+  publish(key: HomeKey, note?: string): Promise<void>;
+  /** The least time between two event-driven publishes of one home (default a minute). */
+  intervalMs?: number;
+  now?: () => number;
+  log: Logger;
+}
+
+interface HomeState {
+  key: HomeKey;
+  lastAt: number;
+  timer?: NodeJS.Timeout;
+  /** Publishes of this home run one after another, so an older view never lands after a newer one. */
+  chain: Promise<void>;
+}
+
+const idOf = (key: HomeKey) => `${key.tenantId}|${key.userId}`;
+
+/**
+ * Per-person throttle of home publishes, in this process's memory: at most one event-driven publish per
+ * person per interval, with a trailing one so the last change is shown. Several processes each keep their
+ * own (each throttles the homes opened through it).
+ */
+export function createHomeThrottle(options: HomeThrottleOptions): HomeThrottle {
+  const intervalMs = options.intervalMs ?? 60_000;
+  const now = options.now ?? Date.now;
+  const homes = new Map<string, HomeState>();
+  let stopped = false;
+
+  function run(state: HomeState, note?: string): Promise<void> {
+    state.lastAt = now();
+    const next = state.chain.then(() =>
+      options.publish(state.key, note).catch((error: unknown) => {
+        options.log.warn({ err: error, tenantId: state.key.tenantId }, 'could not publish a home');
+      }),
+    );
+    state.chain = next;
+    return next;
+  }
+
+  function clearTimer(state: HomeState) {
+    if (state.timer) clearTimeout(state.timer);
+    delete state.timer;
+  }
+
+  function refresh(state: HomeState) {
+    if (stopped || state.timer) return;
+    const wait = state.lastAt + intervalMs - now();
+    if (wait <= 0) {
+      void run(state);
+      return;
+    }
+    state.timer = setTimeout(() => {
+      delete state.timer;
+      if (!stopped) void run(state);
+    }, wait);
+    state.timer.unref();
+  }
+
+  return {
+    publishNow(key, note) {
+      const id = idOf(key);
+      const state = homes.get(id) ?? { key, lastAt: 0, chain: Promise.resolve() };
+      homes.set(id, state);
+      clearTimer(state);
+      return run(state, note);
+    },
+    changed(keys) {
+      for (const key of keys) {
+        const state = homes.get(idOf(key));
+        if (state) refresh(state);
+      }
+    },
+    changedTenant(tenantId) {
+      for (const state of homes.values()) if (state.key.tenantId === tenantId) refresh(state);
+    },
+    async idle() {
+      for (;;) {
+        const states = [...homes.values()];
+        const chains = states.map((state) => state.chain);
+        await Promise.all(chains);
+        const pending = states.some((state) => state.timer);
+        const moved = states.some((state, index) => state.chain !== chains[index]);
+        if (!pending && !moved) return;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    },
+    stop() {
+      stopped = true;
+      for (const state of homes.values()) clearTimer(state);
+    },
+  };
+}

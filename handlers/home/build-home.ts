@@ -1,0 +1,119 @@
+import { pendingApprovals } from '../approvals/list-approvals.ts';
+import { viewApprovalFor } from '../approvals/view-approval-for.ts';
+import type { Decider } from '../policy/types.ts';
+import { localDateOf, planMemberDay } from '../standup/plan-standup-day.ts';
+import { DEFAULT_CALENDAR } from '../standup/standup-deps.ts';
+import { accountKey, type ChatAccount, type Standup } from '../standup/types.ts';
+import type { HomeBlocker, HomeBuilder, HomeOwner, HomePorts, HomeStandup, HomeView } from './types.ts';
+
+/** Teams ids arrive in either case; standups store them lower-cased. */
+const sameAccount = (a: ChatAccount) => (b: ChatAccount) =>
+  a.tool === b.tool && a.handle.toLowerCase() === b.handle.toLowerCase();
+
+async function standupsOf(
+  ports: HomePorts,
+  tenantId: string,
+  member: ChatAccount,
+  now: Date,
+): Promise<{ standups: Standup[]; days: HomeStandup[] }> {
+  if (!ports.standups) return { standups: [], days: [] };
+  const { store, calendars } = ports.standups;
+  const standups = (await store.list(tenantId)).filter(
+    (standup) => !standup.paused && standup.members.some(sameAccount(member)),
+  );
+  if (standups.length === 0) return { standups, days: [] };
+  const calendar =
+    (await calendars.calendarsOf(tenantId, [member])).get(accountKey(member)) ?? DEFAULT_CALENDAR;
+  const date = localDateOf(calendar, now);
+  const days = await Promise.all(
+    standups.map(async (standup): Promise<HomeStandup> => {
+      const memberOfStandup = standup.members.find(sameAccount(member)) ?? member;
+      const day = planMemberDay(standup, memberOfStandup, calendar, date);
+      const base = { standupId: standup.id, name: standup.name, date };
+      if (day.status.kind !== 'working') return { ...base, status: 'no-standup' };
+      const answers = await store.answersOf(tenantId, standup.id, date);
+      const answered = answers.some((answer) => sameAccount(member)(answer.member));
+      return {
+        ...base,
+        status: answered ? 'answered' : 'waiting',
+        ...(day.deadlineAt ? { deadlineAt: day.deadlineAt } : {}),
+      };
+    }),
+  );
+  return { standups, days };
+}
+
+async function blockersOf(
+  ports: HomePorts,
+  tenantId: string,
+  standups: readonly Standup[],
+): Promise<HomeBlocker[]> {
+  if (!ports.blockers || standups.length === 0) return [];
+  const names = new Map(standups.map((standup) => [standup.id, standup.name]));
+  const open = await ports.blockers.openIn(tenantId);
+  return open.flatMap((blocker) => {
+    const standupName = names.get(blocker.standupId);
+    // A purged blocker has lost its words: nothing to show.
+    if (standupName === undefined || blocker.text === null) return [];
+    return [
+      {
+        id: blocker.id,
+        standupName,
+        memberName: blocker.memberName ?? blocker.member.handle,
+        text: blocker.text,
+        openedAt: blocker.openedAt.toISOString(),
+      },
+    ];
+  });
+}
+
+async function approvalsFor(
+  ports: HomePorts,
+  tenantId: string,
+  decider: Decider,
+): Promise<HomeView['approvals']> {
+  if (!ports.approvals) return { views: [], more: 0 };
+  const approvals = ports.approvals;
+  const { items, more } = await pendingApprovals(approvals.store, tenantId);
+  const views = await Promise.all(items.map((approval) => viewApprovalFor(approvals, approval, decider)));
+  return { views, more };
+}
+
+/**
+ * A person's home: their PRs waiting on others, the PRs waiting on them, their standups today, the pending
+ * approvals as they see them, and the open blockers of their standups. The reads run side by side.
+ */
+export async function buildHome(
+  ports: HomePorts,
+  owner: HomeOwner,
+  now: Date,
+  note?: string,
+): Promise<HomeView> {
+  const { tenantId, account } = owner;
+  const [logins, standupInfo, pending] = await Promise.all([
+    ports.githubLoginsOf(tenantId, account),
+    standupsOf(ports, tenantId, account, now),
+    approvalsFor(ports, tenantId, owner.decider),
+  ]);
+  const [pulls, blockers] = await Promise.all([
+    logins.length > 0
+      ? ports.pulls.pullsOf(tenantId, logins, now)
+      : Promise.resolve({ waitingOnOthers: [], waitingOnMe: [] }),
+    blockersOf(ports, tenantId, standupInfo.standups),
+  ]);
+  return {
+    kind: 'home',
+    builtAt: now.toISOString(),
+    linked: logins.length > 0,
+    ...pulls,
+    standups: standupInfo.days,
+    approvals: pending,
+    blockers,
+    ...(note ? { note } : {}),
+  };
+}
+
+/** A home builder over these ports and this clock. */
+export function createHomeBuilder(ports: HomePorts, now: () => Date): HomeBuilder {
+  return { build: (owner, note) => buildHome(ports, owner, now(), note) };
+}
