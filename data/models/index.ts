@@ -23,6 +23,11 @@ import { defineStandupBlockerModel } from './standup-blocker.ts';
 import { defineStandupDayModel } from './standup-day.ts';
 import { defineStandupModel } from './standup.ts';
 import { defineStandupAnswerModel } from './standup-answer.ts';
+import { defineNotifySettingsModel } from './notify-settings.ts';
+import { defineTriageDigestModel } from './triage-digest.ts';
+import { defineTriageDigestSettingsModel } from './triage-digest-settings.ts';
+import { defineTriageNoticeEventModel } from './triage-notice-event.ts';
+import { defineTriageNoticeModel } from './triage-notice.ts';
 
 export type Models = ReturnType<typeof defineModels>;
 
@@ -55,6 +60,12 @@ export function defineModels(connection: Connection) {
     // Async standups (issue 11).
     Standup: defineStandupModel(connection),
     StandupAnswer: defineStandupAnswerModel(connection),
+    // PR notifications and the team triage digest (issue 12).
+    NotifySettings: defineNotifySettingsModel(connection),
+    TriageNotice: defineTriageNoticeModel(connection),
+    TriageNoticeEvent: defineTriageNoticeEventModel(connection),
+    TriageDigest: defineTriageDigestModel(connection),
+    TriageDigestSettings: defineTriageDigestSettingsModel(connection),
     ...defineIngestModels(connection),
   };
 }
