@@ -13,7 +13,8 @@ export interface TriageDigestFields {
   date: string;
   state: 'claimed' | 'quiet' | 'posted';
   ref?: Record<string, string> | null;
-  items: Record<string, unknown>[];
+  /** The morning's items (handlers/triage DigestItem), as posted. */
+  items: unknown;
   shown: string;
   claimedAt: Date;
   updatedAt: Date;
@@ -26,7 +27,7 @@ const triageDigestSchema = new Schema<TriageDigestFields>(
     date: { type: String, required: true },
     state: { type: String, required: true },
     ref: { type: Schema.Types.Mixed, default: null },
-    items: { type: [Schema.Types.Mixed], default: [] },
+    items: { type: Schema.Types.Mixed, default: [] },
     shown: { type: String, default: '' },
     claimedAt: { type: Date, required: true },
     updatedAt: { type: Date, required: true },

@@ -138,8 +138,8 @@ export const DEFAULT_DAILY_BUDGET = 10;
 
 /** The team's digest of one local date. */
 export interface DigestRecord {
-  /** `quiet`: nothing was actionable at the digest time, so nothing is posted that day. */
-  state: 'quiet' | 'posted';
+  /** `claimed`: a tick is deciding now; `quiet`: nothing was actionable at the digest time, so nothing that day. */
+  state: 'claimed' | 'quiet' | 'posted';
   ref?: MessageRef;
   /** The items as posted this morning. */
   items: DigestItem[];
