@@ -137,6 +137,13 @@ const envSchema = z.object({
   // Standups (issue 11).
   STANDUP_RETENTION_DAYS: wholeNumber(1, 3650).default(180),
   STANDUP_ESCALATE_AFTER_DAYS: wholeNumber(1, 30).default(2),
+
+  // PR notifications and the team triage digest (issue 12).
+  NOTIFY_DAILY_BUDGET: wholeNumber(1, 50).default(10),
+  TRIAGE_DIGEST_TIME: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected a local time HH:MM, e.g. 10:00')
+    .default('10:00'),
 });
 
 type Env = z.infer<typeof envSchema>;
@@ -201,6 +208,13 @@ export interface StandupsConfig {
   escalateAfterDays: number;
 }
 
+export interface NotificationsConfig {
+  /** Personal PR messages a person gets per local day unless they set their own (`notify settings budget <n>`). */
+  dailyBudget: number;
+  /** Local time in the team's zone the triage digest posts at, unless the team set its own. */
+  digestTime: string;
+}
+
 export interface Config {
   port: number;
   logLevel: Env['LOG_LEVEL'];
@@ -232,6 +246,7 @@ export interface Config {
   /** Per tenant per month, unless POLICY_FILE sets limits.max_monthly_cost_usd. */
   llmMonthlyCostCapUsd: number;
   standups: StandupsConfig;
+  notifications: NotificationsConfig;
 }
 
 type Problem = { variable: string; expected: string };
@@ -411,5 +426,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       retentionDays: e.STANDUP_RETENTION_DAYS,
       escalateAfterDays: e.STANDUP_ESCALATE_AFTER_DAYS,
     },
+    notifications: { dailyBudget: e.NOTIFY_DAILY_BUDGET, digestTime: e.TRIAGE_DIGEST_TIME },
   };
 }

@@ -56,6 +56,9 @@ import { createChatReach } from './chat-reach.ts';
 import { chatTenantOf, createTenantRegistry } from './tenants.ts';
 import { createAskPorts } from './llm/create-ask-ports.ts';
 import { webhookRoutes } from './webhooks/webhook-routes.ts';
+import { createNotifyStore } from '../data/triage/mongo-notify-store.ts';
+import { createDigestStore } from '../data/triage/mongo-digest-store.ts';
+import type { TriageQueuePort } from '../handlers/triage/notify-types.ts';
 
 export const DEMO_TENANT_ID = 'demo';
 
@@ -89,7 +92,16 @@ export interface StartOptions {
   now?: () => Date;
   /** In demo mode, load the canned team into the demo tenant (default true; most tests turn it off). */
   demoData?: boolean;
+  /** The triage queue the team digest reads, instead of TRIAGE_QUEUE_WIRING_POINT (tests hold the queue). */
+  triageQueue?: TriageQueuePort;
 }
+
+/**
+ * TRIAGE_QUEUE_WIRING_POINT: the team digest's queue. Until `loadTriageQueue` (handlers/triage/
+ * load-triage-queue.ts, branch triage-core) is merged and wired here, the queue is empty and every digest stays
+ * quiet.
+ */
+const unwiredTriageQueue: TriageQueuePort = async () => ({ items: [], botLane: [], draftsLeftOut: 0 });
 
 function listen(server: Server, port: number): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -195,7 +207,11 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   // The one calendar lookup standups, nudges, reviewer suggestions and metrics call (RunningServer.calendars).
   const calendars = createCalendarSource(models, holidays);
   const profileReports = createChatProfileReports(availability, holidayRegions, log);
+  const clock = options.now ?? (() => new Date());
+  // Personal PR notifications: events recorded from fact writes, delivered by the triage-notify job.
+  const notify = createNotifyStore(models, { dailyBudget: config.notifications.dailyBudget });
   const commandPorts = {
+    notifications: notify.settings,
     identity: createIdentityDirectory(models.Person),
     team: createTeamFacts(models),
     availability,
@@ -221,7 +237,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     poster,
     approvals,
     log: log.child({ component: 'standups' }),
-    now: options.now ?? (() => new Date()),
+    now: clock,
   });
   // Doc answers reach people in chat ("ask this person", stale-docs digests) through their linked accounts.
   const reach = createChatReach(models.Person, poster);
@@ -266,8 +282,13 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     EventPending: models.EventPending,
     facts: factModelsOf(models),
     log,
-    afterApply: (tenantId: string, writes: readonly FactWrite[]) =>
-      linkByEmail(models.Person, tenantId, emailsInWrites(writes)).then(() => undefined),
+    async afterApply(tenantId: string, writes: readonly FactWrite[]) {
+      await linkByEmail(models.Person, tenantId, emailsInWrites(writes));
+      // Notifications are idempotent, so a failure here is logged, not retried at ingestion's expense.
+      await notify
+        .recordWrites(tenantId, writes, clock())
+        .catch((error: unknown) => log.warn({ tenantId, err: error }, 'recording PR notifications failed'));
+    },
   };
   const normalizer = createNormalizeQueue(normalizerDeps);
   let demoLoad: Promise<void> | undefined;
@@ -291,6 +312,17 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       standupRetentionDays: config.standups.retentionDays,
       standups: standupFlow,
       standupBlockers: standupFlow.blockers,
+      triage: {
+        notices: { notices: notify.notices, calendars, poster },
+        digest: {
+          digests: createDigestStore(models, { enabled: true, time: config.notifications.digestTime }),
+          queue: options.triageQueue ?? unwiredTriageQueue,
+          poster,
+          calendars,
+        },
+        teams: () => standupFlow.active(),
+        now: clock,
+      },
     },
     options.scheduler,
   );

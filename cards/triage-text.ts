@@ -50,7 +50,9 @@ export function eventText(event: NoticeEvent): string {
 export function noticeHeadline(view: TriageNoticeView): string {
   const latest = view.events.at(-1);
   const subject = view.role === 'author' ? 'Your PR' : 'PR';
-  return latest ? `${subject} ${pullLabel(view.pull)}: ${eventText(latest)}` : `${subject} ${pullLabel(view.pull)}`;
+  return latest
+    ? `${subject} ${pullLabel(view.pull)}: ${eventText(latest)}`
+    : `${subject} ${pullLabel(view.pull)}`;
 }
 
 /** How many events a message lists before "and N earlier". */

@@ -10,6 +10,7 @@ import { markBack, recordTimeOff, setTimeZone } from './availability/availabilit
 import { runHolidaysCommand } from './availability/holidays-command.ts';
 import { runHoursCommand } from './availability/hours-command.ts';
 import { runStandupCommand, STANDUP_ARGS } from './standup/standup-command.ts';
+import { NOTIFY_ARGS, runNotifyCommand } from './triage/notify-command.ts';
 import type { CommandInput, CommandPorts, Reply } from './types.ts';
 
 /** Every command the bot has. Help, the Slack manifest and the Teams manifest are all derived from this list. */
@@ -93,6 +94,15 @@ export const COMMANDS: readonly CommandDefinition[] = [
     description:
       'Set up an async standup (no arguments), or list, edit, pause, resume, delete one, or see its stats.',
     run: (input, ports) => runStandupCommand(input, ports),
+  },
+  {
+    name: 'notify',
+    argsHint: NOTIFY_ARGS,
+    description:
+      'Turn personal PR notifications on or off (reviews requested of you, changes, approvals, CI, merges).',
+    // Teams' menu is full at 10; typed as `notify on`.
+    inTeamsMenu: false,
+    run: (input, ports) => runNotifyCommand(input, ports.notifications),
   },
 ];
 

@@ -14,7 +14,10 @@ export function renderTriageDigestForSlack(view: TriageDigestView): SlackMessage
       ? `:white_check_mark: All ${plural(view.resolved.length, 'PR')} from this morning are resolved. Nothing is waiting.`
       : `${plural(view.open.length, 'PR')} need someone${view.resolved.length > 0 ? `, ${view.resolved.length} resolved since this morning` : ''}.`;
   const blocks: Block[] = [
-    { type: 'header', text: { type: 'plain_text', text: truncate(title, SLACK_LIMITS.headerText), emoji: true } },
+    {
+      type: 'header',
+      text: { type: 'plain_text', text: truncate(title, SLACK_LIMITS.headerText), emoji: true },
+    },
     { type: 'section', text: { type: 'mrkdwn', text: summary } },
   ];
   for (const item of view.open) {
@@ -33,7 +36,12 @@ export function renderTriageDigestForSlack(view: TriageDigestView): SlackMessage
     const resolved = view.resolved.map((item) => `~${linkTo(item.url, pullLabel(item))}~`).join(', ');
     blocks.push({
       type: 'context',
-      elements: [{ type: 'mrkdwn', text: truncate(`:heavy_check_mark: Resolved: ${resolved}`, SLACK_LIMITS.sectionText) }],
+      elements: [
+        {
+          type: 'mrkdwn',
+          text: truncate(`:heavy_check_mark: Resolved: ${resolved}`, SLACK_LIMITS.sectionText),
+        },
+      ],
     });
   }
   return { text: escapeMrkdwn(`${title}: ${summary}`), blocks };

@@ -24,7 +24,10 @@ export function renderTriageNoticeForSlack(view: TriageNoticeView): SlackMessage
         ),
       },
     },
-    { type: 'context', elements: [{ type: 'mrkdwn', text: truncate(lines.join('\n'), SLACK_LIMITS.sectionText) }] },
+    {
+      type: 'context',
+      elements: [{ type: 'mrkdwn', text: truncate(lines.join('\n'), SLACK_LIMITS.sectionText) }],
+    },
   ];
   return { text: truncate(escapeMrkdwn(noticeHeadline(view)), SLACK_LIMITS.fallbackText), blocks };
 }

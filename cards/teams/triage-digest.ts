@@ -13,17 +13,25 @@ export function renderTriageDigestForTeams(view: TriageDigestView): AdaptiveCard
       : `${plural(view.open.length, 'PR')} need someone${view.resolved.length > 0 ? `, ${view.resolved.length} resolved since this morning` : ''}.`;
   const body: CardElement[] = [
     { type: 'TextBlock', text: clip(title, 200), wrap: true, weight: 'Bolder', size: 'Medium' },
-    { type: 'TextBlock', text: summary, wrap: true, ...(view.open.length === 0 ? { color: 'Good' as const } : {}) },
-    ...view.open.map(
-      (item): CardElement => ({
-        type: 'Container',
-        separator: true,
-        items: [
-          { type: 'TextBlock', text: clip(`[${pullLabel(item)}](${item.url}) ${item.title}`, 400), wrap: true, weight: 'Bolder' },
-          { type: 'TextBlock', text: digestItemLine(item), wrap: true, isSubtle: true, spacing: 'None' },
-        ],
-      }),
-    ),
+    {
+      type: 'TextBlock',
+      text: summary,
+      wrap: true,
+      ...(view.open.length === 0 ? { color: 'Good' as const } : {}),
+    },
+    ...view.open.map((item): CardElement => ({
+      type: 'Container',
+      separator: true,
+      items: [
+        {
+          type: 'TextBlock',
+          text: clip(`[${pullLabel(item)}](${item.url}) ${item.title}`, 400),
+          wrap: true,
+          weight: 'Bolder',
+        },
+        { type: 'TextBlock', text: digestItemLine(item), wrap: true, isSubtle: true, spacing: 'None' },
+      ],
+    })),
   ];
   if (view.resolved.length > 0) {
     body.push({

@@ -6,7 +6,9 @@ import { adaptiveCard, clip, type AdaptiveCard, type CardElement } from './types
 export function renderTriageNoticeForTeams(view: TriageNoticeView): AdaptiveCard {
   const shown = view.events.slice(-NOTICE_MAX_EVENTS);
   const earlier = view.events.length - shown.length;
-  const lines = shown.map((event) => `- ${eventText(event)} (${event.at.slice(0, 16).replace('T', ' ')} UTC)`);
+  const lines = shown.map(
+    (event) => `- ${eventText(event)} (${event.at.slice(0, 16).replace('T', ' ')} UTC)`,
+  );
   if (earlier > 0) lines.unshift(`and ${earlier} earlier`);
   const body: CardElement[] = [
     { type: 'TextBlock', text: clip(noticeHeadline(view), 300), wrap: true, weight: 'Bolder' },

@@ -10,13 +10,16 @@ import type { Models } from '../models/index.ts';
 const isDuplicateKey = (error: unknown) => (error as { code?: unknown } | null)?.code === 11000;
 
 /** Team digests on the database: one insert-once record per team and local date, and the team's settings. */
-export function createDigestStore(models: Pick<Models, 'TriageDigest' | 'TriageDigestSettings'>): DigestStore {
+export function createDigestStore(
+  models: Pick<Models, 'TriageDigest' | 'TriageDigestSettings'>,
+  defaults = DEFAULT_DIGEST_SETTINGS,
+): DigestStore {
   const { TriageDigest, TriageDigestSettings } = models;
   const idOf = (tenantId: string, standupId: string, date: string) => `${tenantId}|${standupId}|${date}`;
   return {
     async settingsOf(tenantId, standupId) {
       const doc = await TriageDigestSettings.findOne({ tenantId, _id: `${tenantId}|${standupId}` }).lean();
-      return doc ? { enabled: doc.enabled, time: doc.time } : DEFAULT_DIGEST_SETTINGS;
+      return doc ? { enabled: doc.enabled, time: doc.time } : defaults;
     },
     async find(tenantId, standupId, date) {
       const doc = await TriageDigest.findOne({ tenantId, _id: idOf(tenantId, standupId, date) }).lean();

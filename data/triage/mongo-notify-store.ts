@@ -37,11 +37,18 @@ async function insertOnce(insert: () => Promise<unknown>): Promise<boolean> {
  * PR notifications on the database: people's choices, events recorded from fact writes (insert-once), and the
  * pending messages the delivery job sends, each delivery and each slot of a person's daily budget claimed once.
  */
-export function createNotifyStore(models: NotifyModels, options: { botLogins?: readonly string[] } = {}) {
+export function createNotifyStore(
+  models: NotifyModels,
+  options: { dailyBudget?: number; botLogins?: readonly string[] } = {},
+) {
+  const defaultBudget = options.dailyBudget ?? DEFAULT_DAILY_BUDGET;
   const { Person, PullRequest, NotifySettings, TriageNotice, TriageNoticeEvent, DeliveryClaim } = models;
 
   async function personIdOf(tenantId: string, tool: string, handle: string): Promise<string> {
-    const person = await Person.findOne({ tenantId, _id: `${tenantId}|${tool}|${handle}` }, { personId: 1 }).lean();
+    const person = await Person.findOne(
+      { tenantId, _id: `${tenantId}|${tool}|${handle}` },
+      { personId: 1 },
+    ).lean();
     return person?.personId ?? `${tool}:${handle}`;
   }
 
@@ -53,7 +60,7 @@ export function createNotifyStore(models: NotifyModels, options: { botLogins?: r
     ]);
     return {
       enabled: doc?.enabled ?? false,
-      dailyBudget: doc?.dailyBudget ?? DEFAULT_DAILY_BUDGET,
+      dailyBudget: doc?.dailyBudget ?? defaultBudget,
       ...(github ? { githubLogin: github.handle } : {}),
     };
   }
@@ -109,7 +116,12 @@ export function createNotifyStore(models: NotifyModels, options: { botLogins?: r
       }).lean();
       return pr ? [pr] : [];
     }
-    return PullRequest.find({ tenantId, repo: candidate.repo, headSha: candidate.headSha, state: 'open' }).lean();
+    return PullRequest.find({
+      tenantId,
+      repo: candidate.repo,
+      headSha: candidate.headSha,
+      state: 'open',
+    }).lean();
   }
 
   async function record(tenantId: string, candidate: NotifyCandidate, pr: PullRequestFields, now: Date) {
@@ -167,15 +179,13 @@ export function createNotifyStore(models: NotifyModels, options: { botLogins?: r
             kind: 'triage-notice',
             pull: { repo: doc.repo, number: doc.number, title: doc.title, url: doc.url },
             role: doc.role,
-            events: events.map(
-              (event): NoticeEvent => ({
-                kind: event.kind as NoticeEvent['kind'],
-                at: event.at.toISOString(),
-                ...(event.by ? { by: event.by } : {}),
-                ...(event.detail ? { detail: event.detail } : {}),
-                ...(event.url ? { url: event.url } : {}),
-              }),
-            ),
+            events: events.map((event): NoticeEvent => ({
+              kind: event.kind as NoticeEvent['kind'],
+              at: event.at.toISOString(),
+              ...(event.by ? { by: event.by } : {}),
+              ...(event.detail ? { detail: event.detail } : {}),
+              ...(event.url ? { url: event.url } : {}),
+            })),
           },
           ...(doc.ref ? { ref: doc.ref as unknown as MessageRef } : {}),
         });

@@ -20,7 +20,11 @@ export interface NoticeDeliveryResult {
 }
 
 /** One PR's message: the earlier one edited in place when there is one, else (or when it is gone) a new one. */
-async function deliver(deps: NoticeDeliveryDeps, notice: PendingNotice, account: Parameters<ChatPoster['sendDirect']>[1]) {
+async function deliver(
+  deps: NoticeDeliveryDeps,
+  notice: PendingNotice,
+  account: Parameters<ChatPoster['sendDirect']>[1],
+) {
   if (notice.ref) {
     const edited = await deps.poster.update(notice.tenantId, notice.ref, notice.view);
     if (edited.ok) return { delivery: edited, edited: true };

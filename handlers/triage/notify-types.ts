@@ -7,12 +7,7 @@ import type { SignalKind, TriageQueue, TriageScope } from './types.ts';
  */
 
 /** What happened on a PR that its author or a requested reviewer may want to hear about. */
-export type NotifyEventKind =
-  | 'review-requested'
-  | 'changes-requested'
-  | 'approved'
-  | 'ci-failed'
-  | 'merged';
+export type NotifyEventKind = 'review-requested' | 'changes-requested' | 'approved' | 'ci-failed' | 'merged';
 
 /** One event, read from a fact write, before it is checked against the stored facts. */
 export interface NotifyCandidate {

@@ -12,7 +12,8 @@ export interface DigestDeps {
   calendars: CalendarSource;
 }
 
-export type DigestOutcome = 'off' | 'not-due' | 'quiet' | 'posted' | 'edited' | 'unchanged' | 'busy' | 'refused';
+export type DigestOutcome =
+  'off' | 'not-due' | 'quiet' | 'posted' | 'edited' | 'unchanged' | 'busy' | 'refused';
 
 /** Weekdays the digest posts on, in the team's zone. */
 const DIGEST_DAYS = new Set([1, 2, 3, 4, 5]);
@@ -20,7 +21,14 @@ const DIGEST_DAYS = new Set([1, 2, 3, 4, 5]);
 /** What the message shows, to tell whether an edit would change anything. */
 const fingerprintOf = (view: TriageDigestView) =>
   JSON.stringify([
-    view.open.map((item) => [item.repo, item.number, item.signal, item.ageHours, item.waitingOn, item.suggested]),
+    view.open.map((item) => [
+      item.repo,
+      item.number,
+      item.signal,
+      item.ageHours,
+      item.waitingOn,
+      item.suggested,
+    ]),
     view.resolved.map((item) => [item.repo, item.number]),
   ]);
 
@@ -54,7 +62,13 @@ export async function runDigestTick(deps: DigestDeps, standup: Standup, now: Dat
   if (!record) {
     if (!(await deps.digests.claim(tenantId, standup.id, local.date, now))) return 'busy';
     if (items.length === 0) {
-      await deps.digests.save(tenantId, standup.id, local.date, { state: 'quiet', items: [], shown: '' }, now);
+      await deps.digests.save(
+        tenantId,
+        standup.id,
+        local.date,
+        { state: 'quiet', items: [], shown: '' },
+        now,
+      );
       return 'quiet';
     }
     const view = buildDigestView(standup.name, local.date, items, items);
