@@ -69,7 +69,11 @@ export interface TriageSignal {
   waitingOn: string[];
   /** Since when it has waited. */
   since: Date;
-  /** Working hours of those it waits on since then (the least of theirs when several), rounded down. */
+  /**
+   * Working hours since then of those it waits on, rounded down; when several, the most of theirs (the longest
+   * any of them could have acted, so one reviewer's holiday does not hide the PR). Nobody requested for a
+   * review: the author's hours. See docs/triage.md.
+   */
   ageHours: number;
 }
 
@@ -140,3 +144,11 @@ export interface ReviewerContext {
 export interface ReviewerSuggester {
   suggest(pull: TriagePull, context: ReviewerContext): ReviewerSuggestion | undefined;
 }
+
+/** A repository branch's CODEOWNERS rules, already loaded: the owners of a path by its last matching rule. */
+export interface CodeOwnersRules {
+  ownersOf(path: string): string[];
+}
+
+/** The loaded CODEOWNERS of the repositories in a queue, by repository and base branch; undefined when none. */
+export type CodeOwnersLookup = (repo: string, baseRef: string | undefined) => CodeOwnersRules | undefined;
