@@ -1,5 +1,5 @@
 import type { ChatAccount, MessageRef } from '../../handlers/delivery/types.ts';
-import { isBotLogin } from '../../handlers/triage/is-bot-login.ts';
+import { isBotAuthor } from '../../handlers/triage/bot-authors.ts';
 import {
   DEFAULT_DAILY_BUDGET,
   type NoticeEvent,
@@ -98,7 +98,7 @@ export function createNotifyStore(
 
   /** Who a candidate tells, as the stored PR says now; undefined when it tells nobody. */
   function recipientLogin(candidate: NotifyCandidate, pr: PullRequestFields) {
-    if (!pr.author || isBotLogin(pr.author, options.botLogins)) return undefined;
+    if (!pr.author || isBotAuthor(pr.author, options.botLogins)) return undefined;
     if (candidate.kind === 'merged') return pr.state === 'merged' ? pr.author : undefined;
     if (pr.state !== 'open') return undefined;
     if (candidate.kind === 'review-requested') {
