@@ -12,7 +12,7 @@ export function renderTriageDigestForSlack(view: TriageDigestView): SlackMessage
   const summary =
     view.open.length === 0
       ? `:white_check_mark: All ${plural(view.resolved.length, 'PR')} from this morning are resolved. Nothing is waiting.`
-      : `${plural(view.open.length, 'PR')} need someone${view.resolved.length > 0 ? `, ${view.resolved.length} resolved since this morning` : ''}.`;
+      : `${plural(view.open.length, 'PR')} ${view.open.length === 1 ? 'needs' : 'need'} someone${view.resolved.length > 0 ? `, ${view.resolved.length} resolved since this morning` : ''}.`;
   const blocks: Block[] = [
     {
       type: 'header',

@@ -10,7 +10,7 @@ export function renderTriageDigestForTeams(view: TriageDigestView): AdaptiveCard
   const summary =
     view.open.length === 0
       ? `All ${plural(view.resolved.length, 'PR')} from this morning are resolved. Nothing is waiting.`
-      : `${plural(view.open.length, 'PR')} need someone${view.resolved.length > 0 ? `, ${view.resolved.length} resolved since this morning` : ''}.`;
+      : `${plural(view.open.length, 'PR')} ${view.open.length === 1 ? 'needs' : 'need'} someone${view.resolved.length > 0 ? `, ${view.resolved.length} resolved since this morning` : ''}.`;
   const body: CardElement[] = [
     { type: 'TextBlock', text: clip(title, 200), wrap: true, weight: 'Bolder', size: 'Medium' },
     {
