@@ -140,10 +140,6 @@ const envSchema = z.object({
 
   // PR notifications and the team triage digest (issue 12).
   NOTIFY_DAILY_BUDGET: wholeNumber(1, 50).default(10),
-  TRIAGE_DIGEST_TIME: z
-    .string()
-    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected a local time HH:MM, e.g. 10:00')
-    .default('10:00'),
 });
 
 type Env = z.infer<typeof envSchema>;
@@ -211,8 +207,6 @@ export interface StandupsConfig {
 export interface NotificationsConfig {
   /** Personal PR messages a person gets per local day unless they set their own (`notify settings budget <n>`). */
   dailyBudget: number;
-  /** Local time in the team's zone the triage digest posts at, unless the team set its own. */
-  digestTime: string;
 }
 
 export interface Config {
@@ -426,6 +420,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       retentionDays: e.STANDUP_RETENTION_DAYS,
       escalateAfterDays: e.STANDUP_ESCALATE_AFTER_DAYS,
     },
-    notifications: { dailyBudget: e.NOTIFY_DAILY_BUDGET, digestTime: e.TRIAGE_DIGEST_TIME },
+    notifications: { dailyBudget: e.NOTIFY_DAILY_BUDGET },
   };
 }

@@ -1,3 +1,4 @@
+import { Octokit } from '@octokit/rest';
 import { createServer, type Server } from 'node:http';
 import type { Connection } from 'mongoose';
 import type { Logger } from 'pino';
@@ -16,6 +17,7 @@ import { createStandupStore } from '../data/standup/mongo-standup-store.ts';
 import { createTeamsAccountsByEmail } from '../data/standup/find-teams-accounts.ts';
 import { allowReportExecutor, STANDUP_REPORT_ACTION } from '../handlers/standup/report-channel-gate.ts';
 import { emailsInWrites, linkByEmail } from '../data/identity/link-by-email.ts';
+import { createPullRequestEnricher } from '../data/triage/enrich-pull-requests.ts';
 import { createIdentityDirectory } from '../data/identity/mongo-identity-directory.ts';
 import type { FactWrite } from '../data/sources/fact-write.ts';
 import { createNormalizeQueue, type NormalizeQueue } from '../data/ingest/normalize-queue.ts';
@@ -59,6 +61,10 @@ import { webhookRoutes } from './webhooks/webhook-routes.ts';
 import { createNotifyStore } from '../data/triage/mongo-notify-store.ts';
 import { createDigestStore } from '../data/triage/mongo-digest-store.ts';
 import type { TriageQueuePort } from '../handlers/triage/notify-types.ts';
+import { loadTriageQueue, type LoadTriageQueueDeps } from '../handlers/triage/load-triage-queue.ts';
+import { createMongoTriageSource } from '../data/triage/mongo-triage-source.ts';
+import { createCalendarsOfLogins } from '../data/triage/calendars-of-logins.ts';
+import { createTriageSettingsStore } from '../data/triage/mongo-triage-settings.ts';
 
 export const DEMO_TENANT_ID = 'demo';
 
@@ -92,16 +98,9 @@ export interface StartOptions {
   now?: () => Date;
   /** In demo mode, load the canned team into the demo tenant (default true; most tests turn it off). */
   demoData?: boolean;
-  /** The triage queue the team digest reads, instead of TRIAGE_QUEUE_WIRING_POINT (tests hold the queue). */
+  /** The triage queue the team digest reads, instead of the one loaded from the facts (tests hold the queue). */
   triageQueue?: TriageQueuePort;
 }
-
-/**
- * TRIAGE_QUEUE_WIRING_POINT: the team digest's queue. Until `loadTriageQueue` (handlers/triage/
- * load-triage-queue.ts, branch triage-core) is merged and wired here, the queue is empty and every digest stays
- * quiet.
- */
-const unwiredTriageQueue: TriageQueuePort = async () => ({ items: [], botLane: [], draftsLeftOut: 0 });
 
 function listen(server: Server, port: number): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -210,6 +209,15 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const clock = options.now ?? (() => new Date());
   // Personal PR notifications: events recorded from fact writes, delivered by the triage-notify job.
   const notify = createNotifyStore(models, { dailyBudget: config.notifications.dailyBudget });
+  const triageSettings = createTriageSettingsStore(models.TriageSettings);
+  // The queue the team digest reads; a reviewer suggester joins these deps once it is built.
+  const triageQueueDeps: LoadTriageQueueDeps = {
+    pulls: createMongoTriageSource(models),
+    calendarsOfLogins: createCalendarsOfLogins(models.Person, calendars),
+    settings: triageSettings,
+  };
+  const triageQueue: TriageQueuePort = (tenantId, scope, now) =>
+    loadTriageQueue(triageQueueDeps, tenantId, scope, now);
   const commandPorts = {
     notifications: notify.settings,
     identity: createIdentityDirectory(models.Person),
@@ -277,13 +285,29 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     approvals,
   });
 
+  // Triage's facts beyond the payloads: PR files and mergeable state from GitHub (with a token), check status.
+  const enrichPullRequests = createPullRequestEnricher({
+    facts: factModelsOf(models),
+    log,
+    ...(config.sources.github
+      ? {
+          octokit: new Octokit({
+            auth: config.sources.github.token,
+            baseUrl: config.sources.github.apiUrl,
+            userAgent: 'em-agent-triage',
+            log: { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} },
+          }),
+        }
+      : {}),
+  });
   const normalizerDeps = {
     EventRaw: models.EventRaw,
     EventPending: models.EventPending,
     facts: factModelsOf(models),
     log,
-    async afterApply(tenantId: string, writes: readonly FactWrite[]) {
+    afterApply: async (tenantId: string, writes: readonly FactWrite[]) => {
       await linkByEmail(models.Person, tenantId, emailsInWrites(writes));
+      await enrichPullRequests(tenantId, writes);
       // Notifications are idempotent, so a failure here is logged, not retried at ingestion's expense.
       await notify
         .recordWrites(tenantId, writes, clock())
@@ -315,8 +339,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       triage: {
         notices: { notices: notify.notices, calendars, poster },
         digest: {
-          digests: createDigestStore(models, { enabled: true, time: config.notifications.digestTime }),
-          queue: options.triageQueue ?? unwiredTriageQueue,
+          digests: createDigestStore(models, triageSettings),
+          queue: options.triageQueue ?? triageQueue,
           poster,
           calendars,
         },

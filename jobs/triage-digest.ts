@@ -18,7 +18,11 @@ export async function define(agenda: Agenda, deps: JobDeps): Promise<void> {
     async (job) => {
       const now = triage.now();
       for (const team of await triage.teams()) {
-        const outcome = await runDigestTick(triage.digest, team, now);
+        // One team's failure (its queue, its channel) leaves the other teams' digests to run.
+        const outcome = await runDigestTick(triage.digest, team, now).catch((error: unknown) => {
+          deps.log.warn({ job: TRIAGE_DIGEST_JOB, standupId: team.id, err: error }, 'triage digest failed');
+          return 'failed' as const;
+        });
         await job.touch();
         if (outcome === 'posted' || outcome === 'edited' || outcome === 'refused') {
           deps.log.info({ job: TRIAGE_DIGEST_JOB, standupId: team.id, outcome }, 'triage digest');

@@ -23,6 +23,8 @@ import { defineStandupBlockerModel } from './standup-blocker.ts';
 import { defineStandupDayModel } from './standup-day.ts';
 import { defineStandupModel } from './standup.ts';
 import { defineStandupAnswerModel } from './standup-answer.ts';
+import { defineCodeOwnersFileModel } from './code-owners-file.ts';
+import { defineTriageSettingsModel } from './triage-settings.ts';
 import { defineNotifySettingsModel } from './notify-settings.ts';
 import { defineTriageDigestModel } from './triage-digest.ts';
 import { defineTriageDigestSettingsModel } from './triage-digest-settings.ts';
@@ -60,6 +62,9 @@ export function defineModels(connection: Connection) {
     // Async standups (issue 11).
     Standup: defineStandupModel(connection),
     StandupAnswer: defineStandupAnswerModel(connection),
+    // PR triage (issue 12).
+    CodeOwnersFile: defineCodeOwnersFileModel(connection),
+    TriageSettings: defineTriageSettingsModel(connection),
     // PR notifications and the team triage digest (issue 12).
     NotifySettings: defineNotifySettingsModel(connection),
     TriageNotice: defineTriageNoticeModel(connection),

@@ -2,16 +2,14 @@ import { Schema, type Connection, type Model } from 'mongoose';
 import { tenantScoped } from '../db/tenant-scoped.ts';
 
 /**
- * A team's digest choices (`triage_digest_settings`, `_id` `<tenant>|<standupId>`): the local time it posts and
- * whether it posts at all. Absent: 10:00, on. Kept here until the per-team triage settings store (branch
- * triage-core) takes them over.
+ * Whether a team gets the triage digest (`triage_digest_settings`, `_id` `<tenant>|<standupId>`); absent: it
+ * does. The digest's time is the team's triage setting (`triage_settings.digestTime`).
  */
 export interface TriageDigestSettingsFields {
   _id: string;
   tenantId: string;
   standupId: string;
   enabled: boolean;
-  time: string;
   updatedAt: Date;
 }
 
@@ -20,7 +18,6 @@ const triageDigestSettingsSchema = new Schema<TriageDigestSettingsFields>(
     _id: { type: String, required: true },
     standupId: { type: String, required: true },
     enabled: { type: Boolean, required: true },
-    time: { type: String, required: true },
     updatedAt: { type: Date, required: true },
   },
   { collection: 'triage_digest_settings', versionKey: false, id: false },

@@ -27,7 +27,9 @@ type Scalar = string | number | boolean;
  * - `union`: sets that only grow (reviewers, branches), kept with $addToSet;
  * - `snapshot`: the current state as of `version` (the provider's update time in ms × 10 plus a state rank that
  *   breaks ties: merged beats closed beats open in the same millisecond); applied only when newer than the
- *   stored version, so a late or replayed event never moves state backwards.
+ *   stored version, so a late or replayed event never moves state backwards;
+ * - `set`: fields read live from the provider's API after the event (a PR's files and mergeable state, its
+ *   head's check status), set as given: the newest read wins. Never from an event payload.
  */
 export interface FactWrite {
   kind: FactKind;
@@ -38,6 +40,7 @@ export interface FactWrite {
   latest?: Record<string, Date | undefined>;
   union?: Record<string, Scalar[]>;
   snapshot?: { version: number; fields: Record<string, unknown> };
+  set?: Record<string, unknown>;
 }
 
 /** A provider time (ISO text, or Unix seconds as GitHub's push payload uses) as a Date; undefined if absent. */

@@ -60,6 +60,7 @@ export function mergeFact(
       if (value !== undefined) doc[field] = value;
     doc.snapshotVersion = write.snapshot.version;
   }
+  for (const [field, value] of Object.entries(write.set ?? {})) if (value !== undefined) doc[field] = value;
   return doc;
 }
 

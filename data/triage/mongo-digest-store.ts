@@ -1,25 +1,28 @@
 import type { MessageRef } from '../../handlers/delivery/types.ts';
-import {
-  DEFAULT_DIGEST_SETTINGS,
-  type DigestItem,
-  type DigestStore,
-} from '../../handlers/triage/notify-types.ts';
+import type { DigestItem, DigestStore } from '../../handlers/triage/notify-types.ts';
+import type { TriageSettingsStore } from '../../handlers/triage/types.ts';
 import { tenantCollection } from '../db/tenant-collection.ts';
 import type { Models } from '../models/index.ts';
 
 const isDuplicateKey = (error: unknown) => (error as { code?: unknown } | null)?.code === 11000;
 
-/** Team digests on the database: one insert-once record per team and local date, and the team's settings. */
+/**
+ * Team digests on the database: one insert-once record per team and local date; the time from the team's
+ * triage settings (`digestTime`, over the tenant's, default 10:00), the opt-out from `triage_digest_settings`.
+ */
 export function createDigestStore(
   models: Pick<Models, 'TriageDigest' | 'TriageDigestSettings'>,
-  defaults = DEFAULT_DIGEST_SETTINGS,
+  triageSettings: TriageSettingsStore,
 ): DigestStore {
   const { TriageDigest, TriageDigestSettings } = models;
   const idOf = (tenantId: string, standupId: string, date: string) => `${tenantId}|${standupId}|${date}`;
   return {
-    async settingsOf(tenantId, standupId) {
-      const doc = await TriageDigestSettings.findOne({ tenantId, _id: `${tenantId}|${standupId}` }).lean();
-      return doc ? { enabled: doc.enabled, time: doc.time } : defaults;
+    async settingsOf(tenantId, team) {
+      const [optOut, settings] = await Promise.all([
+        TriageDigestSettings.findOne({ tenantId, _id: `${tenantId}|${team.id}` }).lean(),
+        triageSettings.settingsOf(tenantId, team.name),
+      ]);
+      return { enabled: optOut?.enabled ?? true, time: settings.digestTime };
     },
     async find(tenantId, standupId, date) {
       const doc = await TriageDigest.findOne({ tenantId, _id: idOf(tenantId, standupId, date) }).lean();

@@ -28,8 +28,8 @@ export interface BuildQueueOptions {
   scope?: TriageScope;
   suggester?: ReviewerSuggester;
   codeOwners?: CodeOwnersLookup;
-  /** The open PRs review load is counted from (default: `pulls`); pass the tenant's for a truer count. */
-  reviewLoadFrom?: readonly TriagePull[];
+  /** Open review requests per login (default: counted over `pulls`); the tenant's is the truer count. */
+  openReviews?: ReadonlyMap<string, number>;
 }
 
 /**
@@ -119,7 +119,7 @@ export function reviewerContextOf(
 export function buildTriageQueue(pulls: readonly TriagePull[], options: BuildQueueOptions): TriageQueue {
   const thresholds = options.thresholds ?? DEFAULT_TRIAGE_THRESHOLDS;
   const ownLogins = options.scope?.kind === 'person' ? new Set(options.scope.logins) : new Set<string>();
-  const openReviews = countOpenReviews(options.reviewLoadFrom ?? pulls);
+  const openReviews = options.openReviews ?? countOpenReviews(pulls);
   const botLane: TriagePull[] = [];
   const items: TriageItem[] = [];
   let draftsLeftOut = 0;

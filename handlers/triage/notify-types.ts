@@ -128,7 +128,6 @@ export interface DigestSettings {
   time: string;
 }
 
-export const DEFAULT_DIGEST_SETTINGS: DigestSettings = { enabled: true, time: '10:00' };
 export const DEFAULT_DAILY_BUDGET = 10;
 
 /** The team's digest of one local date. */
@@ -144,7 +143,8 @@ export interface DigestRecord {
 
 /** Implemented in data/triage/mongo-digest-store.ts. */
 export interface DigestStore {
-  settingsOf(tenantId: string, standupId: string): Promise<DigestSettings>;
+  /** The team's digest time (its triage settings, over the tenant's) and whether it opted out. */
+  settingsOf(tenantId: string, team: { id: string; name: string }): Promise<DigestSettings>;
   find(tenantId: string, standupId: string, date: string): Promise<DigestRecord | undefined>;
   /** Insert-once: true for the one caller that decides (posts or stays quiet) for this team's date. */
   claim(tenantId: string, standupId: string, date: string, now: Date): Promise<boolean>;

@@ -50,7 +50,7 @@ async function teamZoneOf(calendars: CalendarSource, standup: Standup): Promise<
  */
 export async function runDigestTick(deps: DigestDeps, standup: Standup, now: Date): Promise<DigestOutcome> {
   const { tenantId } = standup;
-  const settings = await deps.digests.settingsOf(tenantId, standup.id);
+  const settings = await deps.digests.settingsOf(tenantId, standup);
   if (!settings.enabled) return 'off';
   const local = localTimeOf(await teamZoneOf(deps.calendars, standup), now);
   if (!DIGEST_DAYS.has(local.weekday) || local.time < settings.time) return 'not-due';

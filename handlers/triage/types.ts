@@ -2,6 +2,7 @@
  * PR triage, channel-neutral: the facts one open pull request is judged on, the signals read from them, the
  * ranked queue, and reviewer suggestions. Nothing here knows Slack, Teams, GitHub's SDK or the database.
  */
+import type { WorkingCalendar } from '../availability/types.ts';
 
 /** What a pull request is waiting for; one PR can show several. */
 export type SignalKind =
@@ -152,3 +153,47 @@ export interface CodeOwnersRules {
 
 /** The loaded CODEOWNERS of the repositories in a queue, by repository and base branch; undefined when none. */
 export type CodeOwnersLookup = (repo: string, baseRef: string | undefined) => CodeOwnersRules | undefined;
+
+/** CODEOWNERS per repository and base branch, read through GitHub (data/triage/github-code-owners.ts). */
+export interface CodeOwnersSource {
+  /** The rules of the branch (the repository's default branch when none given); undefined when it has none. */
+  codeOwnersOf(tenantId: string, repo: string, ref: string | undefined): Promise<CodeOwnersRules | undefined>;
+}
+
+/** A team's triage settings as stored; absent fields keep the defaults. */
+export interface TriageSettings {
+  thresholds: Partial<TriageThresholds>;
+  /** Extra bot logins, besides `[bot]` accounts and the known updaters. */
+  botLogins: string[];
+  /** `HH:MM` in the team's zone for the digest; default 10:00. */
+  digestTime: string;
+}
+
+/** Per-team triage settings (data/triage/mongo-triage-settings.ts); the team is a standup's name, `*` the tenant's. */
+export interface TriageSettingsStore {
+  /** The team's settings over the tenant's (`*`), over the defaults. */
+  settingsOf(tenantId: string, team: string | undefined): Promise<TriageSettings>;
+  save(tenantId: string, team: string, settings: Partial<TriageSettings>, updatedBy: string): Promise<void>;
+}
+
+/** The open PRs of a scope and the tenant's open review load (data/triage/mongo-triage-source.ts). */
+export interface ScopedPulls {
+  /** Authored by, or waiting on a review from, the scope's people (all of a repository's for a repo scope). */
+  pulls: TriagePull[];
+  /** Open review requests per login over all the tenant's open non-draft PRs. */
+  openReviews: Map<string, number>;
+}
+
+export interface TriagePullSource {
+  /**
+   * `botLogins`: the team's extra bot logins, so `authorIsBot` is set for them too. A team scope naming no
+   * standup throws NotFoundError.
+   */
+  openPulls(tenantId: string, scope: TriageScope, botLogins?: readonly string[]): Promise<ScopedPulls>;
+}
+
+/** Working calendars of GitHub logins, by login (data/triage/calendars-of-logins.ts). */
+export type CalendarsOfLogins = (
+  tenantId: string,
+  logins: readonly string[],
+) => Promise<Map<string, WorkingCalendar>>;

@@ -98,7 +98,6 @@ describe('the team triage digest in Slack, through the scheduler with the clock 
       tenantId: slack.team.id,
       standupId: quiet.id,
       enabled: false,
-      time: '10:00',
       updatedAt: clock,
     });
   });

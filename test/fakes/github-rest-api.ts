@@ -1,3 +1,4 @@
+import { gitBlobSha } from './github-contents.ts';
 import { HttpFake, sendJson, type RecordedRequest } from './http-fake.ts';
 import { pageOf, sendWithEtag, takeFault, type Fault } from './paged-json.ts';
 
@@ -15,6 +16,12 @@ export interface GithubRepoData {
   statuses: Map<number, Json[]>;
   runs: Json[];
   releases: Json[];
+  /** A pull request's files (GET /pulls/{n}/files, `{ filename, status, additions, ... }`); absent: 404. */
+  pullFiles?: Map<number, Json[]>;
+  /** Git commits by sha (GET /git/commits/{sha}). */
+  gitCommits?: Map<string, Json>;
+  /** File contents by branch, then path (GET /contents/{path}?ref=), answered base64 with their blob sha. */
+  contents?: Map<string, Map<string, string>>;
 }
 
 const LISTING_ONLY_OMITS = [
@@ -116,6 +123,37 @@ export class FakeGitHubRest {
           Object.fromEntries(Object.entries(pull).filter(([field]) => !LISTING_ONLY_OMITS.includes(field))),
         );
       return paged(listed);
+    }
+    const files = /^\/pulls\/(\d+)\/files$/.exec(rest);
+    if (files) {
+      const listed = data.pullFiles?.get(Number(files[1]));
+      return listed ? paged(listed) : undefined;
+    }
+    const gitCommit = /^\/git\/commits\/([0-9a-f]+)$/.exec(rest);
+    if (gitCommit) {
+      const commit = data.gitCommits?.get(gitCommit[1]!);
+      return commit ? { body: commit } : undefined;
+    }
+    const content = /^\/contents\/(.+)$/.exec(rest);
+    if (content) {
+      const ref = query.get('ref') ?? data.repository.default_branch;
+      const path = decodeURIComponent(content[1]!);
+      const text = data.contents?.get(ref)?.get(path);
+      if (text === undefined) return undefined;
+      return {
+        body: {
+          type: 'file',
+          encoding: 'base64',
+          name: path.split('/').at(-1),
+          path,
+          sha: gitBlobSha(text),
+          size: Buffer.byteLength(text),
+          // GitHub wraps base64 at 60 characters.
+          content: Buffer.from(text)
+            .toString('base64')
+            .replace(/(.{60})/g, '$1\n'),
+        },
+      };
     }
     let sub = /^\/pulls\/(\d+)(\/reviews)?$/.exec(rest);
     if (sub) {

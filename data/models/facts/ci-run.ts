@@ -45,5 +45,6 @@ export const defineCiRunModel = (connection: Connection) =>
       completedAt: Date,
       url: String,
     },
-    [{ repo: 1, createdAt: -1 }],
+    // headSha: a PR head's check status (data/triage/enrich-pull-requests.ts).
+    [{ repo: 1, createdAt: -1 }, { headSha: 1 }],
   );

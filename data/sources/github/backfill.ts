@@ -16,6 +16,7 @@ import {
   type Waits,
 } from '../backfill/retry-policy.ts';
 import { walkListing, type ListingPage } from '../backfill/walk-listing.ts';
+import { createPullRequestEnricher } from '../../triage/enrich-pull-requests.ts';
 import { parseLinkHeader } from './parse-link-header.ts';
 import {
   commitWrites,
@@ -133,6 +134,12 @@ export async function backfillGithub(
   context: BackfillContext,
 ): Promise<StreamResult[]> {
   const octokit = createBackfillOctokit(options, context.waits);
+  // As the normalizer's afterApply does for webhooks: files, mergeable state and check status for triage.
+  const enrich = createPullRequestEnricher({ facts: context.facts, octokit });
+  const apply = async (writes: FactWrite[]) => {
+    await applyWrites(context, writes);
+    await enrich(context.tenantId, writes);
+  };
   const perPage = options.perPage ?? 100;
   const since = context.since.getTime();
   const until = context.until?.getTime() ?? Number.POSITIVE_INFINITY;
@@ -175,7 +182,7 @@ export async function backfillGithub(
             fetch,
             apply: async ([repository]) => {
               defaultBranch = repository!.default_branch;
-              await applyWrites(context, [repositoryWrite(repository!)]);
+              await apply([repositoryWrite(repository!)]);
               return true;
             },
           },
@@ -215,7 +222,7 @@ export async function backfillGithub(
                 if (timeOf(item[timeField]) < since) break;
                 if (inRange(item[timeField])) await each(item, batch);
               }
-              await applyWrites(context, batch.writes);
+              await apply(batch.writes);
               for (const save of batch.saves) await save();
               return ended;
             },
@@ -234,7 +241,7 @@ export async function backfillGithub(
             first,
             fetch,
             apply: async (items) => {
-              await applyWrites(context, items.flatMap(writesOf));
+              await apply(items.flatMap(writesOf));
               return false;
             },
           },

@@ -37,6 +37,15 @@ export function repositoryWrite(repo: Json): FactWrite {
   };
 }
 
+/**
+ * GitHub's `mergeable` and `mergeable_state` (`dirty` is a conflict). Null (webhook payloads, or GitHub still
+ * computing) says nothing, so it never erases what a read of the pull request found.
+ */
+function mergeableOf(pr: Json): 'clean' | 'conflicting' | undefined {
+  if (pr.mergeable === false || pr.mergeable_state === 'dirty') return 'conflicting';
+  return pr.mergeable === true ? 'clean' : undefined;
+}
+
 const PR_STATE_RANK = { open: 0, closed: 1, merged: 2 } as const;
 
 export function pullRequestWrites(repo: string, pr: Json, action: string | undefined): FactWrite[] {
@@ -75,6 +84,7 @@ export function pullRequestWrites(repo: string, pr: Json, action: string | undef
           baseRef: pr.base?.ref,
           headRef: pr.head?.ref,
           headSha: pr.head?.sha,
+          mergeable: mergeableOf(pr),
           closedAt: state === 'open' ? null : toDate(pr.closed_at),
           updatedAt,
         }),
