@@ -14,6 +14,13 @@ const SIGNAL_LABELS: Record<SignalKind, string> = {
   'long-draft': 'Draft for a long time',
 };
 
+/** People a line names before "and N more". */
+const NAMES = 5;
+const namesOf = (names: readonly string[]) =>
+  names.length > NAMES
+    ? `${names.slice(0, NAMES).join(', ')} and ${names.length - NAMES} more`
+    : names.join(', ');
+
 export const signalLabel = (kind: SignalKind): string => SIGNAL_LABELS[kind];
 
 /** "Waiting for a first review · 14 working hours · waiting on ana, ravi · suggested: tui". */
@@ -21,7 +28,7 @@ export function digestItemLine(item: DigestItem): string {
   return [
     signalLabel(item.signal),
     `${item.ageHours} working ${item.ageHours === 1 ? 'hour' : 'hours'}`,
-    item.waitingOn.length > 0 ? `waiting on ${item.waitingOn.join(', ')}` : undefined,
+    item.waitingOn.length > 0 ? `waiting on ${namesOf(item.waitingOn)}` : undefined,
     item.suggested ? `suggested reviewer: ${item.suggested}` : undefined,
   ]
     .filter(Boolean)
