@@ -286,6 +286,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   });
 
   // Triage's facts beyond the payloads: PR files and mergeable state from GitHub (with a token), check status.
+  const enrichFromFacts = createPullRequestEnricher({ facts: factModelsOf(models), log });
   const enrichPullRequests = createPullRequestEnricher({
     facts: factModelsOf(models),
     log,
@@ -307,7 +308,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     log,
     afterApply: async (tenantId: string, writes: readonly FactWrite[]) => {
       await linkByEmail(models.Person, tenantId, emailsInWrites(writes));
-      await enrichPullRequests(tenantId, writes);
+      // The demo's repositories are made up: never ask GitHub about them.
+      await (tenantId === DEMO_TENANT_ID ? enrichFromFacts : enrichPullRequests)(tenantId, writes);
       // Notifications are idempotent, so a failure here is logged, not retried at ingestion's expense.
       await notify
         .recordWrites(tenantId, writes, clock())

@@ -72,7 +72,7 @@ export function createPullRequestEnricher(deps: PullEnricherDeps) {
     };
   }
 
-  async function headWrite(pull: PullFact & { headSha: string }): Promise<FactWrite> {
+  async function headWrite(pull: PullFact): Promise<FactWrite> {
     const octokit = deps.octokit!;
     const [owner, repo] = pull.repo.split('/') as [string, string];
     const { data: current } = await octokit.rest.pulls.get({ owner, repo, pull_number: pull.number });
@@ -88,7 +88,7 @@ export function createPullRequestEnricher(deps: PullEnricherDeps) {
       files.push(...data.map((file) => file.filename));
       if (data.length < 100) break;
     }
-    const { data: commit } = await octokit.rest.git.getCommit({ owner, repo, commit_sha: pull.headSha });
+    const { data: commit } = await octokit.rest.git.getCommit({ owner, repo, commit_sha: current.head.sha });
     const mergeable =
       current.mergeable === false || current.mergeable_state === 'dirty'
         ? 'conflicting'
@@ -98,8 +98,13 @@ export function createPullRequestEnricher(deps: PullEnricherDeps) {
     return {
       kind: 'pullRequest',
       key: { repo: pull.repo, number: pull.number },
-      set: { files: [...new Set(files)].sort(), enrichedSha: pull.headSha, mergeable },
-      latest: { lastCommitAt: commit.committer?.date ? new Date(commit.committer.date) : undefined },
+      // The head GitHub answered for: files are listed for it even when an event about it is still on its way.
+      set: {
+        files: [...new Set(files)].sort(),
+        enrichedSha: current.head.sha,
+        mergeable,
+        lastCommitAt: commit.committer?.date ? new Date(commit.committer.date) : undefined,
+      },
     };
   }
 
@@ -136,7 +141,7 @@ export function createPullRequestEnricher(deps: PullEnricherDeps) {
       for (const pull of pulls) {
         if (pull.state !== 'open' || !pull.headSha || pull.enrichedSha === pull.headSha) continue;
         try {
-          enrichment.push(await headWrite({ ...pull, headSha: pull.headSha }));
+          enrichment.push(await headWrite(pull));
         } catch (error) {
           // Left for the next event on this PR; the facts from the payload stand meanwhile.
           const status = (error as { status?: number }).status;

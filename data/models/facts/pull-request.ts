@@ -20,18 +20,6 @@ export interface PullRequestFields {
   changedFiles?: number;
   /** Paths changed (pulls.listFiles). */
   files?: string[];
-  /** The head sha `files`, `mergeable` and `lastCommitAt` were fetched for (data/triage/enrich-pull-requests.ts). */
-  enrichedSha?: string;
-  /** GitHub's `mergeable`: conflicting when false, unknown while GitHub is still computing it. */
-  mergeable?: 'clean' | 'conflicting' | 'unknown';
-  /** The combined status of the head's check runs and workflow runs. */
-  checks?: 'success' | 'failure' | 'pending';
-  /** When the first of the head's failing runs completed. */
-  checksFailedAt?: Date;
-  /** Reviews by others, oldest first, as the review facts hold them (kept by the enricher for one-query reads). */
-  reviewHistory?: { reviewer: string; state: string; at: Date; commitId?: string }[];
-  /** The head commit's committer date (git.getCommit, by the enricher). */
-  lastCommitAt?: Date;
   commits?: number;
   baseRef?: string;
   headRef?: string;
@@ -44,6 +32,19 @@ export interface PullRequestFields {
   mergedAt?: Date;
   closedAt?: Date;
   updatedAt?: Date;
+  // Triage's facts beyond the payloads, set by data/triage/enrich-pull-requests.ts.
+  /** The head sha `files`, `mergeable` and `lastCommitAt` were fetched for (data/triage/enrich-pull-requests.ts). */
+  enrichedSha?: string;
+  /** GitHub's `mergeable`: conflicting when false, unknown while GitHub is still computing it. */
+  mergeable?: 'clean' | 'conflicting' | 'unknown';
+  /** The combined status of the head's check runs and workflow runs. */
+  checks?: 'success' | 'failure' | 'pending';
+  /** When the first of the head's failing runs completed. */
+  checksFailedAt?: Date;
+  /** Reviews by others, oldest first, as the review facts hold them (kept by the enricher for one-query reads). */
+  reviewHistory?: { reviewer: string; state: string; at: Date; commitId?: string }[];
+  /** The head commit's committer date (git.getCommit, by the enricher). */
+  lastCommitAt?: Date;
 }
 
 export const definePullRequestModel = (connection: Connection) =>
@@ -69,15 +70,6 @@ export const definePullRequestModel = (connection: Connection) =>
       deletions: Number,
       changedFiles: Number,
       files: { type: [String], default: undefined },
-      enrichedSha: String,
-      mergeable: String,
-      checks: String,
-      checksFailedAt: Date,
-      lastCommitAt: Date,
-      reviewHistory: {
-        type: [{ reviewer: String, state: String, at: Date, commitId: String, _id: false }],
-        default: undefined,
-      },
       commits: Number,
       baseRef: String,
       headRef: String,
@@ -89,13 +81,21 @@ export const definePullRequestModel = (connection: Connection) =>
       mergedAt: Date,
       closedAt: Date,
       updatedAt: Date,
+      enrichedSha: String,
+      mergeable: String,
+      checks: String,
+      checksFailedAt: Date,
+      lastCommitAt: Date,
+      reviewHistory: {
+        type: [{ reviewer: String, state: String, at: Date, commitId: String, _id: false }],
+        default: undefined,
+      },
     },
     // Author first: a member's PRs for their standup draft and the team's shipped work.
     [
       { state: 1, updatedAt: -1 },
       { author: 1, mergedAt: -1 },
-      // Triage: the open PRs (equality on state), and the PR a check run's head belongs to.
-      { state: 1 },
+      // Triage: the PRs a check run's head belongs to.
       { headSha: 1 },
     ],
   );

@@ -128,14 +128,24 @@ describe('the triage queue from facts ingested through the normal path (real dat
 
     // The team: the standup "payments" with Ana and Bo on Slack, each linked to their GitHub login.
     const identity = createIdentityDirectory(models.Person);
-    await identity.link(TENANT, { tool: 'slack', handle: 'U0ANA' }, { tool: 'github', handle: 'ana' });
-    await identity.link(TENANT, { tool: 'slack', handle: 'U0BO' }, { tool: 'github', handle: 'bo' });
+    await identity.link(
+      TENANT,
+      { tool: 'slack', handle: 'U0ANA' },
+      { tool: 'github', handle: 'ana' },
+      'manual',
+    );
+    await identity.link(
+      TENANT,
+      { tool: 'slack', handle: 'U0BO' },
+      { tool: 'github', handle: 'bo' },
+      'manual',
+    );
     await createAvailabilityStore(models).save(
       TENANT,
       { tool: 'slack', handle: 'U0BO' },
       { timeOff: [{ from: '2026-12-07', to: '2026-12-07' }] },
     );
-    const account = (handle: string) => ({ tool: 'slack', handle });
+    const account = (handle: string) => ({ tool: 'slack' as const, handle });
     await models.Standup.create({
       _id: 'st_payments',
       tenantId: TENANT,
