@@ -52,14 +52,17 @@ export function triagePullOf(fact: PullRequestFields, botLogins: readonly string
 }
 
 /**
- * The open PRs of a scope from the facts, in one read of the tenant's open pull requests (equality on `state`,
- * which FerretDB pushes down; reviews, files and check status are on each PR already, see
- * data/triage/enrich-pull-requests.ts), plus a team's standup and its people. The same read gives the
- * tenant's open review load.
+ * The open PRs of a scope from the facts; reviews, files and check status are on each PR already (see
+ * data/triage/enrich-pull-requests.ts). A team or person scope reads, for each of its GitHub logins, the open PRs
+ * it authored and those requesting its review: equality FerretDB pushes down (array fields too), about 10 ms
+ * each, where reading all of a large tenant's open PRs takes a second. The review load is counted over what was
+ * read, so it is exact for the scope's own people. A repository or the whole tenant reads its open PRs at once.
  */
 export function createMongoTriageSource(
   models: Pick<Models, 'PullRequest' | 'Standup' | 'Person'>,
 ): TriagePullSource {
+  const { PullRequest } = models;
+
   async function loginsOf(tenantId: string, scope: TriageScope): Promise<Set<string> | undefined> {
     if (scope.kind === 'person') return new Set(scope.logins);
     if (scope.kind !== 'team') return undefined;
@@ -69,20 +72,24 @@ export function createMongoTriageSource(
     return new Set(linked.handlesOf('github'));
   }
 
+  async function factsOf(tenantId: string, scope: TriageScope, logins: Set<string> | undefined) {
+    if (scope.kind === 'repo') return PullRequest.find({ tenantId, state: 'open', repo: scope.repo }).lean();
+    if (!logins) return PullRequest.find({ tenantId, state: 'open' }).lean();
+    const found = await Promise.all(
+      [...logins].flatMap((login) => [
+        PullRequest.find({ tenantId, state: 'open', author: login }).lean(),
+        PullRequest.find({ tenantId, state: 'open', requestedReviewers: login }).lean(),
+      ]),
+    );
+    return [...new Map(found.flat().map((fact) => [fact._id, fact])).values()];
+  }
+
   return {
     async openPulls(tenantId, scope, botLogins = []) {
-      const [logins, facts] = await Promise.all([
-        loginsOf(tenantId, scope),
-        models.PullRequest.find({ tenantId, state: 'open' }).lean(),
-      ]);
-      const all = facts.map((fact) => triagePullOf(fact, botLogins));
-      const inScope = all.filter((pull) => {
-        if (scope.kind === 'repo') return pull.repo === scope.repo;
-        if (!logins) return true;
-        return logins.has(pull.author) || pull.requestedReviewers.some((login) => logins.has(login));
-      });
-      inScope.sort((a, b) => a.repo.localeCompare(b.repo) || a.number - b.number);
-      return { pulls: inScope, openReviews: countOpenReviews(all) };
+      const logins = await loginsOf(tenantId, scope);
+      const pulls = (await factsOf(tenantId, scope, logins)).map((fact) => triagePullOf(fact, botLogins));
+      pulls.sort((a, b) => a.repo.localeCompare(b.repo) || a.number - b.number);
+      return { pulls, openReviews: countOpenReviews(pulls) };
     },
   };
 }

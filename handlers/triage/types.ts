@@ -180,7 +180,7 @@ export interface TriageSettingsStore {
 export interface ScopedPulls {
   /** Authored by, or waiting on a review from, the scope's people (all of a repository's for a repo scope). */
   pulls: TriagePull[];
-  /** Open review requests per login over all the tenant's open non-draft PRs. */
+  /** Open review requests per login over the open non-draft PRs read (all of them for the scope's own people). */
   openReviews: Map<string, number>;
 }
 

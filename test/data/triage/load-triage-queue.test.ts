@@ -7,6 +7,7 @@ import { createIdentityDirectory } from '../../../data/identity/mongo-identity-d
 import { applyFactWrites } from '../../../data/ingest/apply-fact-writes.ts';
 import { factModelsOf } from '../../../data/models/ingest-models.ts';
 import { defineModels, ensureIndexes, type Models } from '../../../data/models/index.ts';
+import { backfillGithub } from '../../../data/sources/github/backfill.ts';
 import { normalizeEvent } from '../../../data/sources/normalize-event.ts';
 import { createCalendarsOfLogins } from '../../../data/triage/calendars-of-logins.ts';
 import {
@@ -19,6 +20,7 @@ import { createTriageSettingsStore } from '../../../data/triage/mongo-triage-set
 import { loadTriageQueue, type LoadTriageQueueDeps } from '../../../handlers/triage/load-triage-queue.ts';
 import type { ReviewerContext, ReviewerSuggester, TriageQueue } from '../../../handlers/triage/types.ts';
 import { FakeGitHubRest } from '../../fakes/github-rest-api.ts';
+import { backfillContext } from '../../support/backfill-context.ts';
 import { openTestDatabase } from '../../support/database.ts';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- GitHub JSON
@@ -334,6 +336,22 @@ describe('the triage queue from facts ingested through the normal path (real dat
     assert.deepEqual((await pullFact(6))?.checksFailedAt, new Date('2026-12-04T12:30:00Z'));
   });
 
+  it('enriches backfilled pull requests the same way, through the backfill client', async () => {
+    const results = await backfillGithub(
+      { token: github.token, apiUrl: github.url, repos: ['acme/api'] },
+      backfillContext(models, 'T0BACKFILL', { since: new Date('2026-11-01T00:00:00Z') }),
+    );
+    assert.deepEqual(
+      results.filter((result) => result.error),
+      [],
+    );
+    const backfilled = (number: number) =>
+      models.PullRequest.findOne({ tenantId: 'T0BACKFILL', _id: `T0BACKFILL|acme/api|${number}` }).lean();
+    assert.deepEqual((await backfilled(1))?.files, ['api/billing/charge.ts', 'api/billing/refund.ts']);
+    assert.deepEqual((await backfilled(1))?.lastCommitAt, new Date('2026-12-04T09:00:00Z'));
+    assert.equal((await backfilled(6))?.mergeable, 'conflicting');
+  });
+
   it("ranks the team's queue in its people's working hours, with the bot lane and drafts apart", async () => {
     const queue = await loadTriageQueue(deps, TENANT, { kind: 'team', team: 'payments' }, NOW);
     assert.deepEqual(
@@ -411,7 +429,8 @@ describe('the triage queue from facts ingested through the normal path (real dat
     assert.equal(context.isAvailable('bo'), false, 'away today');
     assert.equal(context.isAvailable('ana'), true);
     assert.equal(context.openReviews.get('bo'), 1);
-    assert.equal(context.openReviews.get('dee'), 1, 'load counts the whole tenant, not only the team');
+    assert.equal(context.openReviews.get('ana'), 1, "Dependabot's request: a bot's PR asks for a review too");
+    assert.equal(context.openReviews.get('dee'), undefined, 'counted over the PRs of the scope’s own people');
     assert.deepEqual(context.codeOwnersOf('api/billing/charge.ts'), ['@cy']);
     assert.deepEqual(context.codeOwnersOf('web/app.ts'), ['@ana']);
   });
