@@ -137,6 +137,9 @@ const envSchema = z.object({
   // Standups (issue 11).
   STANDUP_RETENTION_DAYS: wholeNumber(1, 3650).default(180),
   STANDUP_ESCALATE_AFTER_DAYS: wholeNumber(1, 30).default(2),
+
+  // PR notifications and the team triage digest (issue 12).
+  NOTIFY_DAILY_BUDGET: wholeNumber(1, 50).default(10),
 });
 
 type Env = z.infer<typeof envSchema>;
@@ -201,6 +204,11 @@ export interface StandupsConfig {
   escalateAfterDays: number;
 }
 
+export interface NotificationsConfig {
+  /** Personal PR messages a person gets per local day unless they set their own (`notify settings budget <n>`). */
+  dailyBudget: number;
+}
+
 export interface Config {
   port: number;
   logLevel: Env['LOG_LEVEL'];
@@ -232,6 +240,7 @@ export interface Config {
   /** Per tenant per month, unless POLICY_FILE sets limits.max_monthly_cost_usd. */
   llmMonthlyCostCapUsd: number;
   standups: StandupsConfig;
+  notifications: NotificationsConfig;
 }
 
 type Problem = { variable: string; expected: string };
@@ -411,5 +420,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       retentionDays: e.STANDUP_RETENTION_DAYS,
       escalateAfterDays: e.STANDUP_ESCALATE_AFTER_DAYS,
     },
+    notifications: { dailyBudget: e.NOTIFY_DAILY_BUDGET },
   };
 }

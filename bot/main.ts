@@ -74,6 +74,8 @@ import { createChatReach } from './chat-reach.ts';
 import { chatTenantOf, createTenantRegistry } from './tenants.ts';
 import { createAskPorts } from './llm/create-ask-ports.ts';
 import { webhookRoutes } from './webhooks/webhook-routes.ts';
+import { createNotifyStore } from '../data/triage/mongo-notify-store.ts';
+import { createDigestStore } from '../data/triage/mongo-digest-store.ts';
 
 export const DEMO_TENANT_ID = 'demo';
 
@@ -105,7 +107,7 @@ export interface StartOptions {
   executors?: Readonly<Record<string, ActionExecutor>>;
   /** The clock standups are scheduled by (tests move it); the system clock by default. */
   now?: () => Date;
-  /** Where /triage reads its ranked queue from; the facts' (loadTriageQueue) unless a test hands in its own. */
+  /** Where /triage and the team digest read the ranked queue from; the facts' (loadTriageQueue) unless a test hands in its own. */
   triageQueue?: TriagePorts['queue'];
   /** In demo mode, load the canned team into the demo tenant (default true; most tests turn it off). */
   demoData?: boolean;
@@ -228,7 +230,12 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   // The one calendar lookup standups, nudges, reviewer suggestions and metrics call (RunningServer.calendars).
   const calendars = createCalendarSource(models, holidays);
   const profileReports = createChatProfileReports(availability, holidayRegions, log);
+  const clock = options.now ?? (() => new Date());
+  // Personal PR notifications: events recorded from fact writes, delivered by the triage-notify job.
+  const notify = createNotifyStore(models, { dailyBudget: config.notifications.dailyBudget });
+  const triageSettings = createTriageSettingsStore(models.TriageSettings);
   const commandPorts = {
+    notifications: notify.settings,
     identity: createIdentityDirectory(models.Person),
     team: createTeamFacts(models),
     availability,
@@ -254,7 +261,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     poster,
     approvals,
     log: log.child({ component: 'standups' }),
-    now: options.now ?? (() => new Date()),
+    now: clock,
   });
   // Triage reads GitHub beyond the webhooks (PR files, mergeable state, CODEOWNERS) with the token, if any.
   const triageOctokit = config.sources.github
@@ -268,7 +275,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const triageLoad: Omit<LoadTriageQueueDeps, 'suggester'> = {
     pulls: createMongoTriageSource(models),
     calendarsOfLogins: createCalendarsOfLogins(models.Person, calendars),
-    settings: createTriageSettingsStore(models.TriageSettings),
+    settings: triageSettings,
     ...(triageOctokit
       ? {
           codeOwners: createGithubCodeOwners({
@@ -377,6 +384,10 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       // The demo's repositories are made up: never ask GitHub about them.
       await (tenantId === DEMO_TENANT_ID ? enrichFromFacts : enrichPullRequests)(tenantId, writes);
       if (slack) await refreshHomesTouchedBy(tenantId, writes);
+      // Notifications are idempotent, so a failure here is logged, not retried at ingestion's expense.
+      await notify
+        .recordWrites(tenantId, writes, clock())
+        .catch((error: unknown) => log.warn({ tenantId, err: error }, 'recording PR notifications failed'));
     },
   };
   // The App Homes of the people on the PRs just written (Teams home cards refresh when looked at).
@@ -414,6 +425,17 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       standupRetentionDays: config.standups.retentionDays,
       standups: standupFlow,
       standupBlockers: standupFlow.blockers,
+      triage: {
+        notices: { notices: notify.notices, calendars, poster },
+        digest: {
+          digests: createDigestStore(models, triageSettings),
+          queue: options.triageQueue ?? loadQueue,
+          poster,
+          calendars,
+        },
+        teams: () => standupFlow.active(),
+        now: clock,
+      },
     },
     options.scheduler,
   );

@@ -12,6 +12,7 @@ import { runHolidaysCommand } from './availability/holidays-command.ts';
 import { runHoursCommand } from './availability/hours-command.ts';
 import { runStandupCommand, STANDUP_ARGS } from './standup/standup-command.ts';
 import { runTriageCommand, TRIAGE_ARGS } from './triage/triage-command.ts';
+import { NOTIFY_ARGS, runNotifyCommand } from './triage/notify-command.ts';
 import type { CommandInput, CommandPorts, Reply } from './types.ts';
 
 /** Every command the bot has. Help, the Slack manifest and the Teams manifest are all derived from this list. */
@@ -114,6 +115,15 @@ export const COMMANDS: readonly CommandDefinition[] = [
     description:
       'Pull requests waiting on someone, most urgent first, with a suggested reviewer and buttons to act.',
     run: runTriageCommand,
+  },
+  {
+    name: 'notify',
+    argsHint: NOTIFY_ARGS,
+    description:
+      'Turn personal PR notifications on or off (reviews requested of you, changes, approvals, CI, merges).',
+    // Teams' menu is full at 10; typed as `notify on`.
+    inTeamsMenu: false,
+    run: (input, ports) => runNotifyCommand(input, ports.notifications),
   },
 ];
 

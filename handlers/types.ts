@@ -10,6 +10,7 @@ import type { StandupStatsView, StandupStore, StandupView } from './standup/type
 import type { TeamFacts, TeamView } from './team/types.ts';
 import type { TriageQueueView } from './triage/queue-view.ts';
 import type { TriagePorts } from './triage/triage-ports.ts';
+import type { NotifySettingsStore, TriageDigestView, TriageNoticeView } from './triage/notify-types.ts';
 
 export type Surface = 'slack' | 'teams';
 
@@ -124,7 +125,9 @@ export type View =
   | StandupView
   | StandupSetupView
   | TriageQueueView
-  | HomeView;
+  | HomeView
+  | TriageNoticeView
+  | TriageDigestView;
 
 export interface Reply {
   view: View;
@@ -146,6 +149,8 @@ export interface CommandPorts {
   standups?: StandupStore;
   /** `/triage` and its buttons; absent where GitHub facts are not wired. */
   triage?: TriagePorts;
+  /** Personal PR notifications (`notify on|off|settings`). */
+  notifications?: NotifySettingsStore;
   /** Team-level standup stats, computed elsewhere; `standup stats` says so when it is absent. */
   /** Undefined when the standup is gone (deleted since it was looked up). */
   standupStats?: (tenantId: string, standupId: string) => Promise<StandupStatsView | undefined>;

@@ -12,6 +12,8 @@ import { runWithRequestContext } from '../bot/request-context.ts';
 import type { IngestJobDeps } from './ingest-job-deps.ts';
 import type { Standup } from '../handlers/standup/types.ts';
 import type { StandupDeps } from '../handlers/standup/standup-deps.ts';
+import type { NoticeDeliveryDeps } from '../handlers/triage/deliver-notices.ts';
+import type { DigestDeps } from '../handlers/triage/run-digest-tick.ts';
 
 export interface JobDeps {
   log: Logger;
@@ -35,6 +37,8 @@ export interface JobDeps {
   standupBlockers?: BlockerDeps;
   /** STANDUP_RETENTION_DAYS: standup answers are purged after this many days. */
   standupRetentionDays?: number;
+  /** PR notifications and team triage digests (teams are the active standups); absent until chat delivery is wired. */
+  triage?: { notices: NoticeDeliveryDeps; digest: DigestDeps; teams(): Promise<Standup[]>; now(): Date };
 }
 
 /** Defines a job whose every run is counted, logged under its own request id, and never crashes the process. */

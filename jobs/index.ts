@@ -11,6 +11,8 @@ import * as schedulerHeartbeat from './scheduler-heartbeat.ts';
 import * as staleDocsDigest from './stale-docs-digest.ts';
 import * as standupTick from './standup-tick.ts';
 import * as standupBlockers from './standup-blockers.ts';
+import * as triageDigest from './triage-digest.ts';
+import * as triageNotify from './triage-notify.ts';
 
 export interface JobModule {
   define(agenda: Agenda, deps: JobDeps): Promise<void> | void;
@@ -29,4 +31,6 @@ export const JOBS: readonly JobModule[] = [
   standupTick,
   standupBlockers,
   purgeStandupAnswers,
+  triageNotify,
+  triageDigest,
 ];

@@ -14,6 +14,8 @@ import { renderHelpForSlack } from './help.ts';
 import { renderNoticeForSlack } from './notice.ts';
 import { renderPolicyForSlack } from './policy.ts';
 import { renderTeamForSlack } from './team.ts';
+import { renderTriageDigestForSlack } from './triage-digest.ts';
+import { renderTriageNoticeForSlack } from './triage-notice.ts';
 import type { SlackMessage } from './types.ts';
 
 export function renderViewForSlack(view: View): SlackMessage {
@@ -48,5 +50,9 @@ export function renderViewForSlack(view: View): SlackMessage {
       return renderStandupSetupForSlack(view);
     case 'triage-queue':
       return renderTriageQueueForSlack(view);
+    case 'triage-notice':
+      return renderTriageNoticeForSlack(view);
+    case 'triage-digest':
+      return renderTriageDigestForSlack(view);
   }
 }

@@ -14,6 +14,8 @@ import { renderHelpForTeams } from './help.ts';
 import { renderNoticeForTeams } from './notice.ts';
 import { renderPolicyForTeams } from './policy.ts';
 import { renderTeamForTeams } from './team.ts';
+import { renderTriageDigestForTeams } from './triage-digest.ts';
+import { renderTriageNoticeForTeams } from './triage-notice.ts';
 import type { AdaptiveCard } from './types.ts';
 
 export function renderViewForTeams(view: View): AdaptiveCard {
@@ -48,5 +50,9 @@ export function renderViewForTeams(view: View): AdaptiveCard {
       return renderStandupSetupCard(view);
     case 'triage-queue':
       return renderTriageQueueForTeams(view);
+    case 'triage-notice':
+      return renderTriageNoticeForTeams(view);
+    case 'triage-digest':
+      return renderTriageDigestForTeams(view);
   }
 }

@@ -28,6 +28,11 @@ import { defineTriageSnoozeModel } from './triage-snooze.ts';
 import { defineTriageTakenModel } from './triage-taken.ts';
 import { defineCodeOwnersFileModel } from './code-owners-file.ts';
 import { defineTriageSettingsModel } from './triage-settings.ts';
+import { defineNotifySettingsModel } from './notify-settings.ts';
+import { defineTriageDigestModel } from './triage-digest.ts';
+import { defineTriageDigestSettingsModel } from './triage-digest-settings.ts';
+import { defineTriageNoticeEventModel } from './triage-notice-event.ts';
+import { defineTriageNoticeModel } from './triage-notice.ts';
 
 export type Models = ReturnType<typeof defineModels>;
 
@@ -67,6 +72,12 @@ export function defineModels(connection: Connection) {
     // PR triage (issue 12).
     CodeOwnersFile: defineCodeOwnersFileModel(connection),
     TriageSettings: defineTriageSettingsModel(connection),
+    // PR notifications and the team triage digest (issue 12).
+    NotifySettings: defineNotifySettingsModel(connection),
+    TriageNotice: defineTriageNoticeModel(connection),
+    TriageNoticeEvent: defineTriageNoticeEventModel(connection),
+    TriageDigest: defineTriageDigestModel(connection),
+    TriageDigestSettings: defineTriageDigestSettingsModel(connection),
     ...defineIngestModels(connection),
   };
 }

@@ -16,6 +16,8 @@ import type { TriageQueueView } from '../../handlers/triage/queue-view.ts';
 import { SLACK_TRIAGE_ITEMS } from '../../cards/slack/triage-queue.ts';
 import { TEAMS_TRIAGE_ITEMS } from '../../cards/teams/triage-queue.ts';
 import { emptyHomeFixture, homeFixture, oversizedHomeFixture } from '../support/home-fixture.ts';
+import { DIGEST_MAX_ITEMS } from '../../handlers/triage/build-digest-view.ts';
+import type { DigestItem, TriageNoticeView } from '../../handlers/triage/notify-types.ts';
 import {
   adaptiveCardProblems,
   adaptiveCardVersion,
@@ -210,8 +212,69 @@ const TEAM_SNAPSHOT: TeamFactsSnapshot = {
   ],
 };
 
+const digestItem = (number: number, overrides: Partial<DigestItem> = {}): DigestItem => ({
+  repo: 'acme/payments',
+  number,
+  title: `Retry <refunds> & webhooks ${number}`,
+  url: `https://github.com/acme/payments/pull/${number}`,
+  signal: 'waiting-for-review',
+  ageHours: 14,
+  waitingOn: ['dana', 'li'],
+  suggested: 'li',
+  ...overrides,
+});
+
+const NOTICE: TriageNoticeView = {
+  kind: 'triage-notice',
+  pull: {
+    repo: 'acme/payments',
+    number: 412,
+    title: 'Retry <refunds> & webhooks',
+    url: 'https://github.com/acme/payments/pull/412',
+  },
+  role: 'author',
+  events: [
+    {
+      kind: 'changes-requested',
+      by: 'li',
+      at: '2026-11-19T10:00:00.000Z',
+      url: 'https://github.com/acme/payments/pull/412#pullrequestreview-1',
+    },
+    { kind: 'approved', by: 'li', at: '2026-11-19T15:00:00.000Z' },
+    {
+      kind: 'ci-failed',
+      detail: 'build & <test>',
+      at: '2026-11-20T09:00:00.000Z',
+      url: 'https://github.com/acme/payments/actions/runs/7',
+    },
+  ],
+};
+
 const FIXTURES: Record<string, (surface: Surface) => View> = {
   help: (surface) => helpFor(surface),
+  'triage-notice': () => NOTICE,
+  'triage-notice-review-requested': () => ({
+    ...NOTICE,
+    role: 'reviewer',
+    events: [{ kind: 'review-requested', at: '2026-11-20T09:00:00.000Z' }],
+  }),
+  'triage-digest': () => ({
+    kind: 'triage-digest',
+    team: 'Payments',
+    date: '2026-11-20',
+    open: [
+      digestItem(412),
+      digestItem(77, { signal: 'failing-ci', ageHours: 1, waitingOn: ['dana'], suggested: undefined }),
+    ],
+    resolved: [digestItem(12)],
+  }),
+  'triage-digest-all-clear': () => ({
+    kind: 'triage-digest',
+    team: 'Payments',
+    date: '2026-11-20',
+    open: [],
+    resolved: [digestItem(412), digestItem(77)],
+  }),
   'notice-warning-with-suggestion': (surface) => ({
     kind: 'notice',
     tone: 'warning',
@@ -287,6 +350,27 @@ function oversizedHelp(surface: Surface): HelpView {
 }
 
 const OVERSIZED: Record<string, (surface: Surface) => View> = {
+  'oversized triage digest': () => ({
+    kind: 'triage-digest',
+    team: 'T'.repeat(400),
+    date: '2026-11-20',
+    open: Array.from({ length: DIGEST_MAX_ITEMS }, (_, index) =>
+      digestItem(index, {
+        title: '<&> '.repeat(2000),
+        waitingOn: Array.from({ length: 200 }, (_, n) => `person-${n}`),
+      }),
+    ),
+    resolved: Array.from({ length: 300 }, (_, index) => digestItem(1000 + index)),
+  }),
+  'oversized triage notice': () => ({
+    ...NOTICE,
+    pull: { ...NOTICE.pull, title: '&'.repeat(5000) },
+    events: Array.from({ length: 40 }, (_, index) => ({
+      kind: 'ci-failed' as const,
+      detail: `<check> ${index} ${'x'.repeat(400)}`,
+      at: '2026-11-20T09:00:00.000Z',
+    })),
+  }),
   'oversized help': oversizedHelp,
   'oversized home': () => oversizedHomeFixture(),
   'oversized notice': (surface) => ({
