@@ -31,6 +31,6 @@ export const CHART_CONFIG: Config = {
     domainColor: '#999999',
     tickColor: '#999999',
   },
-  legend: { labelFontSize: 11, titleFontSize: 11, orient: 'top', title: null },
+  legend: { labelFontSize: 11, titleFontSize: 11, orient: 'top', title: null, labelLimit: 260 },
   text: { font: CHART_FONT },
 };
