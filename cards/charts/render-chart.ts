@@ -3,8 +3,8 @@
  * Offline by construction: data is inline, the loader refuses every URL, and the font is a TTF from node_modules.
  */
 import { createRequire } from 'node:module';
-import { Resvg } from '@resvg/resvg-js';
-import { loader as vegaLoader, parse, View } from 'vega';
+import { Resvg, type RenderedImage } from '@resvg/resvg-js';
+import { logger, loader as vegaLoader, parse, View, Warn } from 'vega';
 import { compile } from 'vega-lite';
 import { BACKGROUND, CHART_FONT } from './theme.ts';
 import type { ChartSize, ChartSpec } from './types.ts';
@@ -13,6 +13,22 @@ const require = createRequire(import.meta.url);
 const FONT_FILES = ['400Regular/Inter_400Regular.ttf', '700Bold/Inter_700Bold.ttf'].map((file) =>
   require.resolve(`@expo-google-fonts/inter/${file}`),
 );
+
+/**
+ * A logger that keeps warnings and errors instead of printing them: Vega only warns on a failed load and
+ * Vega-Lite only warns when it drops part of a spec, and both still draw the rest. Our specs are ours, so any
+ * such message is a bug, and the render fails with it.
+ */
+function createRecordingLogger(problems: string[]) {
+  const recording = logger(Warn);
+  const record = (...args: readonly unknown[]) => {
+    problems.push(args.map((arg) => (arg instanceof Error ? arg.message : String(arg))).join(' '));
+    return recording;
+  };
+  recording.warn = record;
+  recording.error = record;
+  return recording;
+}
 
 /** A Vega loader that fetches nothing: a spec naming a data or image URL fails instead of reaching out. */
 function createOfflineLoader() {
@@ -39,21 +55,34 @@ export async function renderChartSvg(spec: ChartSpec, size: ChartSize): Promise<
     height: size.height,
     autosize: { type: 'fit', contains: 'padding' },
   } as ChartSpec;
-  const view = new View(parse(compile(sized).spec), { renderer: 'none', loader: createOfflineLoader() });
+  const problems: string[] = [];
+  const log = createRecordingLogger(problems);
+  const view = new View(parse(compile(sized, { logger: log }).spec), {
+    renderer: 'none',
+    loader: createOfflineLoader(),
+    logger: log,
+  });
   try {
-    return await view.toSVG();
+    const svg = await view.toSVG();
+    // A chart drawn past a problem would be wrong or half-empty: better no image and a clear error.
+    if (problems.length > 0) throw new Error(`chart failed to render: ${problems.join('; ')}`);
+    return svg;
   } finally {
     view.finalize();
   }
 }
 
-/** The chart as a PNG of `width·pixelRatio`×`height·pixelRatio` pixels, ready to upload. */
-export async function renderChartPng(spec: ChartSpec, size: ChartSize): Promise<Buffer> {
-  const svg = await renderChartSvg(spec, size);
+/** An SVG drawn to pixels with the bundled font only (no system fonts: the same output on every machine). */
+export function rasteriseChartSvg(svg: string, size: ChartSize): RenderedImage {
   const resvg = new Resvg(svg, {
     background: BACKGROUND,
     fitTo: { mode: 'width', value: Math.round(size.width * (size.pixelRatio ?? 2)) },
     font: { loadSystemFonts: false, fontFiles: FONT_FILES, defaultFontFamily: CHART_FONT },
   });
-  return resvg.render().asPng();
+  return resvg.render();
+}
+
+/** The chart as a PNG of `width·pixelRatio`×`height·pixelRatio` pixels, ready to upload. */
+export async function renderChartPng(spec: ChartSpec, size: ChartSize): Promise<Buffer> {
+  return rasteriseChartSvg(await renderChartSvg(spec, size), size).asPng();
 }
