@@ -40,7 +40,9 @@ function quantile(sorted: number[], q: number): number {
 const [, buildFirst] = charts[0]!;
 const cold = await timeMs(() => renderChartPng(buildFirst(), SIZE));
 console.log(`first render in this process (SVG + PNG, cold): ${cold.toFixed(0)} ms`);
-console.log(`${ROUNDS} warm renders each, interleaved SVG-only / SVG + PNG, at ${SIZE.width}×${SIZE.height} @2x:`);
+console.log(
+  `${ROUNDS} warm renders each, interleaved SVG-only / SVG + PNG, at ${SIZE.width}×${SIZE.height} @2x:`,
+);
 
 for (const [name, build] of charts) {
   const svgTimes: number[] = [];

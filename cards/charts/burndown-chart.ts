@@ -39,7 +39,13 @@ export function buildBurndownChart({ sprintName, unit, days }: SprintBurndown): 
       strokeDash: {
         field: 'series',
         type: 'nominal',
-        scale: { domain: ['Remaining', 'Ideal'], range: [[1, 0], [6, 3]] },
+        scale: {
+          domain: ['Remaining', 'Ideal'],
+          range: [
+            [1, 0],
+            [6, 3],
+          ],
+        },
       },
     },
   };

@@ -25,7 +25,10 @@ export function buildDeploymentsChart({ weeks }: DeploymentsPerWeek): ChartSpec 
     },
     layer: [
       { mark: { type: 'bar', color: PALETTE.blue, cornerRadiusTopLeft: 2, cornerRadiusTopRight: 2 } },
-      { mark: { type: 'text', dy: -6, fontSize: 10, color: '#333333' }, encoding: { text: { field: 'count' } } },
+      {
+        mark: { type: 'text', dy: -6, fontSize: 10, color: '#333333' },
+        encoding: { text: { field: 'count' } },
+      },
     ],
   };
 }

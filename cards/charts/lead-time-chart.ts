@@ -36,7 +36,13 @@ export function buildLeadTimeChart({ points }: LeadTimeTrend): ChartSpec {
       strokeDash: {
         field: 'series',
         type: 'nominal',
-        scale: { domain: ['p50 (median)', 'p90'], range: [[1, 0], [6, 3]] },
+        scale: {
+          domain: ['p50 (median)', 'p90'],
+          range: [
+            [1, 0],
+            [6, 3],
+          ],
+        },
       },
     },
   };

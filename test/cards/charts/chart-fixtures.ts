@@ -1,5 +1,10 @@
 /** Small, hand-made series for the chart tests and the bench: what the metrics engine will hand over. */
-import type { AgingWip, DeploymentsPerWeek, LeadTimeTrend, SprintBurndown } from '../../../cards/charts/types.ts';
+import type {
+  AgingWip,
+  DeploymentsPerWeek,
+  LeadTimeTrend,
+  SprintBurndown,
+} from '../../../cards/charts/types.ts';
 
 const day = (offset: number) => new Date(Date.UTC(2026, 8, 7 + offset)).toISOString().slice(0, 10);
 

@@ -55,9 +55,22 @@ describe('chart specs', () => {
     const points = valuesOf(spec, 0);
     assert.deepEqual(
       points.map((point) => point.item),
-      ['PAY-102', 'PAY-106', 'PAY-109', 'PAY-105', 'PAY-103', 'PAY-107', 'PAY-110', 'PAY-104', 'PAY-108', 'PAY-101'],
+      [
+        'PAY-102',
+        'PAY-106',
+        'PAY-109',
+        'PAY-105',
+        'PAY-103',
+        'PAY-107',
+        'PAY-110',
+        'PAY-104',
+        'PAY-108',
+        'PAY-101',
+      ],
     );
-    const flagged = points.filter((point) => point.band === 'Older than 85th percentile').map((point) => point.item);
+    const flagged = points
+      .filter((point) => point.band === 'Older than 85th percentile')
+      .map((point) => point.item);
     assert.deepEqual(flagged, ['PAY-102', 'PAY-106', 'PAY-109']); // 150 h itself is within
     assert.deepEqual(
       valuesOf(spec, 1).map((line) => line.text),

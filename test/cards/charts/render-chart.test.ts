@@ -57,7 +57,9 @@ describe('renderChartPng', function () {
   });
 
   it('draws different data as a different image', async () => {
-    const fewer = { weeks: deployments.weeks.map((week) => ({ ...week, count: Math.max(0, week.count - 2) })) };
+    const fewer = {
+      weeks: deployments.weeks.map((week) => ({ ...week, count: Math.max(0, week.count - 2) })),
+    };
     const [before, after] = await Promise.all([
       renderChartPng(buildDeploymentsChart(deployments), SLACK_SIZE),
       renderChartPng(buildDeploymentsChart(fewer), SLACK_SIZE),
