@@ -1,8 +1,8 @@
 /**
- * Server-side chart rendering (cards/charts/): each of the four charts drawn at Slack's size (600×360 CSS px,
- * PNG at 2x), as SVG only (Vega-Lite compile + Vega's headless View: the baseline, measured in the same run) and
- * as SVG + PNG (resvg rasterising with the bundled font). Prints the first render in this process (cold: module
- * and font loading) and p50/p99 over ROUNDS warm renders, the PNG's bytes, and the PNG step's share.
+ * Server-side chart rendering (cards/charts/): each of the four charts at Slack's size (600×360 CSS px) as SVG
+ * only (Vega-Lite compile + Vega's headless View: the baseline, measured in the same run), as SVG + PNG at 2x
+ * (what Slack gets) and as SVG + PNG at 1x (small enough for a Teams data URI). Prints the first render in this
+ * process (cold: modules and fonts), p50/p99 over ROUNDS warm renders, the PNG's bytes and the PNG step's share.
  * The issue's figure to compare with: a 12-bar chart in about 75 ms (the deployments chart has 12 bars).
  *   npm run bench -- bench/chart-render.bench.ts     (ROUNDS, default 40, adjusts it)
  */
@@ -40,14 +40,14 @@ function quantile(sorted: number[], q: number): number {
 const [, buildFirst] = charts[0]!;
 const cold = await timeMs(() => renderChartPng(buildFirst(), SIZE));
 console.log(`first render in this process (SVG + PNG, cold): ${cold.toFixed(0)} ms`);
-console.log(
-  `${ROUNDS} warm renders each, interleaved SVG-only / SVG + PNG, at ${SIZE.width}×${SIZE.height} @2x:`,
-);
+console.log(`${ROUNDS} warm renders each, interleaved, at ${SIZE.width}×${SIZE.height} CSS px:`);
 
 for (const [name, build] of charts) {
   const svgTimes: number[] = [];
   const pngTimes: number[] = [];
+  const png1xTimes: number[] = [];
   let bytes = 0;
+  let bytes1x = 0;
   for (let round = 0; round < ROUNDS; round += 1) {
     svgTimes.push(await timeMs(() => renderChartSvg(build(), SIZE)));
     pngTimes.push(
@@ -55,13 +55,20 @@ for (const [name, build] of charts) {
         bytes = (await renderChartPng(build(), SIZE)).length;
       }),
     );
+    png1xTimes.push(
+      await timeMs(async () => {
+        bytes1x = (await renderChartPng(build(), { ...SIZE, pixelRatio: 1 })).length;
+      }),
+    );
   }
-  const svg = [...svgTimes].sort((a, b) => a - b);
-  const png = [...pngTimes].sort((a, b) => a - b);
-  const share = 1 - quantile(svg, 0.5) / quantile(png, 0.5);
+  const [svg, png, png1x] = [svgTimes, pngTimes, png1xTimes].map((times) => [...times].sort((a, b) => a - b));
+  const p50 = (sorted: number[]) => quantile(sorted, 0.5).toFixed(1).padStart(6);
+  const p99 = (sorted: number[]) => quantile(sorted, 0.99).toFixed(1).padStart(6);
+  const share = 1 - quantile(svg!, 0.5) / quantile(png!, 0.5);
   console.log(
-    `${name.padEnd(32)} SVG p50 ${quantile(svg, 0.5).toFixed(1).padStart(6)} ms p99 ${quantile(svg, 0.99).toFixed(1).padStart(6)} ms` +
-      `   SVG+PNG p50 ${quantile(png, 0.5).toFixed(1).padStart(6)} ms p99 ${quantile(png, 0.99).toFixed(1).padStart(6)} ms` +
-      `   ${(bytes / 1024).toFixed(0).padStart(3)} KiB   PNG step ${(share * 100).toFixed(0)}% of p50`,
+    `${name.padEnd(32)} SVG p50 ${p50(svg!)} ms p99 ${p99(svg!)} ms` +
+      `   SVG+PNG@2x p50 ${p50(png!)} ms p99 ${p99(png!)} ms ${(bytes / 1024).toFixed(0).padStart(3)} KiB` +
+      ` (PNG step ${(share * 100).toFixed(0)}% of p50)` +
+      `   SVG+PNG@1x p50 ${p50(png1x!)} ms ${(bytes1x / 1024).toFixed(0).padStart(3)} KiB`,
   );
 }
