@@ -103,6 +103,23 @@ describe('renderChartPng', function () {
     }
   });
 
+  it('draws edge-case data without a warning: all-zero weeks, one point, markup in names', async () => {
+    const edgeCases = [
+      buildDeploymentsChart({ weeks: deployments.weeks.map((week) => ({ ...week, count: 0 })) }),
+      buildLeadTimeChart({ points: [{ date: '2026-09-07', p50Hours: 0, p90Hours: 0 }] }),
+      buildBurndownChart({ ...burndown, sprintName: 'Q4 <beta> & "rc"' }),
+      buildAgingWipChart({ ...agingWip, items: [{ id: 'A&B <1>', ageHours: 1 }] }),
+    ];
+    for (const spec of edgeCases)
+      assert.deepEqual(readPngSize(await renderChartPng(spec, SLACK_SIZE)), { width: 1200, height: 720 });
+    const svg = await renderChartSvg(edgeCases[2]!, SLACK_SIZE);
+    assert.ok(
+      svg.includes('Burndown: Q4 &lt;beta&gt; &amp; &quot;rc&quot;'),
+      'the name is escaped in the SVG',
+    );
+    assert.ok(!svg.includes('<beta>'));
+  });
+
   it('refuses to fetch: a spec naming a data URL fails instead of reaching the network', async () => {
     const remote = { ...charts[0]![1], data: { url: 'https://example.com/deployments.json' } } as ChartSpec;
     await assert.rejects(renderChartPng(remote, SLACK_SIZE), /refused to load/);
