@@ -296,6 +296,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     queue: options.triageQueue ?? loadQueue,
     ...createTriagePeople(models),
     marks: createTriageMarks(models),
+    settings: triageSettings,
     calendars,
     poster,
     approvals,

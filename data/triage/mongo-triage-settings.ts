@@ -31,7 +31,13 @@ export function createTriageSettingsStore(TriageSettings: TriageSettingsModel): 
         {
           $set: {
             team,
-            ...(settings.thresholds ? { thresholds: settings.thresholds } : {}),
+            // Field by field, so setting one threshold keeps the others set before.
+            ...Object.fromEntries(
+              Object.entries(settings.thresholds ?? {}).map(([field, value]) => [
+                `thresholds.${field}`,
+                value,
+              ]),
+            ),
             ...(settings.botLogins ? { botLogins: settings.botLogins } : {}),
             ...(settings.digestTime ? { digestTime: settings.digestTime } : {}),
             updatedBy,

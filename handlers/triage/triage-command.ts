@@ -1,9 +1,10 @@
 import type { CommandInput, CommandPorts, Reply } from '../types.ts';
 import { buildTriageQueueView } from './show-triage-queue.ts';
+import { runTriageSettings } from './triage-settings-command.ts';
 
-export const TRIAGE_ARGS = '[team | owner/repo | me]';
+export const TRIAGE_ARGS = '[team | owner/repo | me | settings [team] [key=value …]]';
 
-/** `/triage [team|repo|me]`: the ranked PR queue, privately, with a button row on each item. */
+/** `/triage [team|repo|me]`: the ranked PR queue, privately, with a button row on each item; `settings` its knobs. */
 export async function runTriageCommand(input: CommandInput, ports: CommandPorts): Promise<Reply> {
   if (!ports.triage) {
     return {
@@ -15,6 +16,10 @@ export async function runTriageCommand(input: CommandInput, ports: CommandPorts)
         body: 'It needs GitHub facts: connect GitHub (webhooks or a backfill) and try again.',
       },
     };
+  }
+  const [first, ...rest] = input.args;
+  if (first?.toLowerCase() === 'settings' && ports.triage.settings) {
+    return runTriageSettings(input, ports, ports.triage.settings, rest);
   }
   const result = await buildTriageQueueView(input.actor, input.rawArgs, ports.triage, ports.standups);
   return { visibility: 'private', view: result.ok ? result.view : result.notice };

@@ -1,7 +1,7 @@
 import type { ApprovalServices } from '../approvals/types.ts';
 import type { CalendarSource } from '../availability/types.ts';
 import type { ChatAccount, ChatPoster } from '../delivery/types.ts';
-import type { TriageQueue, TriageScope } from './types.ts';
+import type { TriageQueue, TriageScope, TriageSettingsStore } from './types.ts';
 
 /** A snooze one person set on one PR: until a time, or until the head moves past the commit it was set at. */
 export interface TriageSnooze {
@@ -47,6 +47,8 @@ export interface TriagePorts {
   /** The name people know a chat account by (Slack's real name, Teams' display name), when it is known. */
   displayNameOf(tenantId: string, account: ChatAccount): Promise<string | undefined>;
   marks: TriageMarks;
+  /** Thresholds, bot authors and digest time per team (`triage settings`); absent, the command says so. */
+  settings?: TriageSettingsStore;
   calendars: CalendarSource;
   poster: Pick<ChatPoster, 'sendDirect'>;
   /** `pr.request_review` is proposed through these; absent, the button says approvals are off. */
