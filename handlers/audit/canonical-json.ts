@@ -25,6 +25,10 @@ function quote(text: string, path: string): string {
 }
 
 function write(value: unknown, key: string, path: string, seen: Set<object>): string | undefined {
+  // Before toJSON: a library may give every Map or Set one (vega-lite patches Set.prototype.toJSON on import).
+  if (value instanceof Map || value instanceof Set) {
+    throw new NotJsonError(`${path}: ${describe(value)} is not a plain object`);
+  }
   if (
     typeof value === 'object' &&
     value !== null &&

@@ -55,6 +55,18 @@ describe('canonical JSON', () => {
     );
   });
 
+  it('refuses a Set or Map even when a library gave it a toJSON (vega-lite patches Set.prototype)', () => {
+    const prototype = Set.prototype as { toJSON?: () => string };
+    const before = Object.getOwnPropertyDescriptor(prototype, 'toJSON');
+    prototype.toJSON = () => 'Set(...)';
+    try {
+      refuses({ s: new Set([1]) }, /^payload\.s: a Set is not a plain object$/);
+    } finally {
+      if (before) Object.defineProperty(prototype, 'toJSON', before);
+      else delete prototype.toJSON;
+    }
+  });
+
   it('allows the same object twice when it is not a cycle', () => {
     const shared = { id: 1 };
     assert.equal(canonicalJson({ a: shared, b: [shared] }), '{"a":{"id":1},"b":[{"id":1}]}');
