@@ -144,10 +144,12 @@ describe('Standups: exactly one prompt per member per day, one report (issue 11)
 
     it('prompts every member once when all three tick at the same instant', async () => {
       const runs = await tickAll(servers);
-      // Each worker holds one tick at a time, and a fan-out at Slack's pace outlasts a poll: all three ran one.
+      // Three ticks ran, and at least two processes ran them at once (each worker holds one tick at a time, and a
+      // fan-out at Slack's pace outlasts a poll); on a loaded machine one worker may take two in turn.
+      assert.equal(runs.reduce((sum, count) => sum + count, 0), 3, `three ticks ran (${runs.join(', ')})`);
       assert.ok(
-        runs.every((count) => count >= 1),
-        `every process ran a tick (${runs.join(', ')})`,
+        runs.filter((count) => count >= 1).length >= 2,
+        `at least two processes ran a tick (${runs.join(', ')})`,
       );
       assertExactlyOnePromptEach(slack);
       // Another round at the same instant, everyone claimed already: nothing more.

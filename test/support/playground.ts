@@ -30,8 +30,8 @@ export class PlaygroundChat {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     await page.goto(url);
     const chat = new PlaygroundChat(page);
-    // The Playground installs the bot on load; its welcome is the help card.
-    await chat.cards().first().waitFor({ timeout: 30_000 });
+    // The Playground installs the bot on load; its welcome is the help card, then the person's home card.
+    await chat.cards().nth(1).waitFor({ timeout: 30_000 });
     return chat;
   }
 
