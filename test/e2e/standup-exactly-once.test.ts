@@ -144,9 +144,11 @@ describe('Standups: exactly one prompt per member per day, one report (issue 11)
 
     it('prompts every member once when all three tick at the same instant', async () => {
       const runs = await tickAll(servers);
-      // Three ticks ran, and at least two processes ran them at once (each worker holds one tick at a time, and a
+      // Ticks ran, and at least two processes ran them at once (each worker holds one tick at a time, and a
       // fan-out at Slack's pace outlasts a poll); on a loaded machine one worker may take two in turn.
-      assert.equal(runs.reduce((sum, count) => sum + count, 0), 3, `three ticks ran (${runs.join(', ')})`);
+      // At least the three asked for: the minute's scheduled tick may run beside them.
+      const total = runs.reduce((sum, count) => sum + count, 0);
+      assert.ok(total >= 3, `three ticks ran (${runs.join(', ')})`);
       assert.ok(
         runs.filter((count) => count >= 1).length >= 2,
         `at least two processes ran a tick (${runs.join(', ')})`,
