@@ -3,6 +3,7 @@ import type { AnswerStore } from '../handlers/ask/handle-answer-action.ts';
 import type { ChatReach } from '../handlers/ask/types.ts';
 import type { StandupDeps } from '../handlers/standup/standup-deps.ts';
 import type { ChatAccount } from '../handlers/standup/types.ts';
+import type { TriageActionPorts } from '../handlers/triage/handle-triage-action.ts';
 import type { CommandInput, CommandPorts, Reply } from '../handlers/types.ts';
 import type { ChatEmailLearner } from './chat-email-learner.ts';
 import type { ChatProfileReports } from './chat-profile-reports.ts';
@@ -26,6 +27,8 @@ export interface ChatDeps {
   standupFlow?: { deps: StandupDeps; now(): Date };
   /** Records a chat user's verified email on first sight, to link their other tools by email. */
   emails?: ChatEmailLearner;
+  /** The buttons on /triage queue items (request review, nudge, snooze, I'm on it); absent where triage is off. */
+  triage?: TriageActionPorts;
   /** What saving a standup's set-up form needs (the store, the policy for approvers, people by email). */
   standups?: StandupEdgePorts;
 }

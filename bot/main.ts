@@ -14,6 +14,16 @@ import { createCalendarSource } from '../data/availability/create-calendar-sourc
 import { createHolidayRegions } from '../data/availability/holiday-regions.ts';
 import { createPublicHolidays } from '../data/availability/public-holidays.ts';
 import { createStandupStore } from '../data/standup/mongo-standup-store.ts';
+import { createTriageMarks } from '../data/triage/mongo-triage-marks.ts';
+import { createTriagePeople } from '../data/triage/triage-people.ts';
+import { createCalendarsOfLogins } from '../data/triage/calendars-of-logins.ts';
+import { createGithubCodeOwners } from '../data/triage/github-code-owners.ts';
+import { loadReviewHistory } from '../data/triage/mongo-review-history.ts';
+import { createTriageSettingsStore } from '../data/triage/mongo-triage-settings.ts';
+import { createReviewerSuggester } from '../handlers/triage/suggest-reviewers.ts';
+import { createMongoTriageSource } from '../data/triage/mongo-triage-source.ts';
+import { loadTriageQueue, type LoadTriageQueueDeps } from '../handlers/triage/load-triage-queue.ts';
+import type { TriagePorts } from '../handlers/triage/triage-ports.ts';
 import { createTeamsAccountsByEmail } from '../data/standup/find-teams-accounts.ts';
 import { allowReportExecutor, STANDUP_REPORT_ACTION } from '../handlers/standup/report-channel-gate.ts';
 import { emailsInWrites, linkByEmail } from '../data/identity/link-by-email.ts';
@@ -89,6 +99,8 @@ export interface StartOptions {
   executors?: Readonly<Record<string, ActionExecutor>>;
   /** The clock standups are scheduled by (tests move it); the system clock by default. */
   now?: () => Date;
+  /** Where /triage reads its ranked queue from; the facts' (loadTriageQueue) unless a test hands in its own. */
+  triageQueue?: TriagePorts['queue'];
   /** In demo mode, load the canned team into the demo tenant (default true; most tests turn it off). */
   demoData?: boolean;
 }
@@ -225,6 +237,44 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     log: log.child({ component: 'standups' }),
     now: options.now ?? (() => new Date()),
   });
+  // Triage reads GitHub beyond the webhooks (PR files, mergeable state, CODEOWNERS) with the token, if any.
+  const triageOctokit = config.sources.github
+    ? new Octokit({
+        auth: config.sources.github.token,
+        baseUrl: config.sources.github.apiUrl,
+        userAgent: 'em-agent-triage',
+        log: { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} },
+      })
+    : undefined;
+  const triageLoad: Omit<LoadTriageQueueDeps, 'suggester'> = {
+    pulls: createMongoTriageSource(models),
+    calendarsOfLogins: createCalendarsOfLogins(models.Person, calendars),
+    settings: createTriageSettingsStore(models.TriageSettings),
+    ...(triageOctokit
+      ? {
+          codeOwners: createGithubCodeOwners({
+            CodeOwnersFile: models.CodeOwnersFile,
+            octokit: triageOctokit,
+          }),
+        }
+      : {}),
+  };
+  // The suggester learns from the tenant's recently merged PRs, read at each /triage (bounded: 180 days, 2,000
+  // PRs), so a new review counts at once; a per-tenant cache is the next step if that read shows in the bench.
+  const loadQueue: TriagePorts['queue'] = async (tenantId, scope, now) => {
+    const history = await loadReviewHistory(models, tenantId, now);
+    const suggester = createReviewerSuggester(history, { now: () => now });
+    return loadTriageQueue({ ...triageLoad, suggester }, tenantId, scope, now);
+  };
+  const triage: TriagePorts = {
+    queue: options.triageQueue ?? loadQueue,
+    ...createTriagePeople(models),
+    marks: createTriageMarks(models),
+    calendars,
+    poster,
+    approvals,
+    now: options.now ?? (() => new Date()),
+  };
   // Doc answers reach people in chat ("ask this person", stale-docs digests) through their linked accounts.
   const reach = createChatReach(models.Person, poster);
   const chat: ChatDeps = {
@@ -238,11 +288,13 @@ export async function startServer(config: Config, options: StartOptions = {}): P
         approvals,
         ask: askPortsOf(),
         standupStats: standupFlow.stats,
+        triage,
       }),
     answers: { store: () => knowledge.answerStore, reach },
     emails: createChatEmailLearner(models.Person, log, profileReports),
     profileReports,
     standupFlow,
+    triage: { triage, standups: commandPorts.standups },
     standups: {
       standups: commandPorts.standups,
       approvals,
@@ -268,16 +320,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const enrichPullRequests = createPullRequestEnricher({
     facts: factModelsOf(models),
     log,
-    ...(config.sources.github
-      ? {
-          octokit: new Octokit({
-            auth: config.sources.github.token,
-            baseUrl: config.sources.github.apiUrl,
-            userAgent: 'em-agent-triage',
-            log: { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} },
-          }),
-        }
-      : {}),
+    ...(triageOctokit ? { octokit: triageOctokit } : {}),
   });
   const normalizerDeps = {
     EventRaw: models.EventRaw,

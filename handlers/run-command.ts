@@ -10,6 +10,7 @@ import { markBack, recordTimeOff, setTimeZone } from './availability/availabilit
 import { runHolidaysCommand } from './availability/holidays-command.ts';
 import { runHoursCommand } from './availability/hours-command.ts';
 import { runStandupCommand, STANDUP_ARGS } from './standup/standup-command.ts';
+import { runTriageCommand, TRIAGE_ARGS } from './triage/triage-command.ts';
 import type { CommandInput, CommandPorts, Reply } from './types.ts';
 
 /** Every command the bot has. Help, the Slack manifest and the Teams manifest are all derived from this list. */
@@ -56,6 +57,9 @@ export const COMMANDS: readonly CommandDefinition[] = [
     name: 'tz',
     argsHint: '<IANA zone>',
     description: 'Show or set your time zone (e.g. Asia/Kolkata), for prompts, nudges and working hours.',
+    // Set once (Teams reports the zone with every message anyway), so typed rather than picked; its menu slot
+    // went to triage, used daily.
+    inTeamsMenu: false,
     run: (input, ports) => setTimeZone(input, ports.availability),
   },
   {
@@ -93,6 +97,13 @@ export const COMMANDS: readonly CommandDefinition[] = [
     description:
       'Set up an async standup (no arguments), or list, edit, pause, resume, delete one, or see its stats.',
     run: (input, ports) => runStandupCommand(input, ports),
+  },
+  {
+    name: 'triage',
+    argsHint: TRIAGE_ARGS,
+    description:
+      'Pull requests waiting on someone, most urgent first, with a suggested reviewer and buttons to act.',
+    run: runTriageCommand,
   },
 ];
 

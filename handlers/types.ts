@@ -7,6 +7,8 @@ import type { IdentityDirectory } from './identity/types.ts';
 import type { StandupSetupView } from './standup/setup-view.ts';
 import type { StandupStatsView, StandupStore, StandupView } from './standup/types.ts';
 import type { TeamFacts, TeamView } from './team/types.ts';
+import type { TriageQueueView } from './triage/queue-view.ts';
+import type { TriagePorts } from './triage/triage-ports.ts';
 
 export type Surface = 'slack' | 'teams';
 
@@ -119,7 +121,8 @@ export type View =
   | AnswerView
   | TeamView
   | StandupView
-  | StandupSetupView;
+  | StandupSetupView
+  | TriageQueueView;
 
 export interface Reply {
   view: View;
@@ -137,6 +140,8 @@ export interface CommandPorts {
   identity?: IdentityDirectory;
   team?: TeamFacts;
   standups?: StandupStore;
+  /** `/triage` and its buttons; absent where GitHub facts are not wired. */
+  triage?: TriagePorts;
   /** Team-level standup stats, computed elsewhere; `standup stats` says so when it is absent. */
   /** Undefined when the standup is gone (deleted since it was looked up). */
   standupStats?: (tenantId: string, standupId: string) => Promise<StandupStatsView | undefined>;

@@ -1,4 +1,5 @@
 import type { View } from '../../handlers/types.ts';
+import { renderTriageQueueForSlack } from './triage-queue.ts';
 import { renderStandupPromptForSlack } from './standup-prompt.ts';
 import { renderStandupReportForSlack } from './standup-report.ts';
 import { renderStandupAnswerForSlack } from './standup-answer.ts';
@@ -42,5 +43,7 @@ export function renderViewForSlack(view: View): SlackMessage {
       return renderStandupStatsForSlack(view);
     case 'standup-setup':
       return renderStandupSetupForSlack(view);
+    case 'triage-queue':
+      return renderTriageQueueForSlack(view);
   }
 }

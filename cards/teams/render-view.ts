@@ -1,4 +1,5 @@
 import type { View } from '../../handlers/types.ts';
+import { renderTriageQueueForTeams } from './triage-queue.ts';
 import { renderStandupPromptForTeams } from './standup-prompt.ts';
 import { renderStandupReportForTeams } from './standup-report.ts';
 import { renderStandupAnswerForTeams } from './standup-answer.ts';
@@ -42,5 +43,7 @@ export function renderViewForTeams(view: View): AdaptiveCard {
       return renderStandupStatsForTeams(view);
     case 'standup-setup':
       return renderStandupSetupCard(view);
+    case 'triage-queue':
+      return renderTriageQueueForTeams(view);
   }
 }

@@ -41,7 +41,7 @@ function githubFailure(error: unknown): Error {
 
 /**
  * Executors for the pull-request actions of the policy, through the GitHub REST API. Each is idempotent for
- * its key: labels are a set, a merged pull request stays merged, and a summary comment carries a marker.
+ * its key: labels and requested reviewers are sets, a merged pull request stays merged, and a summary comment carries a marker.
  */
 export function githubActionExecutors(options: GitHubActionOptions): Record<string, ActionExecutor> {
   // No automatic retries: a failed high-risk action is reported, never repeated behind a person's back.
@@ -94,6 +94,23 @@ export function githubActionExecutors(options: GitHubActionOptions): Record<stri
           )
         ).data;
       return { summary: `commented on ${pull.owner}/${pull.repo}#${pull.number}`, url: posted.html_url };
+    },
+    // Requested reviewers are a set on GitHub, so asking again for the same login changes nothing.
+    'pr.request_review': async (approval) => {
+      const pull = pullRefOf(approval);
+      const reviewers = approval.proposed_payload.reviewers as string[];
+      const { data } = await run(() =>
+        octokit.rest.pulls.requestReviewers({
+          owner: pull.owner,
+          repo: pull.repo,
+          pull_number: pull.number,
+          reviewers,
+        }),
+      );
+      return {
+        summary: `requested a review from ${reviewers.map((login) => `@${login}`).join(', ')} on ${pull.owner}/${pull.repo}#${pull.number}`,
+        url: data.html_url,
+      };
     },
     'pr.merge': async (approval) => {
       const pull = pullRefOf(approval);

@@ -23,6 +23,9 @@ import { defineStandupBlockerModel } from './standup-blocker.ts';
 import { defineStandupDayModel } from './standup-day.ts';
 import { defineStandupModel } from './standup.ts';
 import { defineStandupAnswerModel } from './standup-answer.ts';
+import { defineTriageNudgeModel } from './triage-nudge.ts';
+import { defineTriageSnoozeModel } from './triage-snooze.ts';
+import { defineTriageTakenModel } from './triage-taken.ts';
 import { defineCodeOwnersFileModel } from './code-owners-file.ts';
 import { defineTriageSettingsModel } from './triage-settings.ts';
 
@@ -57,6 +60,10 @@ export function defineModels(connection: Connection) {
     // Async standups (issue 11).
     Standup: defineStandupModel(connection),
     StandupAnswer: defineStandupAnswerModel(connection),
+    // What the /triage buttons remember (issue 12).
+    TriageNudge: defineTriageNudgeModel(connection),
+    TriageSnooze: defineTriageSnoozeModel(connection),
+    TriageTaken: defineTriageTakenModel(connection),
     // PR triage (issue 12).
     CodeOwnersFile: defineCodeOwnersFileModel(connection),
     TriageSettings: defineTriageSettingsModel(connection),

@@ -17,6 +17,15 @@ export const ACTION_PAYLOADS: Readonly<Record<string, z.ZodType<JsonObject>>> = 
     })
     .strict(),
   'pr.label': z.object({ labels: z.array(text(50)).min(1).max(20) }).strict(),
+  // GitHub takes at most 15 reviewers per request; logins as GitHub spells them.
+  'pr.request_review': z
+    .object({
+      reviewers: z
+        .array(z.string().regex(/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/, 'a GitHub login'))
+        .min(1)
+        .max(15),
+    })
+    .strict(),
   'pr.comment.summary': z.object({ body: text(10_000) }).strict(),
   'issue.create.low': z.object({ title: text(255), body: z.string().max(30_000).default('') }).strict(),
   'incident.page': z

@@ -7,6 +7,7 @@ export const DEFAULT_POLICY_YAML = `# em-agent default policy: add tiers.<risk>.
 actions:
   pr.merge: { risk: high, mode: require_approval }
   pr.label: { risk: low, mode: auto }
+  pr.request_review: { risk: low, mode: auto }
   pr.comment.summary: { risk: medium, mode: auto, ask_if_channel_public: true }
   issue.create.low: { risk: medium, mode: ask }
   incident.page: { risk: high, mode: require_approval }

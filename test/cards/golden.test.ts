@@ -12,6 +12,9 @@ import type { AnswerView } from '../../handlers/ask/types.ts';
 import { buildTeamView } from '../../handlers/team/show-team.ts';
 import type { TeamFactsSnapshot } from '../../handlers/team/types.ts';
 import type { HelpView, Surface, View } from '../../handlers/types.ts';
+import type { TriageQueueView } from '../../handlers/triage/queue-view.ts';
+import { SLACK_TRIAGE_ITEMS } from '../../cards/slack/triage-queue.ts';
+import { TEAMS_TRIAGE_ITEMS } from '../../cards/teams/triage-queue.ts';
 import {
   adaptiveCardProblems,
   adaptiveCardVersion,
@@ -76,6 +79,74 @@ function answerView(mode: AnswerView['mode'], overrides: Partial<AnswerView> = {
     shared: false,
     ...overrides,
   };
+}
+
+function triageView(overrides: Partial<TriageQueueView> = {}): TriageQueueView {
+  return {
+    kind: 'triage-queue',
+    scopeLabel: 'Platform',
+    scopeArgs: 'Platform',
+    items: [
+      {
+        repo: 'acme/payments',
+        number: 412,
+        title: 'Retry <refunds> & webhooks',
+        url: 'https://github.com/acme/payments/pull/412',
+        author: 'dana',
+        signal: 'waiting-for-review',
+        otherSignals: ['very-large'],
+        ageHours: 14,
+        waitingOn: ['li', 'sam'],
+        suggested: {
+          login: 'li',
+          why: 'owns `api/billing/`, reviewed 9 of your last 20 PRs, 2 open reviews',
+        },
+      },
+      {
+        repo: 'acme/web',
+        number: 77,
+        title: 'New checkout',
+        url: 'https://github.com/acme/web/pull/77',
+        author: 'li',
+        signal: 'changes-requested',
+        otherSignals: [],
+        ageHours: 1,
+        waitingOn: ['li'],
+        takenBy: 'Ana Lima',
+      },
+      {
+        repo: 'acme/infra',
+        number: 9,
+        title: 'Bump the runners',
+        url: 'https://github.com/acme/infra/pull/9',
+        author: 'sam',
+        signal: 'failing-ci',
+        otherSignals: ['merge-conflict', 'stale'],
+        ageHours: 30,
+        waitingOn: [],
+      },
+    ],
+    botLane: { count: 4, repos: 2 },
+    draftsLeftOut: 3,
+    snoozed: 1,
+    note: 'Requested a review from @li on acme/payments#412.',
+    ...overrides,
+  };
+}
+
+/** Far more than fits: 40 items with long titles and reasons. */
+function oversizedTriage(): TriageQueueView {
+  const [first] = triageView().items;
+  return triageView({
+    items: Array.from({ length: 40 }, (_, index) => ({
+      ...first!,
+      number: index + 1,
+      title: `${'A very long title & <more> '.repeat(200)}`,
+      suggested: { login: 'a'.repeat(39), why: 'because '.repeat(500) },
+    })),
+    note: 'x'.repeat(5000),
+    scopeLabel: 'team '.repeat(100),
+  });
 }
 
 /** Each fixture is the view a person on that surface would get. */
@@ -167,6 +238,9 @@ const FIXTURES: Record<string, (surface: Surface) => View> = {
       TEAM_NOW,
       surface,
     ),
+  'triage-queue': () => triageView(),
+  'triage-queue-empty': () =>
+    triageView({ items: [], note: undefined, snoozed: 0, botLane: { count: 0, repos: 0 }, draftsLeftOut: 0 }),
   'notice-escaping': (surface) => ({
     kind: 'notice',
     tone: 'info',
@@ -218,6 +292,7 @@ const OVERSIZED: Record<string, (surface: Surface) => View> = {
     body: '<b> '.repeat(2000),
     suggestion: formatUsage(surface, 'x'.repeat(2000)),
   }),
+  'oversized triage queue': oversizedTriage,
 };
 
 describe('card goldens', () => {
@@ -262,6 +337,40 @@ describe('Slack rendering', () => {
     assert.ok(first.text.text.endsWith('…'));
   });
 
+  it(`shows ${SLACK_TRIAGE_ITEMS} triage items with their buttons and says how many more there are`, () => {
+    const message = renderViewForSlack(oversizedTriage());
+    const rows = message.blocks.filter((block) => block.type === 'actions');
+    assert.equal(rows.length, SLACK_TRIAGE_ITEMS);
+    assert.match(JSON.stringify(message.blocks), new RegExp(`and ${40 - SLACK_TRIAGE_ITEMS} more`));
+    const [row] = rows;
+    assert.ok(row?.type === 'actions');
+    assert.deepEqual(
+      row.elements.map((button) => button.text.text.replace(/@a+$/, '@…')),
+      [
+        'Request review from @…',
+        'Nudge',
+        'Snooze 1 day',
+        'Snooze until next commit',
+        "I'm on it",
+        'Open in GitHub',
+      ],
+    );
+  });
+
+  it('leaves out the buttons that do not apply: no reviewer to ask, nobody to nudge, already taken', () => {
+    const message = renderViewForSlack(triageView());
+    const labels = message.blocks
+      .filter((block) => block.type === 'actions')
+      .map((block) => (block.type === 'actions' ? block.elements.map((button) => button.text.text) : []));
+    assert.deepEqual(labels[1], ['Nudge', 'Snooze 1 day', 'Snooze until next commit', 'Open in GitHub']);
+    assert.deepEqual(labels[2], ['Snooze 1 day', 'Snooze until next commit', "I'm on it", 'Open in GitHub']);
+    assert.match(JSON.stringify(message.blocks), /Ana Lima is on it/);
+    assert.match(
+      JSON.stringify(message.blocks),
+      /Bot lane: 4 PRs by bots in 2 repositories, summarised weekly · 3 drafts left out · 1 snoozed by you/,
+    );
+  });
+
   it('names the commands that did not fit instead of dropping them silently', () => {
     const message = renderViewForSlack(oversizedHelp('slack'));
     const more = message.blocks.at(-2);
@@ -300,6 +409,14 @@ describe('Teams rendering', () => {
       assert.deepEqual(adaptiveCardProblems(card), []);
     });
   }
+
+  it(`shows ${TEAMS_TRIAGE_ITEMS} triage items, each with its Action.Execute buttons, and how many more`, () => {
+    const card = renderViewForTeams(oversizedTriage());
+    const items = card.body.filter((element) => element.type === 'Container');
+    assert.equal(items.length, TEAMS_TRIAGE_ITEMS);
+    assert.match(JSON.stringify(card.body), new RegExp(`and ${40 - TEAMS_TRIAGE_ITEMS} more`));
+    assert.ok(JSON.stringify(card).length < 28_000, 'Teams refuses messages over about 28 KB');
+  });
 
   it('turns a suggestion into an imBack button that sends it', () => {
     const card = renderViewForTeams(FIXTURES['notice-warning-with-suggestion']!('teams'));

@@ -8,13 +8,17 @@ interface Comment {
 
 /**
  * The GitHub REST endpoints the pull-request executors call, in GitHub's wire format: add labels, list and
- * create issue comments (paged with a Link header), merge a pull request (405 once merged).
+ * create issue comments (paged with a Link header), merge a pull request (405 once merged), request reviewers
+ * (422 for the author, as GitHub does).
  */
 export class FakeGitHubPulls {
   readonly http: HttpFake;
   readonly labels = new Map<string, string[]>();
   readonly comments = new Map<string, Comment[]>();
   readonly merged = new Set<string>();
+  /** Requested reviewers by pull request; the author of each is in `authors` (GitHub refuses to ask them). */
+  readonly requestedReviewers = new Map<string, string[]>();
+  readonly authors = new Map<string, string>();
   /** Status codes to answer the next calls with, e.g. [502]. */
   readonly failNext: number[] = [];
   #nextId = 1;
@@ -52,14 +56,24 @@ export class FakeGitHubPulls {
     ).length;
   }
 
+  /** How many times GitHub was asked to request reviewers on a pull request (`acme/api#42`). */
+  reviewRequestCalls(pull: string): number {
+    const [repo, number] = pull.split('#');
+    return this.http.requests.filter(
+      (request) =>
+        request.method === 'POST' && request.path === `/repos/${repo}/pulls/${number}/requested_reviewers`,
+    ).length;
+  }
+
   #route(
     request: RecordedRequest,
     send: (status: number, body: unknown, headers?: Record<string, string>) => void,
   ) {
     const url = new URL(request.path, 'http://fake');
-    const match = /^\/repos\/([^/]+)\/([^/]+)\/(issues|pulls)\/(\d+)\/(labels|comments|merge)$/.exec(
-      url.pathname,
-    );
+    const match =
+      /^\/repos\/([^/]+)\/([^/]+)\/(issues|pulls)\/(\d+)\/(labels|comments|merge|requested_reviewers)$/.exec(
+        url.pathname,
+      );
     if (!match) return send(404, { message: 'Not Found' });
     const [, owner, repo, , number, what] = match;
     const key = `${owner}/${repo}#${number}`;
@@ -95,6 +109,27 @@ export class FakeGitHubPulls {
       };
       this.comments.set(key, [...(this.comments.get(key) ?? []), comment]);
       return send(201, comment);
+    }
+    if (what === 'requested_reviewers' && request.method === 'POST') {
+      const { reviewers = [] } = JSON.parse(request.body) as { reviewers?: string[] };
+      const author = this.authors.get(key);
+      if (author && reviewers.some((login) => login.toLowerCase() === author.toLowerCase())) {
+        return send(422, {
+          message: 'Review cannot be requested from pull request author.',
+          documentation_url:
+            'https://docs.github.com/rest/pulls/review-requests#request-reviewers-for-a-pull-request',
+        });
+      }
+      const all = [...new Set([...(this.requestedReviewers.get(key) ?? []), ...reviewers])];
+      this.requestedReviewers.set(key, all);
+      return send(201, {
+        number: Number(number),
+        state: 'open',
+        html_url: `https://github.com/${owner}/${repo}/pull/${number}`,
+        user: { login: author ?? 'octocat', type: 'User' },
+        requested_reviewers: all.map((login, index) => ({ login, id: 1000 + index, type: 'User' })),
+        requested_teams: [],
+      });
     }
     if (what === 'merge' && request.method === 'PUT') {
       if (this.merged.has(key)) return send(405, { message: 'Pull Request is not mergeable' });

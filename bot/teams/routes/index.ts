@@ -8,6 +8,7 @@ import * as commandMessage from './command-message.ts';
 import * as rememberConversation from './remember-conversation.ts';
 import * as standupAnswer from './standup-answer.ts';
 import * as standupSetup from './standup-setup.ts';
+import * as triageAction from './triage-action.ts';
 import * as welcome from './welcome.ts';
 
 export function register(app: Application, deps: TeamsDeps): void {
@@ -20,4 +21,5 @@ export function register(app: Application, deps: TeamsDeps): void {
   answerActions.register(app, deps);
   standupAnswer.register(app, deps);
   standupSetup.register(app, deps);
+  triageAction.register(app, deps);
 }

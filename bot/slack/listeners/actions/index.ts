@@ -9,6 +9,8 @@ import * as openStandupAnswer from './open-standup-answer.ts';
 import * as shareAnswer from './share-answer.ts';
 import * as standupSetupAddQuestion from './standup-setup-add-question.ts';
 import * as standupSetupOpen from './standup-setup-open.ts';
+import * as triageItemAction from './triage-item-action.ts';
+import * as triageOpen from './triage-open.ts';
 
 export function register(app: App, deps: SlackListenerDeps): void {
   approveApproval.register(app, deps);
@@ -20,4 +22,6 @@ export function register(app: App, deps: SlackListenerDeps): void {
   openStandupAnswer.register(app, deps);
   standupSetupAddQuestion.register(app, deps);
   standupSetupOpen.register(app, deps);
+  triageItemAction.register(app, deps);
+  triageOpen.register(app, deps);
 }

@@ -3,9 +3,11 @@ import type { ChatDeps } from '../../../chat-deps.ts';
 import * as ask from './ask.ts';
 import * as em from './em.ts';
 import * as standup from './standup.ts';
+import * as triage from './triage.ts';
 
 export function register(app: App, deps: ChatDeps): void {
   em.register(app, deps);
   ask.register(app, deps);
   standup.register(app, deps);
+  triage.register(app, deps);
 }

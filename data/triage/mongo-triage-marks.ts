@@ -1,0 +1,86 @@
+import type { Model } from 'mongoose';
+import { tenantCollection } from '../db/tenant-collection.ts';
+import type { TriageMarks } from '../../handlers/triage/triage-ports.ts';
+import type { TriageNudgeFields } from '../models/triage-nudge.ts';
+import type { TriageSnoozeFields } from '../models/triage-snooze.ts';
+import type { TriageTakenFields } from '../models/triage-taken.ts';
+
+const isDuplicateKey = (error: unknown) => (error as { code?: unknown } | null)?.code === 11000;
+
+/** Inserts a claim document; false when its `_id` is already there (someone else has it). */
+async function insertOnce(insert: () => Promise<void>): Promise<boolean> {
+  try {
+    await insert();
+    return true;
+  } catch (error) {
+    if (isDuplicateKey(error)) return false;
+    throw error;
+  }
+}
+
+/** The /triage buttons' memory in MongoDB/FerretDB: every read and write goes by `_id`, except a viewer's snoozes. */
+export function createTriageMarks(models: {
+  TriageNudge: Model<TriageNudgeFields>;
+  TriageSnooze: Model<TriageSnoozeFields>;
+  TriageTaken: Model<TriageTakenFields>;
+}): TriageMarks {
+  const nudges = tenantCollection(models.TriageNudge);
+  const snoozes = tenantCollection(models.TriageSnooze);
+  const taken = tenantCollection(models.TriageTaken);
+  const nudgeId = (tenantId: string, pull: string, login: string, localDate: string) =>
+    `${tenantId}|${pull}|${login.toLowerCase()}|${localDate}`;
+  const takenId = (tenantId: string, repo: string, number: number) => `${tenantId}|${repo}#${number}`;
+  return {
+    async snooze(tenantId, viewer, snooze) {
+      const _id = `${tenantId}|${viewer}|${snooze.repo}#${snooze.number}`;
+      // Replaced whole: a day's snooze and a next-commit snooze do not mix.
+      await snoozes.deleteById(tenantId, _id);
+      await insertOnce(() =>
+        snoozes.insertOne({
+          _id,
+          tenantId,
+          viewer,
+          repo: snooze.repo,
+          number: snooze.number,
+          ...(snooze.until ? { until: snooze.until } : {}),
+          ...(snooze.head !== undefined ? { head: snooze.head } : {}),
+          snoozedAt: new Date(),
+        }),
+      );
+    },
+    async snoozesOf(tenantId, viewer) {
+      const found = await models.TriageSnooze.find({ tenantId, viewer }).lean();
+      return found.map(({ repo, number, until, head }) => ({
+        repo,
+        number,
+        ...(until ? { until } : {}),
+        ...(head !== undefined ? { head } : {}),
+      }));
+    },
+    take: (tenantId, mark) =>
+      insertOnce(() =>
+        taken.insertOne({
+          _id: takenId(tenantId, mark.repo, mark.number),
+          tenantId,
+          repo: mark.repo,
+          number: mark.number,
+          by: mark.by,
+          account: mark.account,
+          takenAt: new Date(),
+        }),
+      ),
+    async takenOf(tenantId, pulls) {
+      const found = await Promise.all(
+        pulls.map((pull) => taken.findById(tenantId, takenId(tenantId, pull.repo, pull.number))),
+      );
+      return found.flatMap((mark) => (mark ? [{ repo: mark.repo, number: mark.number, by: mark.by }] : []));
+    },
+    claimNudge: (tenantId, pull, login, localDate, at) =>
+      insertOnce(() =>
+        nudges.insertOne({ _id: nudgeId(tenantId, pull, login, localDate), tenantId, claimedAt: at }),
+      ),
+    async releaseNudge(tenantId, pull, login, localDate) {
+      await nudges.deleteById(tenantId, nudgeId(tenantId, pull, login, localDate));
+    },
+  };
+}
