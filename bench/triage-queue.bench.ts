@@ -9,7 +9,9 @@
  * In the same run the naive computation: every open PR and every review of the tenant read, joined and
  * filtered to the team in TS, a suggester built from the merged history each time, the same queue and
  * renderer; both must show the same items.
- *   npm run bench -- bench/triage-queue.bench.ts      (REPOS, OPEN, PEOPLE, TEAM, RUNS, NAIVE_RUNS)
+ * QUERIES=1 first prints FerretDB's plan and time of the source's per-login reads (and of one `$or` read of the
+ * team instead), and every database command of one warm /triage with its duration.
+ *   npm run bench -- bench/triage-queue.bench.ts      (REPOS, OPEN, PEOPLE, TEAM, RUNS, NAIVE_RUNS, QUERIES)
  */
 import mongoose from 'mongoose';
 import { createTriageQueue } from '../bot/create-triage-queue.ts';
@@ -273,7 +275,7 @@ function summary(label: string, times: number[]) {
 }
 
 const connection = await mongoose
-  .createConnection(testServerUri(), { dbName: 'bench_triage_queue' })
+  .createConnection(testServerUri(), { dbName: 'bench_triage_queue', monitorCommands: true })
   .asPromise();
 await connection.dropDatabase();
 const models = defineModels(connection);
@@ -312,6 +314,43 @@ const naive = portsWith(async (tenantId, scope, now) => {
   return loadTriageQueue({ ...naiveDeps, suggester }, tenantId, scope, now);
 });
 
+if (process.env.QUERIES) {
+  // One warm /triage with each database command it sends and how long it took.
+  await runCommand(command(), COMMANDS, fast);
+  const client = connection.getClient();
+  const started = new Map<number, string>();
+  const onStart = (event: { requestId: number; commandName: string; command: Record<string, unknown> }) =>
+    started.set(event.requestId, `${event.commandName} ${String(event.command[event.commandName])}`);
+  const onDone = (event: { requestId: number; duration: number }) =>
+    console.log(`  ${String(event.duration).padStart(5)} ms  ${started.get(event.requestId)}`);
+  client.on('commandStarted', onStart);
+  client.on('commandSucceeded', onDone);
+  for (const filter of [
+    { tenantId: TENANT, state: 'open', author: login(1) },
+    { tenantId: TENANT, state: 'open', requestedReviewers: login(1) },
+    {
+      tenantId: TENANT,
+      state: 'open',
+      $or: [
+        { author: { $in: Array.from({ length: TEAM }, (_, i) => login(i)) } },
+        { requestedReviewers: { $in: Array.from({ length: TEAM }, (_, i) => login(i)) } },
+      ],
+    },
+  ] as Record<string, unknown>[]) {
+    const plan = await connection.db!.command({ explain: { find: 'pull_requests', filter } });
+    const begun = performance.now();
+    const found = await models.PullRequest.find(filter).lean();
+    console.log(
+      `  ${JSON.stringify(filter).slice(0, 120)}: pushdown ${String(plan.pushdown)}, ` +
+        `${String(plan.queryPlanner?.Plan?.['Node Type'])}, alone ${found.length} docs in ${ms(performance.now() - begun)}`,
+    );
+  }
+  const begun = performance.now();
+  await runCommand(command(), COMMANDS, fast);
+  console.log(`  one /triage: ${ms(performance.now() - begun)}`);
+  client.off('commandStarted', onStart);
+  client.off('commandSucceeded', onDone);
+}
 const first = await timeRuns(1, async () => runCommand(command(), COMMANDS, fast));
 const warm = await timeRuns(RUNS, async () => runCommand(command(), COMMANDS, fast));
 const slow = await timeRuns(NAIVE_RUNS, async () => runCommand(command(), COMMANDS, naive));
