@@ -15,15 +15,13 @@ import { createHolidayRegions } from '../data/availability/holiday-regions.ts';
 import { createPublicHolidays } from '../data/availability/public-holidays.ts';
 import { createStandupStore } from '../data/standup/mongo-standup-store.ts';
 import { createTriageMarks } from '../data/triage/mongo-triage-marks.ts';
-import { createTriagePeople } from '../data/triage/triage-people.ts';
-import { createCalendarsOfLogins } from '../data/triage/calendars-of-logins.ts';
-import { createGithubCodeOwners } from '../data/triage/github-code-owners.ts';
-import { loadReviewHistory } from '../data/triage/mongo-review-history.ts';
-import { createTriageSettingsStore } from '../data/triage/mongo-triage-settings.ts';
-import { createReviewerSuggester } from '../handlers/triage/suggest-reviewers.ts';
+import { loadTriageQueue } from '../handlers/triage/load-triage-queue.ts';
 import { createMongoTriageSource } from '../data/triage/mongo-triage-source.ts';
-import { loadTriageQueue, type LoadTriageQueueDeps } from '../handlers/triage/load-triage-queue.ts';
+import { createTriageSettingsStore } from '../data/triage/mongo-triage-settings.ts';
+import { createCalendarsOfLogins } from '../data/triage/calendars-of-logins.ts';
+import { createTriagePeople } from '../data/triage/triage-people.ts';
 import type { TriagePorts } from '../handlers/triage/triage-ports.ts';
+import { createTriageQueue } from './create-triage-queue.ts';
 import { createTeamsAccountsByEmail } from '../data/standup/find-teams-accounts.ts';
 import { allowReportExecutor, STANDUP_REPORT_ACTION } from '../handlers/standup/report-channel-gate.ts';
 import { emailsInWrites, linkByEmail } from '../data/identity/link-by-email.ts';
@@ -272,26 +270,11 @@ export async function startServer(config: Config, options: StartOptions = {}): P
         log: { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} },
       })
     : undefined;
-  const triageLoad: Omit<LoadTriageQueueDeps, 'suggester'> = {
-    pulls: createMongoTriageSource(models),
-    calendarsOfLogins: createCalendarsOfLogins(models.Person, calendars),
-    settings: triageSettings,
-    ...(triageOctokit
-      ? {
-          codeOwners: createGithubCodeOwners({
-            CodeOwnersFile: models.CodeOwnersFile,
-            octokit: triageOctokit,
-          }),
-        }
-      : {}),
-  };
-  // The suggester learns from the tenant's recently merged PRs, read at each /triage (bounded: 180 days, 2,000
-  // PRs), so a new review counts at once; a per-tenant cache is the next step if that read shows in the bench.
-  const loadQueue: TriagePorts['queue'] = async (tenantId, scope, now) => {
-    const history = await loadReviewHistory(models, tenantId, now);
-    const suggester = createReviewerSuggester(history, { now: () => now });
-    return loadTriageQueue({ ...triageLoad, suggester }, tenantId, scope, now);
-  };
+  const loadQueue = createTriageQueue({
+    models,
+    calendars,
+    ...(triageOctokit ? { octokit: triageOctokit } : {}),
+  });
   const triage: TriagePorts = {
     queue: options.triageQueue ?? loadQueue,
     ...createTriagePeople(models),

@@ -70,10 +70,14 @@ export function createTriageMarks(models: {
         }),
       ),
     async takenOf(tenantId, pulls) {
-      const found = await Promise.all(
-        pulls.map((pull) => taken.findById(tenantId, takenId(tenantId, pull.repo, pull.number))),
-      );
-      return found.flatMap((mark) => (mark ? [{ repo: mark.repo, number: mark.number, by: mark.by }] : []));
+      if (pulls.length === 0) return [];
+      // One read of the tenant's marks (small documents, one per PR someone took), not one per PR: a team's
+      // queue of 200 PRs sent 200 lookups at once, 0.3 s on FerretDB. `$in` on `_id` would scan all the same.
+      const wanted = new Set(pulls.map((pull) => takenId(tenantId, pull.repo, pull.number)));
+      const found = await models.TriageTaken.find({ tenantId }, { repo: 1, number: 1, by: 1 }).lean();
+      return found
+        .filter((mark) => wanted.has(mark._id))
+        .map((mark) => ({ repo: mark.repo, number: mark.number, by: mark.by }));
     },
     claimNudge: (tenantId, pull, login, localDate, at) =>
       insertOnce(() =>

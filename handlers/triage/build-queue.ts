@@ -97,15 +97,29 @@ export function countOpenReviews(pulls: readonly TriagePull[]): Map<string, numb
   return counts;
 }
 
+/** Whether a login is working at `now`, asked once per login: the suggester asks it of every candidate of every PR. */
+function availabilityAt(options: Pick<BuildQueueOptions, 'now' | 'calendars'>): (login: string) => boolean {
+  const known = new Map<string, boolean>();
+  return (login) => {
+    let working = known.get(login);
+    if (working === undefined) {
+      working = isWorking(calendarOfLogin(options.calendars, login), options.now);
+      known.set(login, working);
+    }
+    return working;
+  };
+}
+
 /** What the suggester may know about one PR's possible reviewers at `now`. */
 export function reviewerContextOf(
   pull: TriagePull,
   options: Pick<BuildQueueOptions, 'now' | 'calendars' | 'codeOwners'>,
   openReviews: ReadonlyMap<string, number>,
+  isAvailable: (login: string) => boolean = availabilityAt(options),
 ): ReviewerContext {
   const rules = options.codeOwners?.(pull.repo, pull.baseRef);
   return {
-    isAvailable: (login) => isWorking(calendarOfLogin(options.calendars, login), options.now),
+    isAvailable,
     openReviews,
     codeOwnersOf: (path) => rules?.ownersOf(path) ?? [],
   };
@@ -120,6 +134,7 @@ export function buildTriageQueue(pulls: readonly TriagePull[], options: BuildQue
   const thresholds = options.thresholds ?? DEFAULT_TRIAGE_THRESHOLDS;
   const ownLogins = options.scope?.kind === 'person' ? new Set(options.scope.logins) : new Set<string>();
   const openReviews = options.openReviews ?? countOpenReviews(pulls);
+  const isAvailable = availabilityAt(options);
   const botLane: TriagePull[] = [];
   const items: TriageItem[] = [];
   let draftsLeftOut = 0;
@@ -140,7 +155,10 @@ export function buildTriageQueue(pulls: readonly TriagePull[], options: BuildQue
     signals.sort((a, b) => scoreOf(b) - scoreOf(a));
     const item: TriageItem = { pull, signals, urgency: urgencyOf(signals, pull, thresholds) };
     if (options.suggester && signals.some((signal) => signal.kind === 'waiting-for-review')) {
-      const suggestion = options.suggester.suggest(pull, reviewerContextOf(pull, options, openReviews));
+      const suggestion = options.suggester.suggest(
+        pull,
+        reviewerContextOf(pull, options, openReviews, isAvailable),
+      );
       if (suggestion) item.suggestion = suggestion;
     }
     items.push(item);
