@@ -1,8 +1,7 @@
-import type { TriageSettingsStore, TriageThresholds } from '../../handlers/triage/types.ts';
+import { TENANT_WIDE, type TriageSettingsStore, type TriageThresholds } from '../../handlers/triage/types.ts';
+
 import type { TriageSettingsModel } from '../models/triage-settings.ts';
 
-/** The tenant-wide settings' team name: what a team without its own falls back to. */
-export const TENANT_WIDE = '*';
 const DEFAULT_DIGEST_TIME = '10:00';
 
 type Doc = { thresholds?: Record<string, number>; botLogins?: string[]; digestTime?: string } | null;

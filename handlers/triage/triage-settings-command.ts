@@ -2,10 +2,12 @@ import { refuseTeamChange } from '../availability/may-change-team-defaults.ts';
 import { formatUsage } from '../catalog.ts';
 import type { CommandInput, CommandPorts, Reply } from '../types.ts';
 import { DEFAULT_TRIAGE_THRESHOLDS } from './thresholds.ts';
-import type { TriageSettings, TriageSettingsStore, TriageThresholds } from './types.ts';
-
-/** The store's key for the tenant's own settings, which every team without its own inherits. */
-const TENANT_WIDE = '*';
+import {
+  TENANT_WIDE,
+  type TriageSettings,
+  type TriageSettingsStore,
+  type TriageThresholds,
+} from './types.ts';
 
 /** What people type for each threshold (kebab-case, hours or counts), and the field it sets. */
 const THRESHOLD_KEYS: Record<string, keyof TriageThresholds> = {

@@ -180,6 +180,9 @@ export interface TriageSettings {
   digestTime: string;
 }
 
+/** The team name of the tenant's own settings, which every team without its own falls back to. */
+export const TENANT_WIDE = '*';
+
 /** Per-team triage settings (data/triage/mongo-triage-settings.ts); the team is a standup's name, `*` the tenant's. */
 export interface TriageSettingsStore {
   /** The team's settings over the tenant's (`*`), over the defaults. */
