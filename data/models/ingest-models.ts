@@ -6,10 +6,12 @@ import { defineCiRunModel } from './facts/ci-run.ts';
 import { defineCommitModel } from './facts/commit.ts';
 import { defineDeploymentStatusModel } from './facts/deployment-status.ts';
 import { defineDeploymentModel } from './facts/deployment.ts';
+import { defineIncidentStatusChangeModel } from './facts/incident-status-change.ts';
 import { defineIncidentModel } from './facts/incident.ts';
 import { defineIssueTransitionModel } from './facts/issue-transition.ts';
 import { defineJiraIssueModel } from './facts/jira-issue.ts';
 import { definePullRequestModel } from './facts/pull-request.ts';
+import { definePushModel } from './facts/push.ts';
 import { defineReleaseModel } from './facts/release.ts';
 import { defineRepositoryModel } from './facts/repository.ts';
 import { defineReviewModel } from './facts/review.ts';
@@ -24,6 +26,7 @@ export function defineFactModels(connection: Connection) {
     pullRequest: definePullRequestModel(connection),
     review: defineReviewModel(connection),
     commit: defineCommitModel(connection),
+    push: definePushModel(connection),
     deployment: defineDeploymentModel(connection),
     deploymentStatus: defineDeploymentStatusModel(connection),
     ciRun: defineCiRunModel(connection),
@@ -32,6 +35,7 @@ export function defineFactModels(connection: Connection) {
     issueTransition: defineIssueTransitionModel(connection),
     sprint: defineSprintModel(connection),
     incident: defineIncidentModel(connection),
+    incidentStatusChange: defineIncidentStatusChangeModel(connection),
     service: defineServiceModel(connection),
     identity: definePersonModel(connection),
   };
@@ -50,6 +54,7 @@ export function defineIngestModels(connection: Connection) {
     PullRequest: facts.pullRequest,
     Review: facts.review,
     Commit: facts.commit,
+    Push: facts.push,
     Deployment: facts.deployment,
     DeploymentStatus: facts.deploymentStatus,
     CiRun: facts.ciRun,
@@ -58,6 +63,7 @@ export function defineIngestModels(connection: Connection) {
     IssueTransition: facts.issueTransition,
     Sprint: facts.sprint,
     Incident: facts.incident,
+    IncidentStatusChange: facts.incidentStatusChange,
     Service: facts.service,
     Person: facts.identity,
   };
@@ -70,6 +76,7 @@ export function factModelsOf(models: ReturnType<typeof defineIngestModels>): Fac
     pullRequest: models.PullRequest,
     review: models.Review,
     commit: models.Commit,
+    push: models.Push,
     deployment: models.Deployment,
     deploymentStatus: models.DeploymentStatus,
     ciRun: models.CiRun,
@@ -78,6 +85,7 @@ export function factModelsOf(models: ReturnType<typeof defineIngestModels>): Fac
     issueTransition: models.IssueTransition,
     sprint: models.Sprint,
     incident: models.Incident,
+    incidentStatusChange: models.IncidentStatusChange,
     service: models.Service,
     identity: models.Person,
   };

@@ -9,6 +9,8 @@ export interface CommitFields {
   authorLogin?: string;
   authorName?: string;
   committedAt?: Date;
+  /** The author's timestamp (a push lists it; a rebase keeps it while the committer date moves). */
+  authoredAt?: Date;
   url?: string;
   branches?: string[];
 }
@@ -26,6 +28,7 @@ export const defineCommitModel = (connection: Connection) =>
       authorLogin: String,
       authorName: String,
       committedAt: Date,
+      authoredAt: Date,
       url: String,
       branches: { type: [String], default: undefined },
     },

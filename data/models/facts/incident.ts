@@ -15,6 +15,8 @@ export interface IncidentFields {
   triggeredAt?: Date;
   acknowledgedAt?: Date;
   resolvedAt?: Date;
+  /** What it names explicitly: `owner/repo#123` or a deployment URL in its title or notes. */
+  names?: { repo: string; deploymentId?: number; prNumber?: number }[];
 }
 
 export const defineIncidentModel = (connection: Connection) =>
@@ -37,6 +39,10 @@ export const defineIncidentModel = (connection: Connection) =>
       triggeredAt: Date,
       acknowledgedAt: Date,
       resolvedAt: Date,
+      names: {
+        type: [{ repo: String, deploymentId: Number, prNumber: Number, _id: false }],
+        default: undefined,
+      },
     },
     // Assignees: the incidents a member handled, for their standup draft.
     [{ triggeredAt: -1 }, { assignees: 1 }],

@@ -8,6 +8,9 @@ export interface IssueTransitionFields {
   issueKey?: string;
   from?: string;
   to?: string;
+  /** Jira status categories of `from` and `to` (new, indeterminate, done), from the status list. */
+  fromCategory?: string;
+  toCategory?: string;
   at?: Date;
   by?: string;
 }
@@ -24,6 +27,8 @@ export const defineIssueTransitionModel = (connection: Connection) =>
       issueKey: String,
       from: String,
       to: String,
+      fromCategory: String,
+      toCategory: String,
       at: Date,
       by: String,
     },

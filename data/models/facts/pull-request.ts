@@ -30,6 +30,10 @@ export interface PullRequestFields {
   firstReviewAt?: Date;
   approvedAt?: Date;
   mergedAt?: Date;
+  /** GitHub's `merge_commit_sha` once merged: the merge commit, the squash commit or the last rebased commit. */
+  mergeCommitSha?: string;
+  /** The earliest authored time among its commits (pulls.listCommits), for PRs whose pushes were not seen. */
+  firstCommitAt?: Date;
   closedAt?: Date;
   updatedAt?: Date;
   // Triage's facts beyond the payloads, set by data/triage/enrich-pull-requests.ts.
@@ -79,6 +83,8 @@ export const definePullRequestModel = (connection: Connection) =>
       firstReviewAt: Date,
       approvedAt: Date,
       mergedAt: Date,
+      mergeCommitSha: String,
+      firstCommitAt: Date,
       closedAt: Date,
       updatedAt: Date,
       enrichedSha: String,

@@ -13,6 +13,10 @@ export interface ReleaseFields {
   createdAt?: Date;
   publishedAt?: Date;
   url?: string;
+  /** The branch or sha the tag was made from, as GitHub reports it. */
+  targetCommitish?: string;
+  /** The commit the tag points at (target_commitish resolved when it names a branch). */
+  sha?: string;
 }
 
 export const defineReleaseModel = (connection: Connection) =>
@@ -28,4 +32,6 @@ export const defineReleaseModel = (connection: Connection) =>
     createdAt: Date,
     publishedAt: Date,
     url: String,
+    targetCommitish: String,
+    sha: String,
   });
