@@ -5,6 +5,7 @@ import { parseCommandText } from '../../../handlers/run-command.ts';
 import type { View } from '../../../handlers/types.ts';
 import type { TeamsDeps } from '../teams-deps.ts';
 import { userFacingError } from '../../user-facing-error.ts';
+import { teamsUserIdOf } from '../teams-user-id.ts';
 
 export function sendView(context: TurnContext, view: View) {
   return context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(renderViewForTeams(view))));
@@ -34,7 +35,7 @@ export function register(app: Application, deps: TeamsDeps): void {
     // The directory's address (email, else the sign-in name), which the organisation, not the user, sets.
     const learning = deps.emails?.learn(
       tenantId,
-      { tool: 'teams', handle: from.aadObjectId ?? from.id },
+      { tool: 'teams', handle: teamsUserIdOf(from) },
       async () => {
         const member = await TeamsInfo.getMember(context, from.id);
         return { email: member.email ?? member.userPrincipalName, name: member.name };
@@ -43,13 +44,13 @@ export function register(app: Application, deps: TeamsDeps): void {
     // Teams sends the sender's zone and locale with every message they type.
     const reported = deps.profileReports?.report(
       tenantId,
-      { tool: 'teams', handle: from.aadObjectId ?? from.id },
+      { tool: 'teams', handle: teamsUserIdOf(from) },
       { timeZone: context.activity.localTimezone, locale: context.activity.locale },
     );
     try {
       await deps.tenants.ensure(tenantId, 'teams');
       const reply = await deps.runCommand({
-        actor: { surface: 'teams', tenantId, userId: from.aadObjectId ?? from.id, displayName: from.name },
+        actor: { surface: 'teams', tenantId, userId: teamsUserIdOf(from), displayName: from.name },
         conversationId: context.activity.conversation.id,
         ...parseCommandText(context.activity.text ?? ''),
       });
