@@ -7,6 +7,7 @@ import * as normalizeEvents from './normalize-events.ts';
 import * as purgeAnswerText from './purge-answer-text.ts';
 import * as purgeRawEvents from './purge-raw-events.ts';
 import * as purgeStandupAnswers from './purge-standup-answers.ts';
+import * as purgeTriageRecords from './purge-triage-records.ts';
 import * as schedulerHeartbeat from './scheduler-heartbeat.ts';
 import * as staleDocsDigest from './stale-docs-digest.ts';
 import * as standupTick from './standup-tick.ts';
@@ -33,4 +34,5 @@ export const JOBS: readonly JobModule[] = [
   purgeStandupAnswers,
   triageNotify,
   triageDigest,
+  purgeTriageRecords,
 ];
