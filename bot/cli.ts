@@ -103,7 +103,8 @@ program
                 : `embedded (${config.database.embedded})`,
             slack: config.slack ? (config.slack.appToken ? 'socket mode' : 'http') : 'off',
             teams: config.teams ? config.teams.appType : 'off (Emulator only)',
-            policyFile: config.policyFile ?? null,
+            // Until a tenant sets its own (`policy set`): the file, else the built-in default (docs/policy.md).
+            policy: config.policyFile ? `POLICY_FILE ${config.policyFile}` : 'built-in default',
             demo: config.demo,
           },
           null,
