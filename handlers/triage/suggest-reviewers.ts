@@ -16,26 +16,21 @@ import type {
  *
  * The score of a candidate for a change by `author` touching `files` (docs/triage.md, "Reviewer suggestions") is
  * a weighted sum of: their share of the decayed reviews and (weighted by `authorship`) authorship of each changed
- * file, its directory and its parents, averaged over the files, over a long and a short half-life; their share of
- * the author's past changes reviewed, over a long and a short half-life, and of the author's past changes to these
- * paths; how much of their own reviewing is on these paths; whether they reviewed the latest change to these
- * paths, or the author's previous change; their share of changes the author reviewed (reciprocity); their share of
- * all recent reviews (people who left stop being suggested). Each enters as is and as log(1 + value / ε), so the
- * sum can also act as a product ("active and familiar and on these paths"). The weights start from
- * `DEFAULT_REVIEWER_WEIGHTS` and are learned online from the history replayed (`learn`). Code ownership adds
- * `owners` per share of owned files, and the whole is divided by 1 + load × open review requests.
+ * file, its directory and its parents, averaged over the files; their share of the author's past changes reviewed,
+ * over a long and a short half-life; whether they reviewed the latest change to these paths, or the author's
+ * previous change; their share of changes the author reviewed (reciprocity); their share of all recent reviews
+ * (people who left stop being suggested). The weights start from `DEFAULT_REVIEWER_WEIGHTS` and are learned online
+ * from the history replayed (`learn`). Code ownership adds `owners` per share of owned files, and the whole is
+ * divided by 1 + load × open review requests.
  */
 
 export interface ReviewerWeights {
-  /** Half-lives of the learned counts, in days: path expertise (long, recent), familiarity (long, recent), activity. */
+  /** Half-lives of the learned counts, in days: path expertise, familiarity, recent familiarity, activity. */
   pathHalfLifeDays: number;
-  recentPathHalfLifeDays: number;
   familiarityHalfLifeDays: number;
   recentHalfLifeDays: number;
   activityHalfLifeDays: number;
   paths: number;
-  /** Path reviews again over the short half-life: who reviews these paths these weeks. */
-  recentPaths: number;
   /** How much having changed a path counts beside having reviewed it. */
   authorship: number;
   /** Weight of a directory level relative to the level below it (the file, then its directory, ...). */
@@ -47,17 +42,8 @@ export interface ReviewerWeights {
   lastReviewer: number;
   /** Reviewed the latest change to each file (or its nearest directory with history), averaged over the files. */
   lastPathReviewer: number;
-  /** Share of the author's past changes to these paths the person reviewed (familiarity, path by path). */
-  authorPaths: number;
-  /** Share of the person's own reviews that were on these paths (a specialist over someone who reviews everything). */
-  specialization: number;
   reciprocity: number;
   activity: number;
-  /**
-   * Each feature also enters as log(1 + value / ε) with this ε; the starting weights go to those, the plain values
-   * start at 0 and both are learned. 0: plain values only.
-   */
-  logEpsilon: number;
   /** Step of the online learning that adjusts the weights above to the history replayed (0: fixed weights). */
   learningRate: number;
   owners: number;
@@ -68,24 +54,19 @@ export interface ReviewerWeights {
 /** Chosen on the first two thirds of golang/net's history, the last third held out (docs/triage.md). */
 export const DEFAULT_REVIEWER_WEIGHTS: ReviewerWeights = {
   pathHalfLifeDays: 180,
-  recentPathHalfLifeDays: 30,
   familiarityHalfLifeDays: 30,
   recentHalfLifeDays: 7,
   activityHalfLifeDays: 14,
   paths: 2,
-  recentPaths: 0,
   authorship: 1,
   levelDecay: 1,
-  familiarity: 0,
-  recentFamiliarity: 1,
+  familiarity: 1,
+  recentFamiliarity: 2,
   lastReviewer: 0,
-  lastPathReviewer: 0,
-  authorPaths: 0,
-  specialization: 0,
+  lastPathReviewer: 1,
   reciprocity: 0,
-  activity: 3,
-  logEpsilon: 0.1,
-  learningRate: 0.05,
+  activity: 2,
+  learningRate: 0.3,
   owners: 1,
   load: 0.1,
 };
@@ -102,15 +83,8 @@ const [
   RECIPROCITY,
   ACTIVITY,
   LAST_PATH_REVIEWER,
-  RECENT_PATH_REVIEWED,
-  AUTHOR_PATH,
-  SPECIALIZATION,
-] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10] as const;
-const PLAIN_FEATURES = 11;
-/** The plain features, then their logs. */
-const FEATURES = 2 * PLAIN_FEATURES;
-/** A path level counts for recent reviews while its decayed count of changes is above this (≈ one, 4 half-lives ago). */
-const RECENT_LEVEL_MIN = 0.05;
+] = [0, 1, 2, 3, 4, 5, 6, 7] as const;
+const FEATURES = 8;
 /** Pairs learned from per change: each real reviewer against this many best-scored others. */
 const LEARNING_NEGATIVES = 5;
 const DAY_MS = 86_400_000;
@@ -140,11 +114,6 @@ interface PathStats {
   total: Decayed;
   reviewed: Map<string, Decayed>;
   changed: Map<string, Decayed>;
-  /** The same over the short half-life. */
-  recentTotal: Decayed;
-  recentReviewed: Map<string, Decayed>;
-  /** Per author: their changes to the path, and who reviewed them. */
-  byAuthor: Map<string, { total: Decayed; reviewers: Map<string, Decayed> }>;
   /** Reviewers of the latest change that touched the path. */
   latest: string[];
   /** Undecayed: past changes touching the path this person reviewed or authored (for the reasons line). */
@@ -217,18 +186,15 @@ export interface ReviewerModel {
 export function createReviewerModel(weights: ReviewerWeights = DEFAULT_REVIEWER_WEIGHTS): ReviewerModel {
   const rateOf = (days: number) => Math.LN2 / (days * DAY_MS);
   const pathRate = rateOf(weights.pathHalfLifeDays);
-  const recentPathRate = rateOf(weights.recentPathHalfLifeDays);
   const familiarityRate = rateOf(weights.familiarityHalfLifeDays);
   const recentRate = rateOf(weights.recentHalfLifeDays);
   const activityRate = rateOf(weights.activityHalfLifeDays);
   const paths = new Map<string, PathStats>();
   const authors = new Map<string, AuthorStats>();
   const activity = new Map<string, Decayed>();
-  /** Each person's reviews over the path half-life, the denominator of specialization. */
-  const reviewedByPerson = new Map<string, Decayed>();
   const allReviews = newCount(0);
   let size = 0;
-  const starting = [
+  const learned = Float64Array.from([
     weights.paths,
     weights.paths * weights.authorship,
     weights.familiarity,
@@ -237,14 +203,7 @@ export function createReviewerModel(weights: ReviewerWeights = DEFAULT_REVIEWER_
     weights.reciprocity,
     weights.activity,
     weights.lastPathReviewer,
-    weights.recentPaths,
-    weights.authorPaths,
-    weights.specialization,
-  ];
-  const withLogs = weights.logEpsilon > 0;
-  const learned = Float64Array.from(
-    withLogs ? [...starting.map(() => 0), ...starting] : [...starting, ...starting.map(() => 0)],
-  );
+  ]);
 
   const valueAt = (count: Decayed | undefined, at: number, rate: number) =>
     count ? count.value * Math.exp(-rate * (at - count.at)) : 0;
@@ -286,9 +245,6 @@ export function createReviewerModel(weights: ReviewerWeights = DEFAULT_REVIEWER_
             total: newCount(at),
             reviewed: new Map(),
             changed: new Map(),
-            recentTotal: newCount(at),
-            recentReviewed: new Map(),
-            byAuthor: new Map(),
             worked: new Map(),
             latest: [],
           }),
@@ -300,15 +256,7 @@ export function createReviewerModel(weights: ReviewerWeights = DEFAULT_REVIEWER_
       for (const login of [change.author, ...reviewers])
         stats.worked.set(login, (stats.worked.get(login) ?? 0) + 1);
       for (const login of reviewers) addTo(stats.reviewed, login, at, pathRate);
-      add(stats.recentTotal, at, recentPathRate);
-      for (const login of reviewers) addTo(stats.recentReviewed, login, at, recentPathRate);
-      let byAuthor = stats.byAuthor.get(change.author);
-      if (!byAuthor)
-        stats.byAuthor.set(change.author, (byAuthor = { total: newCount(at), reviewers: new Map() }));
-      add(byAuthor.total, at, pathRate);
-      for (const login of reviewers) addTo(byAuthor.reviewers, login, at, pathRate);
     }
-    for (const login of reviewers) addTo(reviewedByPerson, login, at, pathRate);
     const author = authorStats(change.author);
     add(author.total, at, familiarityRate);
     add(author.recentTotal, at, recentRate);
@@ -325,11 +273,7 @@ export function createReviewerModel(weights: ReviewerWeights = DEFAULT_REVIEWER_
     size += 1;
   }
 
-  /**
-   * Adds each candidate's path expertise: per file, Σ levels λ^depth · share / Σ λ^depth over known levels (the
-   * share of the level's reviews, authorship, recent reviews; and of their own reviews, for specialization), and
-   * the author's changes to those levels they reviewed, averaged over the levels the author has changed.
-   */
+  /** Adds each candidate's path expertise: per file, Σ levels λ^depth · share / Σ λ^depth over known levels. */
   function addPathFeatures(
     change: ChangeToRank,
     at: number,
@@ -341,8 +285,6 @@ export function createReviewerModel(weights: ReviewerWeights = DEFAULT_REVIEWER_
       let weight = 1;
       let norm = 0;
       const levels: { stats: PathStats; weight: number; total: number }[] = [];
-      let recentNorm = 0;
-      let authorLevels = 0;
       const nearest = pathLevels(file, repo).find((level) => paths.has(level));
       for (const login of nearest ? paths.get(nearest)!.latest : [])
         features(login)[LAST_PATH_REVIEWER]! += perFile;
@@ -352,8 +294,6 @@ export function createReviewerModel(weights: ReviewerWeights = DEFAULT_REVIEWER_
         if (stats && total > 0) {
           levels.push({ stats, weight, total });
           norm += weight;
-          if (valueAt(stats.recentTotal, at, recentPathRate) > RECENT_LEVEL_MIN) recentNorm += weight;
-          if (stats.byAuthor.has(change.author)) authorLevels += 1;
         }
         weight *= weights.levelDecay;
       }
@@ -363,23 +303,6 @@ export function createReviewerModel(weights: ReviewerWeights = DEFAULT_REVIEWER_
           features(login)[PATH_REVIEWED]! += factor * valueAt(count, at, pathRate);
         for (const [login, count] of stats.changed)
           features(login)[PATH_CHANGED]! += factor * valueAt(count, at, pathRate);
-        for (const [login, count] of stats.reviewed) {
-          features(login)[SPECIALIZATION]! +=
-            (((perFile * levelWeight) / norm) * valueAt(count, at, pathRate)) /
-            valueAt(reviewedByPerson.get(login), at, pathRate);
-        }
-        const recentTotal = valueAt(stats.recentTotal, at, recentPathRate);
-        if (recentTotal > RECENT_LEVEL_MIN) {
-          const recentFactor = (perFile * levelWeight) / (recentNorm * recentTotal);
-          for (const [login, count] of stats.recentReviewed)
-            features(login)[RECENT_PATH_REVIEWED]! += recentFactor * valueAt(count, at, recentPathRate);
-        }
-        const byAuthor = stats.byAuthor.get(change.author);
-        if (byAuthor) {
-          const authorFactor = perFile / (authorLevels * valueAt(byAuthor.total, at, pathRate));
-          for (const [login, count] of byAuthor.reviewers)
-            features(login)[AUTHOR_PATH]! += authorFactor * valueAt(count, at, pathRate);
-        }
       }
     }
   }
@@ -414,12 +337,6 @@ export function createReviewerModel(weights: ReviewerWeights = DEFAULT_REVIEWER_
     for (const [login, count] of activity)
       features(login)[ACTIVITY] = valueAt(count, at, activityRate) / reviewsNow;
     all.delete(change.author);
-    if (withLogs) {
-      for (const vector of all.values()) {
-        for (let index = 0; index < PLAIN_FEATURES; index++)
-          vector[PLAIN_FEATURES + index] = Math.log1p(vector[index]! / weights.logEpsilon);
-      }
-    }
     return all;
   }
 
