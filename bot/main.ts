@@ -372,7 +372,9 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const enrichStatusCategories = createStatusCategoryEnricher({
     facts: factModelsOf(models),
     readStatuses: (tenantId) =>
-      readJiraStatuses && tenantId !== DEMO_TENANT_ID ? readJiraStatuses() : readFactStatuses(tenantId),
+      readJiraStatuses && !(demoData && tenantId === DEMO_TENANT_ID)
+        ? readJiraStatuses()
+        : readFactStatuses(tenantId),
     log,
   });
   const normalizerDeps = {
@@ -384,7 +386,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       await linkByEmail(models.Person, tenantId, emailsInWrites(writes));
       // The demo's repositories are made up: never ask GitHub about them.
       await (tenantId === DEMO_TENANT_ID ? enrichFromFacts : enrichPullRequests)(tenantId, writes);
-      if (tenantId !== DEMO_TENANT_ID) await enrichDelivery?.(tenantId, writes);
+      // Only the loaded demo dataset's repositories are made up (the `demo` tenant may receive real webhooks).
+      if (!(demoData && tenantId === DEMO_TENANT_ID)) await enrichDelivery?.(tenantId, writes);
       await enrichStatusCategories(tenantId, writes);
       if (slack) await refreshHomesTouchedBy(tenantId, writes);
       // Notifications are idempotent, so a failure here is logged, not retried at ingestion's expense.
