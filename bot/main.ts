@@ -26,6 +26,9 @@ import { createTeamsAccountsByEmail } from '../data/standup/find-teams-accounts.
 import { allowReportExecutor, STANDUP_REPORT_ACTION } from '../handlers/standup/report-channel-gate.ts';
 import { emailsInWrites, linkByEmail } from '../data/identity/link-by-email.ts';
 import { createPullRequestEnricher } from '../data/triage/enrich-pull-requests.ts';
+import { createDeliveryEnricher } from '../data/sources/github/enrich-delivery-facts.ts';
+import { createStatusCategoryEnricher } from '../data/sources/jira/enrich-status-categories.ts';
+import { createFactStatusReader, createStatusListReader } from '../data/sources/jira/status-categories.ts';
 import { createIdentityDirectory } from '../data/identity/mongo-identity-directory.ts';
 import { accountsTouchedBy } from '../data/home/accounts-touched-by-writes.ts';
 import { createFactPersonPulls } from '../data/home/fact-person-pulls.ts';
@@ -358,6 +361,22 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     log,
     ...(triageOctokit ? { octokit: triageOctokit } : {}),
   });
+  // Delivery metrics' facts beyond the payloads: merged PRs' first commit times, releases' commits.
+  const enrichDelivery = triageOctokit
+    ? createDeliveryEnricher({ facts: factModelsOf(models), octokit: triageOctokit, log })
+    : undefined;
+  // Jira transitions' status categories: from the site's status list, or (no credentials, the demo) from the
+  // statuses the tenant's own issues show.
+  const readJiraStatuses = config.sources.jira ? createStatusListReader(config.sources.jira) : undefined;
+  const readFactStatuses = createFactStatusReader(models.JiraIssue);
+  const enrichStatusCategories = createStatusCategoryEnricher({
+    facts: factModelsOf(models),
+    readStatuses: (tenantId) =>
+      readJiraStatuses && !(demoData && tenantId === DEMO_TENANT_ID)
+        ? readJiraStatuses()
+        : readFactStatuses(tenantId),
+    log,
+  });
   const normalizerDeps = {
     EventRaw: models.EventRaw,
     EventPending: models.EventPending,
@@ -367,6 +386,9 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       await linkByEmail(models.Person, tenantId, emailsInWrites(writes));
       // The demo's repositories are made up: never ask GitHub about them.
       await (tenantId === DEMO_TENANT_ID ? enrichFromFacts : enrichPullRequests)(tenantId, writes);
+      // Only the loaded demo dataset's repositories are made up (the `demo` tenant may receive real webhooks).
+      if (!(demoData && tenantId === DEMO_TENANT_ID)) await enrichDelivery?.(tenantId, writes);
+      await enrichStatusCategories(tenantId, writes);
       if (slack) await refreshHomesTouchedBy(tenantId, writes);
       // Notifications are idempotent, so a failure here is logged, not retried at ingestion's expense.
       await notify

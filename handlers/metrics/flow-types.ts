@@ -1,7 +1,8 @@
 /**
  * Flow, pure: Jira status history and work items as plain data (the `jira_issues` and `issue_transitions`
- * facts). NOT INGESTED: each status's category (Jira's status list: new, indeterminate, done); the issue fact
- * keeps only its current status's category, so the loader must fetch the statuses once per site.
+ * facts). Each transition fact carries both statuses' categories (`fromCategory`, `toCategory`, from Jira's
+ * status list), so `statusCategories` is read off the transitions (and the issue's current status); an issue's
+ * initial status is its first transition's `from`, or its current status when it never moved.
  */
 
 export type StatusCategory = 'new' | 'indeterminate' | 'done';
