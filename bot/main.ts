@@ -74,6 +74,7 @@ import { createAskPorts } from './llm/create-ask-ports.ts';
 import { webhookRoutes } from './webhooks/webhook-routes.ts';
 import { createNotifyStore } from '../data/triage/mongo-notify-store.ts';
 import { createDigestStore } from '../data/triage/mongo-digest-store.ts';
+import { createFlowPorts } from '../data/metrics/flow/create-flow-ports.ts';
 
 export const DEMO_TENANT_ID = 'demo';
 
@@ -234,6 +235,12 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const triageSettings = createTriageSettingsStore(models.TriageSettings);
   const commandPorts = {
     notifications: notify.settings,
+    flow: createFlowPorts({ models, availability, holidays, settings: config.flow, now: clock }),
+    retention: {
+      rawEventsDays: config.sources.retentionDays,
+      askAnswerDays: config.knowledge.answerRetentionDays,
+      standupAnswerDays: config.standups.retentionDays,
+    },
     identity: createIdentityDirectory(models.Person),
     team: createTeamFacts(models),
     availability,
