@@ -194,7 +194,8 @@ async function personalFacts(input: CommandInput, flow: FlowPorts): Promise<Targ
       ),
     };
   }
-  return { facts: { kind: 'people', ...accounts }, label: 'you', notes: [], owners };
+  // The PRs they reviewed too: their turnaround is on others' PRs.
+  return { facts: { kind: 'people', ...accounts, reviewedToo: true }, label: 'you', notes: [], owners };
 }
 
 async function teamFacts(

@@ -8,7 +8,7 @@ import type { ChatAccount } from '../standup/types.ts';
 export type FlowFacts =
   | { kind: 'tenant' }
   | { kind: 'repo'; repo: string }
-  | { kind: 'people'; githubLogins: string[]; jiraAccounts: string[] };
+  | { kind: 'people'; githubLogins: string[]; jiraAccounts: string[]; reviewedToo?: boolean };
 
 export interface FlowSettings {
   ageMode: AgeMode;

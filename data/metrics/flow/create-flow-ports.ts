@@ -22,7 +22,11 @@ export function createFlowPorts(deps: {
         facts.kind === 'repo'
           ? { repo: facts.repo }
           : facts.kind === 'people'
-            ? { githubLogins: facts.githubLogins, jiraAccounts: facts.jiraAccounts }
+            ? {
+                githubLogins: facts.githubLogins,
+                jiraAccounts: facts.jiraAccounts,
+                reviewedToo: facts.reviewedToo ?? false,
+              }
             : {};
       return loadFlowInput(models, tenantId, filter, range, { statusStates: deps.settings.statusStates });
     },

@@ -16,6 +16,8 @@ export interface FlowFilter {
   repo?: string;
   githubLogins?: readonly string[];
   jiraAccounts?: readonly string[];
+  /** Also the PRs these logins reviewed (a person's own turnaround), not only those they wrote. */
+  reviewedToo?: boolean;
 }
 
 /** How far back before the range finished items are read: aging WIP's thresholds are the type's past cycle times. */
@@ -23,6 +25,21 @@ export const HISTORY_DAYS = 90;
 /** At most this many PRs and as many issues per question: a bigger tenant's answer says it was cut. */
 export const MAX_ITEMS = 20_000;
 const DAY_MS = 86_400_000;
+const PULL_FIELDS = {
+  repo: 1,
+  number: 1,
+  author: 1,
+  draft: 1,
+  state: 1,
+  openedAt: 1,
+  readyAt: 1,
+  firstCommitAt: 1,
+  firstReviewAt: 1,
+  mergedAt: 1,
+  closedAt: 1,
+  additions: 1,
+  deletions: 1,
+} as const;
 const CATEGORIES = new Set<string>(['new', 'indeterminate', 'done']);
 const categoryOf = (value: string | undefined): StatusCategory | undefined =>
   value && CATEGORIES.has(value) ? (value as StatusCategory) : undefined;
@@ -59,26 +76,20 @@ export async function loadFlowInput(
             openedAt: { $lt: range.to },
             $or: [{ state: 'open' }, { mergedAt: { $gte: since } }, { closedAt: { $gte: since } }],
           },
-          {
-            repo: 1,
-            number: 1,
-            author: 1,
-            draft: 1,
-            state: 1,
-            openedAt: 1,
-            readyAt: 1,
-            firstCommitAt: 1,
-            firstReviewAt: 1,
-            mergedAt: 1,
-            closedAt: 1,
-            additions: 1,
-            deletions: 1,
-          },
+          PULL_FIELDS,
         )
           .sort({ openedAt: -1 })
           .limit(MAX_ITEMS + 1)
           .lean();
-  const pulls = pullDocs.slice(0, MAX_ITEMS).filter((doc) => doc.openedAt);
+  const reviewed =
+    filter.reviewedToo && people && people.length > 0
+      ? await findReviewedPulls(models, tenantId, people, since, range, PULL_FIELDS)
+      : [];
+  const known = new Set(pullDocs.map((doc) => `${doc.repo}#${doc.number}`));
+  const pulls = [
+    ...pullDocs.slice(0, MAX_ITEMS),
+    ...reviewed.filter((doc) => !known.has(`${doc.repo}#${doc.number}`)),
+  ].filter((doc) => doc.openedAt);
   const repos = [...new Set(pulls.map((doc) => doc.repo))];
   const [reviews, deployments] =
     repos.length === 0
@@ -154,6 +165,31 @@ export async function loadFlowInput(
     },
     truncated: pullDocs.length > MAX_ITEMS || issuesTruncated,
   };
+}
+
+/** The PRs some logins reviewed in the window, by their review facts (a bounded read of each PR by `_id`). */
+async function findReviewedPulls(
+  models: FlowModels,
+  tenantId: string,
+  logins: readonly string[],
+  since: Date,
+  range: TimeRange,
+  fields: typeof PULL_FIELDS,
+) {
+  const reviews = await models.Review.find(
+    { tenantId, author: { $in: [...logins] }, submittedAt: { $gte: since, $lt: range.to } },
+    { repo: 1, prNumber: 1 },
+  )
+    .limit(MAX_ITEMS)
+    .lean();
+  const ids = [
+    ...new Set(
+      reviews.flatMap((review) =>
+        review.prNumber === undefined ? [] : [`${tenantId}|${review.repo}|${review.prNumber}`],
+      ),
+    ),
+  ];
+  return ids.length === 0 ? [] : models.PullRequest.find({ tenantId, _id: { $in: ids } }, fields).lean();
 }
 
 /** Issues not deleted, created before the range's end, unfinished or resolved after `since`, with their moves. */
