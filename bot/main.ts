@@ -49,6 +49,7 @@ import { createChatEmailLearner } from './chat-email-learner.ts';
 import { createChatProfileReports } from './chat-profile-reports.ts';
 import type { Config } from './config.ts';
 import { apiRoutes } from './http/api-routes.ts';
+import { flowRoutes } from './http/flow-routes.ts';
 import { createHttpApp } from './http/create-http-app.ts';
 import { createLogger } from './logger.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
@@ -459,6 +460,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
           envTenantId: envTenantId(),
         },
         approvals,
+        [flowRoutes(commandPorts.flow, commandPorts.standups)],
       ),
       webhookRoutes({
         log,
