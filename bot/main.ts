@@ -52,6 +52,7 @@ import { createChatEmailLearner } from './chat-email-learner.ts';
 import { createChatProfileReports } from './chat-profile-reports.ts';
 import type { Config } from './config.ts';
 import { apiRoutes } from './http/api-routes.ts';
+import { flowRoutes } from './http/flow-routes.ts';
 import { createHttpApp } from './http/create-http-app.ts';
 import { createLogger } from './logger.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
@@ -77,6 +78,7 @@ import { createAskPorts } from './llm/create-ask-ports.ts';
 import { webhookRoutes } from './webhooks/webhook-routes.ts';
 import { createNotifyStore } from '../data/triage/mongo-notify-store.ts';
 import { createDigestStore } from '../data/triage/mongo-digest-store.ts';
+import { createFlowPorts } from '../data/metrics/flow/create-flow-ports.ts';
 
 export const DEMO_TENANT_ID = 'demo';
 
@@ -237,6 +239,12 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const triageSettings = createTriageSettingsStore(models.TriageSettings);
   const commandPorts = {
     notifications: notify.settings,
+    flow: createFlowPorts({ models, availability, holidays, settings: config.flow, now: clock }),
+    retention: {
+      rawEventsDays: config.sources.retentionDays,
+      askAnswerDays: config.knowledge.answerRetentionDays,
+      standupAnswerDays: config.standups.retentionDays,
+    },
     identity: createIdentityDirectory(models.Person),
     team: createTeamFacts(models),
     availability,
@@ -474,6 +482,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
           envTenantId: envTenantId(),
         },
         approvals,
+        [flowRoutes(commandPorts.flow, commandPorts.standups)],
       ),
       webhookRoutes({
         log,

@@ -13,6 +13,8 @@ import { runHoursCommand } from './availability/hours-command.ts';
 import { runStandupCommand, STANDUP_ARGS } from './standup/standup-command.ts';
 import { runTriageCommand, TRIAGE_ARGS } from './triage/triage-command.ts';
 import { NOTIFY_ARGS, runNotifyCommand } from './triage/notify-command.ts';
+import { FLOW_ARGS, runFlowCommand } from './flow/flow-command.ts';
+import { showPrivacy } from './privacy/show-privacy.ts';
 import type { CommandInput, CommandPorts, Reply } from './types.ts';
 
 /** Every command the bot has. Help, the Slack manifest and the Teams manifest are all derived from this list. */
@@ -124,6 +126,23 @@ export const COMMANDS: readonly CommandDefinition[] = [
     // Teams' menu is full at 10; typed as `notify on`.
     inTeamsMenu: false,
     run: (input, ports) => runNotifyCommand(input, ports.notifications),
+  },
+  {
+    name: 'flow',
+    argsHint: FLOW_ARGS,
+    description:
+      'Flow of a team or repository: PR cycle phases, review turnaround, size, WIP, aging, efficiency, throughput.',
+    // Teams' menu is full at 10; typed as `flow`.
+    inTeamsMenu: false,
+    run: runFlowCommand,
+  },
+  {
+    name: 'privacy',
+    argsHint: '',
+    description: 'What em-agent stores, for how long, and who can see what.',
+    // Teams' menu is full at 10; typed as `privacy`.
+    inTeamsMenu: false,
+    run: (input, ports) => showPrivacy(input, ports.retention),
   },
 ];
 

@@ -5,12 +5,17 @@ import { BODY_LIMIT } from './create-http-app.ts';
 import { requireApiToken, type ApiTokenOptions } from './require-api-token.ts';
 
 /** The REST API under /v1: every route needs a tenant API token. Features add their routes here. */
-export function apiRoutes(auth: ApiTokenOptions, approvals: ApprovalServices): Router {
+export function apiRoutes(
+  auth: ApiTokenOptions,
+  approvals: ApprovalServices,
+  features: Router[] = [],
+): Router {
   const router = Router();
   router.use('/v1', requireApiToken(auth), express.json({ limit: BODY_LIMIT }));
   router.get('/v1/tenant', (_req, res) => {
     res.json({ tenantId: res.locals.tenantId });
   });
   router.use(approvalRoutes(approvals));
+  for (const feature of features) router.use(feature);
   return router;
 }

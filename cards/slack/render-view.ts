@@ -1,4 +1,6 @@
 import { renderHomeMessageForSlack } from './home.ts';
+import { renderFlowForSlack, renderFlowWhyForSlack } from './flow.ts';
+import { renderPrivacyForSlack } from './privacy.ts';
 import type { View } from '../../handlers/types.ts';
 import { renderTriageQueueForSlack } from './triage-queue.ts';
 import { renderStandupPromptForSlack } from './standup-prompt.ts';
@@ -54,5 +56,11 @@ export function renderViewForSlack(view: View): SlackMessage {
       return renderTriageNoticeForSlack(view);
     case 'triage-digest':
       return renderTriageDigestForSlack(view);
+    case 'flow':
+      return renderFlowForSlack(view);
+    case 'flow-why':
+      return renderFlowWhyForSlack(view);
+    case 'privacy':
+      return renderPrivacyForSlack(view);
   }
 }

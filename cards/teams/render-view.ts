@@ -1,4 +1,6 @@
 import { renderHomeForTeams } from './home.ts';
+import { renderFlowForTeams, renderFlowWhyForTeams } from './flow.ts';
+import { renderPrivacyForTeams } from './privacy.ts';
 import type { View } from '../../handlers/types.ts';
 import { renderTriageQueueForTeams } from './triage-queue.ts';
 import { renderStandupPromptForTeams } from './standup-prompt.ts';
@@ -54,5 +56,11 @@ export function renderViewForTeams(view: View): AdaptiveCard {
       return renderTriageNoticeForTeams(view);
     case 'triage-digest':
       return renderTriageDigestForTeams(view);
+    case 'flow':
+      return renderFlowForTeams(view);
+    case 'flow-why':
+      return renderFlowWhyForTeams(view);
+    case 'privacy':
+      return renderPrivacyForTeams(view);
   }
 }

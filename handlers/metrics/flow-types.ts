@@ -29,3 +29,36 @@ export interface FlowConfig {
 export type MeasureDuration = (from: Date, to: Date) => number;
 
 export const calendarDuration: MeasureDuration = (from, to) => Math.max(0, to.getTime() - from.getTime());
+
+/** Whether ages and durations count every hour, or only the team's working hours (its default calendar). */
+export type AgeMode = 'calendar' | 'working';
+
+/** A pull request as flow reads it (the `pull_requests` fact, its reviews, and when it reached production). */
+export interface FlowPullRequest {
+  repo: string;
+  number: number;
+  /** GitHub login. */
+  author?: string;
+  draft?: boolean;
+  openedAt: Date;
+  /** First ready for review: opened as a non-draft, or marked ready. */
+  readyAt?: Date;
+  /** The earliest authored commit seen; the opening time when unknown. */
+  firstCommitAt?: Date;
+  firstReviewAt?: Date;
+  mergedAt?: Date;
+  /** Closed without merging. */
+  closedAt?: Date;
+  additions?: number;
+  deletions?: number;
+  /** Reviews by others than the author, any order. */
+  reviews: { reviewer: string; at: Date }[];
+  /** The first successful production deployment of its repository at or after the merge, when one is known. */
+  deployedAt?: Date;
+}
+
+/** A Jira issue with its owner, for WIP per person and throughput. */
+export interface FlowWorkIssue extends FlowIssue {
+  /** Jira account id. */
+  assignee?: string;
+}

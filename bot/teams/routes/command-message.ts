@@ -52,6 +52,11 @@ export function register(app: Application, deps: TeamsDeps): void {
       const reply = await deps.runCommand({
         actor: { surface: 'teams', tenantId, userId: teamsUserIdOf(from), displayName: from.name },
         conversationId: context.activity.conversation.id,
+        // A channel or group chat has others in it: personal answers (`flow me`) stay out of it.
+        conversationKind:
+          (context.activity.conversation.conversationType ?? 'personal') === 'personal'
+            ? 'personal'
+            : 'shared',
         ...parseCommandText(context.activity.text ?? ''),
       });
       await sendView(context, reply.view);
