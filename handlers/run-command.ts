@@ -13,6 +13,7 @@ import { runHoursCommand } from './availability/hours-command.ts';
 import { runStandupCommand, STANDUP_ARGS } from './standup/standup-command.ts';
 import { runTriageCommand, TRIAGE_ARGS } from './triage/triage-command.ts';
 import { NOTIFY_ARGS, runNotifyCommand } from './triage/notify-command.ts';
+import { DORA_ARGS, runDoraCommand } from './metrics/dora-command.ts';
 import type { CommandInput, CommandPorts, Reply } from './types.ts';
 
 /** Every command the bot has. Help, the Slack manifest and the Teams manifest are all derived from this list. */
@@ -124,6 +125,15 @@ export const COMMANDS: readonly CommandDefinition[] = [
     // Teams' menu is full at 10; typed as `notify on`.
     inTeamsMenu: false,
     run: (input, ports) => runNotifyCommand(input, ports.notifications),
+  },
+  {
+    name: 'dora',
+    argsHint: DORA_ARGS,
+    description:
+      "Delivery metrics (DORA's five keys) for a team, repository or service, with bands, trend and why.",
+    // Teams' menu is full at 10; typed as `dora`.
+    inTeamsMenu: false,
+    run: runDoraCommand,
   },
 ];
 

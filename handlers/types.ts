@@ -7,6 +7,8 @@ import type { HomeBuilder, HomeView } from './home/types.ts';
 import type { IdentityDirectory } from './identity/types.ts';
 import type { StandupSetupView } from './standup/setup-view.ts';
 import type { StandupStatsView, StandupStore, StandupView } from './standup/types.ts';
+import type { MetricsSurfacePorts } from './metrics/dora-command.ts';
+import type { DoraView, DoraWhyView } from './metrics/dora-view.ts';
 import type { TeamFacts, TeamView } from './team/types.ts';
 import type { TriageQueueView } from './triage/queue-view.ts';
 import type { TriagePorts } from './triage/triage-ports.ts';
@@ -127,7 +129,9 @@ export type View =
   | TriageQueueView
   | HomeView
   | TriageNoticeView
-  | TriageDigestView;
+  | TriageDigestView
+  | DoraView
+  | DoraWhyView;
 
 export interface Reply {
   view: View;
@@ -149,6 +153,8 @@ export interface CommandPorts {
   standups?: StandupStore;
   /** `/triage` and its buttons; absent where GitHub facts are not wired. */
   triage?: TriagePorts;
+  /** `/dora` and its buttons; absent until a metrics reader is configured (the command says so). */
+  metrics?: MetricsSurfacePorts;
   /** Personal PR notifications (`notify on|off|settings`). */
   notifications?: NotifySettingsStore;
   /** Team-level standup stats, computed elsewhere; `standup stats` says so when it is absent. */

@@ -1,5 +1,7 @@
 import { renderHomeMessageForSlack } from './home.ts';
 import type { View } from '../../handlers/types.ts';
+import { renderDoraForSlack } from './dora.ts';
+import { renderDoraWhyForSlack } from './dora-why.ts';
 import { renderTriageQueueForSlack } from './triage-queue.ts';
 import { renderStandupPromptForSlack } from './standup-prompt.ts';
 import { renderStandupReportForSlack } from './standup-report.ts';
@@ -54,5 +56,9 @@ export function renderViewForSlack(view: View): SlackMessage {
       return renderTriageNoticeForSlack(view);
     case 'triage-digest':
       return renderTriageDigestForSlack(view);
+    case 'dora':
+      return renderDoraForSlack(view);
+    case 'dora-why':
+      return renderDoraWhyForSlack(view);
   }
 }

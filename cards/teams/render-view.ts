@@ -1,5 +1,7 @@
 import { renderHomeForTeams } from './home.ts';
 import type { View } from '../../handlers/types.ts';
+import { renderDoraForTeams } from './dora.ts';
+import { renderDoraWhyForTeams } from './dora-why.ts';
 import { renderTriageQueueForTeams } from './triage-queue.ts';
 import { renderStandupPromptForTeams } from './standup-prompt.ts';
 import { renderStandupReportForTeams } from './standup-report.ts';
@@ -54,5 +56,9 @@ export function renderViewForTeams(view: View): AdaptiveCard {
       return renderTriageNoticeForTeams(view);
     case 'triage-digest':
       return renderTriageDigestForTeams(view);
+    case 'dora':
+      return renderDoraForTeams(view);
+    case 'dora-why':
+      return renderDoraWhyForTeams(view);
   }
 }
