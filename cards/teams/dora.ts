@@ -3,7 +3,7 @@ import type { DoraView } from '../../handlers/metrics/dora-view.ts';
 import { coverageLine, doraTitle, figureLines } from '../slack/dora.ts';
 import { adaptiveCard, clip, type AdaptiveCard, type CardElement } from './types.ts';
 
-/** `dora`: the same figures as in Slack, one container each with its "Why?" button, and the charts inline. */
+/** `dora`: the same figures as in Slack, one container each with its "Why?" button; the charts follow. */
 export function renderDoraForTeams(view: DoraView): AdaptiveCard {
   const body: CardElement[] = [
     { type: 'TextBlock', text: clip(doraTitle(view), 200), wrap: true, weight: 'Bolder', size: 'Medium' },
@@ -42,10 +42,6 @@ export function renderDoraForTeams(view: DoraView): AdaptiveCard {
     });
   }
   body.push({ type: 'TextBlock', text: clip(coverageLine(view), 1000), wrap: true, isSubtle: true, separator: true });
-  for (const image of view.images ?? []) {
-    body.push({ type: 'TextBlock', text: image.title, wrap: true, weight: 'Bolder', separator: true });
-    body.push({ type: 'Image', url: image.dataUrl, altText: clip(image.altText, 500), size: 'Stretch' });
-  }
   const summary = view.figures.map((figure) => `${figure.label} ${figure.value}`).join('; ');
   return adaptiveCard(`${doraTitle(view)}: ${summary}`, body);
 }

@@ -43,7 +43,10 @@ export interface DoraCharts {
   leadTime: { date: string; p50Hours: number; p90Hours: number }[];
 }
 
-/** A chart drawn to a PNG, set on the view by the Teams edge (Slack uploads the files instead). */
+/**
+ * A chart drawn to a PNG, for the Teams edge: each goes in a card of its own after the figures, since two
+ * images in one card would pass Teams' ~28 KB per message (Slack uploads the files instead).
+ */
 export interface DoraChartImage {
   chart: 'deployments' | 'lead-time';
   title: string;
@@ -68,7 +71,6 @@ export interface DoraView {
   charts: DoraCharts;
   /** What every "why" button carries besides its figure. */
   action: DoraActionPayload;
-  images?: DoraChartImage[];
 }
 
 export interface DoraWhySection {

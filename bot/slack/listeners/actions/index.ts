@@ -4,6 +4,7 @@ import * as answerFeedback from './answer-feedback.ts';
 import * as approveApproval from './approve-approval.ts';
 import * as askPerson from './ask-person.ts';
 import * as declineApproval from './decline-approval.ts';
+import * as doraAction from './dora-action.ts';
 import * as modifyApproval from './modify-approval.ts';
 import * as openStandupAnswer from './open-standup-answer.ts';
 import * as shareAnswer from './share-answer.ts';
@@ -24,4 +25,5 @@ export function register(app: App, deps: SlackListenerDeps): void {
   standupSetupOpen.register(app, deps);
   triageItemAction.register(app, deps);
   triageOpen.register(app, deps);
+  doraAction.register(app, deps);
 }
