@@ -25,7 +25,7 @@ const query = z
 export interface MetricsRouteDeps {
   /** Absent until a metrics reader is configured: the routes answer 503. */
   metrics?: MetricsSurfacePorts;
-  standups?: StandupStore;
+  standups?: Pick<StandupStore, 'list'>;
 }
 
 /** An ISO 8601 date (`2026-09-01`, midnight UTC) or date-time with a zone; a 400 for anything else. */
@@ -53,7 +53,7 @@ function readRange(from: string | undefined, to: string | undefined, now: Date):
 async function readScope(
   tenantId: string,
   filters: { team?: string; repo?: string; service?: string },
-  standups: StandupStore | undefined,
+  standups: Pick<StandupStore, 'list'> | undefined,
 ): Promise<MetricsScope> {
   const given = [filters.team, filters.repo, filters.service].filter((value) => value !== undefined);
   if (given.length > 1) throw new BadRequestError('give at most one of team, repo and service');

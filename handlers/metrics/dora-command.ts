@@ -97,7 +97,7 @@ export async function runDoraCommand(input: CommandInput, ports: CommandPorts): 
 
 export interface DoraActionPorts {
   metrics?: MetricsSurfacePorts;
-  standups?: StandupStore;
+  standups?: Pick<StandupStore, 'list'>;
 }
 
 /**

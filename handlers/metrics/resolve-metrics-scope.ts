@@ -19,7 +19,7 @@ const PERSON = /^(me|<@[A-Z0-9]+(\|[^>]*)?>|@\S+)$/i;
 export async function resolveMetricsScope(
   actor: Actor,
   typed: string,
-  standups: StandupStore | undefined,
+  standups: Pick<StandupStore, 'list'> | undefined,
   settings: Pick<TenantMetricsSettings, 'serviceRepos'>,
 ): Promise<ResolvedMetricsScope> {
   const text = typed.trim().replace(/\s+/g, ' ');
