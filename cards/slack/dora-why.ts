@@ -34,7 +34,10 @@ export function renderDoraWhyForSlack(view: DoraWhyView): SlackMessage {
       })),
     });
   }
-  for (const section of view.sections) {
+  // Room for every section up to Slack's 50 blocks, the back button kept last.
+  const room = SLACK_LIMITS.blocksPerMessage - blocks.length - 2;
+  const shown = view.sections.slice(0, room);
+  for (const section of shown) {
     const header = `*${escapeMrkdwn(section.title)}*\n`;
     blocks.push({
       type: 'section',
@@ -44,8 +47,10 @@ export function renderDoraWhyForSlack(view: DoraWhyView): SlackMessage {
       },
     });
   }
-  if (view.sections.length === 0) {
-    blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: 'No items behind this figure in the range.' }] });
+  if (view.sections.length === 0 || shown.length < view.sections.length) {
+    const left = view.sections.length - shown.length;
+    const text = left > 0 ? `${left} more sections did not fit.` : 'No items behind this figure in the range.';
+    blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text }] });
   }
   blocks.push({
     type: 'actions',
@@ -59,5 +64,5 @@ export function renderDoraWhyForSlack(view: DoraWhyView): SlackMessage {
       },
     ],
   });
-  return { text: escapeMrkdwn(`${title}. ${view.summary}`), blocks: blocks.slice(0, SLACK_LIMITS.blocksPerMessage) };
+  return { text: truncate(escapeMrkdwn(`${title}. ${view.summary}`), SLACK_LIMITS.fallbackText), blocks };
 }
