@@ -1,6 +1,10 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { buildMetricAnswer, DORA_METRICS, type DoraMetric } from '../../handlers/metrics/build-metric-answer.ts';
+import {
+  buildMetricAnswer,
+  DORA_METRICS,
+  type DoraMetric,
+} from '../../handlers/metrics/build-metric-answer.ts';
 import type { MetricsSurfacePorts } from '../../handlers/metrics/dora-command.ts';
 import { DEFAULT_RANGE_DAYS, MAX_RANGE_DAYS, readDay } from '../../handlers/metrics/parse-range.ts';
 import type { MetricsScope } from '../../handlers/metrics/ports.ts';

@@ -22,7 +22,10 @@ export function renderDoraWhyForSlack(view: DoraWhyView): SlackMessage {
   const title = `Why: ${view.title} for ${view.scopeLabel}, ${view.rangeLabel}`;
   const blocks: Block[] = [
     { type: 'header', text: { type: 'plain_text', text: truncate(title, SLACK_LIMITS.headerText) } },
-    { type: 'section', text: { type: 'mrkdwn', text: truncate(escapeMrkdwn(view.summary), SLACK_LIMITS.sectionText) } },
+    {
+      type: 'section',
+      text: { type: 'mrkdwn', text: truncate(escapeMrkdwn(view.summary), SLACK_LIMITS.sectionText) },
+    },
   ];
   if (view.facts.length > 0) {
     blocks.push({
@@ -49,7 +52,8 @@ export function renderDoraWhyForSlack(view: DoraWhyView): SlackMessage {
   }
   if (view.sections.length === 0 || shown.length < view.sections.length) {
     const left = view.sections.length - shown.length;
-    const text = left > 0 ? `${left} more sections did not fit.` : 'No items behind this figure in the range.';
+    const text =
+      left > 0 ? `${left} more sections did not fit.` : 'No items behind this figure in the range.';
     blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text }] });
   }
   blocks.push({

@@ -16,7 +16,9 @@ export function figureLines(figure: DoraFigureView): string[] {
         ]
       : []),
     ...(figure.trend
-      ? [`${figure.trend.text}${figure.trend.better === null ? '' : ` (${TREND_MARK[`${figure.trend.better}`]})`}`]
+      ? [
+          `${figure.trend.text}${figure.trend.better === null ? '' : ` (${TREND_MARK[`${figure.trend.better}`]})`}`,
+        ]
       : []),
   ];
 }
@@ -38,16 +40,24 @@ export const doraTitle = (view: { scopeLabel: string; rangeLabel: string }) =>
 /** `/dora`: one section per figure with its "Why?" button, then coverage; the charts follow as files. */
 export function renderDoraForSlack(view: DoraView): SlackMessage {
   const blocks: Block[] = [
-    { type: 'header', text: { type: 'plain_text', text: truncate(doraTitle(view), SLACK_LIMITS.headerText) } },
+    {
+      type: 'header',
+      text: { type: 'plain_text', text: truncate(doraTitle(view), SLACK_LIMITS.headerText) },
+    },
     {
       type: 'context',
-      elements: [{ type: 'mrkdwn', text: `${view.from} to ${view.to} (UTC) · DORA's five keys, team-level only` }],
+      elements: [
+        { type: 'mrkdwn', text: `${view.from} to ${view.to} (UTC) · DORA's five keys, team-level only` },
+      ],
     },
   ];
   for (const caution of view.cautions) {
     blocks.push({
       type: 'section',
-      text: { type: 'mrkdwn', text: truncate(`:warning: ${escapeMrkdwn(caution)}`, SLACK_LIMITS.sectionText) },
+      text: {
+        type: 'mrkdwn',
+        text: truncate(`:warning: ${escapeMrkdwn(caution)}`, SLACK_LIMITS.sectionText),
+      },
     });
   }
   for (const figure of view.figures) {
@@ -71,7 +81,9 @@ export function renderDoraForSlack(view: DoraView): SlackMessage {
   }
   blocks.push({
     type: 'context',
-    elements: [{ type: 'mrkdwn', text: truncate(escapeMrkdwn(coverageLine(view)), SLACK_LIMITS.sectionText) }],
+    elements: [
+      { type: 'mrkdwn', text: truncate(escapeMrkdwn(coverageLine(view)), SLACK_LIMITS.sectionText) },
+    ],
   });
   const summary = view.figures.map((figure) => `${figure.label} ${figure.value}`).join('; ');
   return { text: escapeMrkdwn(`${doraTitle(view)}: ${summary}`), blocks };

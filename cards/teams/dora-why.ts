@@ -21,7 +21,13 @@ export function renderDoraWhyForTeams(view: DoraWhyView): AdaptiveCard {
     });
   }
   for (const section of view.sections.slice(0, TEAMS_WHY.sections)) {
-    body.push({ type: 'TextBlock', text: clip(section.title, 200), wrap: true, weight: 'Bolder', separator: true });
+    body.push({
+      type: 'TextBlock',
+      text: clip(section.title, 200),
+      wrap: true,
+      weight: 'Bolder',
+      separator: true,
+    });
     for (const line of section.lines.slice(0, TEAMS_WHY.lines)) {
       body.push({ type: 'TextBlock', text: clip(`• ${line}`, 200), wrap: true, spacing: 'None' });
     }
@@ -35,9 +41,19 @@ export function renderDoraWhyForTeams(view: DoraWhyView): AdaptiveCard {
     body.push({ type: 'TextBlock', text: `${left} more sections did not fit.`, wrap: true, isSubtle: true });
   }
   if (view.sections.length === 0) {
-    body.push({ type: 'TextBlock', text: 'No items behind this figure in the range.', wrap: true, isSubtle: true });
+    body.push({
+      type: 'TextBlock',
+      text: 'No items behind this figure in the range.',
+      wrap: true,
+      isSubtle: true,
+    });
   }
   return adaptiveCard(clip(`${title}. ${view.summary}`, 1000), body, [
-    { type: 'Action.Execute', title: 'Back to the figures', verb: DORA_ACTIONS.show, data: doraActionData(view.action) },
+    {
+      type: 'Action.Execute',
+      title: 'Back to the figures',
+      verb: DORA_ACTIONS.show,
+      data: doraActionData(view.action),
+    },
   ]);
 }

@@ -23,10 +23,18 @@ export function renderDoraForTeams(view: DoraView): AdaptiveCard {
       type: 'Container',
       separator: true,
       items: [
-        { type: 'TextBlock', text: clip(`${figure.label}: ${figure.value}`, 300), wrap: true, weight: 'Bolder' },
-        ...figureLines(figure).map(
-          (line): CardElement => ({ type: 'TextBlock', text: clip(line, 500), wrap: true, spacing: 'None' }),
-        ),
+        {
+          type: 'TextBlock',
+          text: clip(`${figure.label}: ${figure.value}`, 300),
+          wrap: true,
+          weight: 'Bolder',
+        },
+        ...figureLines(figure).map((line): CardElement => ({
+          type: 'TextBlock',
+          text: clip(line, 500),
+          wrap: true,
+          spacing: 'None',
+        })),
         {
           type: 'ActionSet',
           actions: [
@@ -41,7 +49,13 @@ export function renderDoraForTeams(view: DoraView): AdaptiveCard {
       ],
     });
   }
-  body.push({ type: 'TextBlock', text: clip(coverageLine(view), 1000), wrap: true, isSubtle: true, separator: true });
+  body.push({
+    type: 'TextBlock',
+    text: clip(coverageLine(view), 1000),
+    wrap: true,
+    isSubtle: true,
+    separator: true,
+  });
   const summary = view.figures.map((figure) => `${figure.label} ${figure.value}`).join('; ');
   return adaptiveCard(`${doraTitle(view)}: ${summary}`, body);
 }

@@ -2,13 +2,7 @@ import type { ReportYear } from './bands.ts';
 import { classifyBand } from './classify-band.ts';
 import type { DoraFromRollups } from './dora-rollup.ts';
 import type { DoraActionPayload, DoraCharts, DoraFigureView, DoraView } from './dora-view.ts';
-import {
-  describeBand,
-  describeTrend,
-  formatDuration,
-  formatShare,
-  plural,
-} from './format-figure.ts';
+import { describeBand, describeTrend, formatDuration, formatShare, plural } from './format-figure.ts';
 import type { TimeRange } from './types.ts';
 
 const HOUR_MS = 3600 * 1000;
@@ -43,13 +37,19 @@ function buildFigures(current: DoraFromRollups, previous: DoraFromRollups, year:
       label: 'Deployment frequency',
       value: perWeek(current.perWeek),
       detail: `${current.deploymentDaysPerWeek.toFixed(1)} deployment days / week · ${plural(current.deployments, 'deployment')}`,
-      band: describeBand(current.bands.deploymentFrequency, (by) => `${by.toFixed(1)} more deployment days / week`),
+      band: describeBand(
+        current.bands.deploymentFrequency,
+        (by) => `${by.toFixed(1)} more deployment days / week`,
+      ),
       ...withTrend(describeTrend(current.perWeek, previous.perWeek, perWeek, true)),
     },
     {
       figure: 'lead-time',
       label: 'Lead time for changes',
-      value: current.leadTime.p50 === null ? 'no changes shipped' : `${formatDuration(current.leadTime.p50)} median`,
+      value:
+        current.leadTime.p50 === null
+          ? 'no changes shipped'
+          : `${formatDuration(current.leadTime.p50)} median`,
       detail:
         current.leadTime.p90 === null
           ? 'no merged PR reached production'
@@ -81,7 +81,10 @@ function buildFigures(current: DoraFromRollups, previous: DoraFromRollups, year:
       ].join(' · '),
       ...(recovery !== null
         ? {
-            band: describeBand(classifyBand('recoveryTime', recovery, year), (by) => `${formatDuration(by)} faster`),
+            band: describeBand(
+              classifyBand('recoveryTime', recovery, year),
+              (by) => `${formatDuration(by)} faster`,
+            ),
           }
         : {}),
       ...withTrend(describeTrend(recovery, recoveryOf(previous, year), formatDuration, false)),
@@ -101,7 +104,10 @@ const withTrend = (trend: DoraFigureView['trend']) => (trend ? { trend } : {});
 
 function buildCharts(weeks: DoraViewInput['weeks']): DoraCharts {
   return {
-    deployments: weeks.map((week) => ({ weekStart: isoDay(week.range.from), count: week.figures.deployments })),
+    deployments: weeks.map((week) => ({
+      weekStart: isoDay(week.range.from),
+      count: week.figures.deployments,
+    })),
     leadTime: weeks.flatMap((week) => {
       const { p50, p90 } = week.figures.leadTime;
       return p50 === null || p90 === null

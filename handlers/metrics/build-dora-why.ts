@@ -44,7 +44,8 @@ function deploymentFrequency(answer: DoraAnswer) {
 
 function leadTime(answer: DoraAnswer) {
   const { leadTime: lead, basis } = answer;
-  const phase = (name: string, value: number | null) => (value === null ? [] : [`${name} ${formatDuration(value)}`]);
+  const phase = (name: string, value: number | null) =>
+    value === null ? [] : [`${name} ${formatDuration(value)}`];
   return {
     title: 'Lead time for changes',
     summary: `From each merged PR's first commit to the production deployment that shipped it, over ${plural(lead.leadTime.count, 'PR')}. ${formatCoverage(lead.coverage, 'merged PRs', 'linked to a deployment')}.`,
@@ -52,7 +53,10 @@ function leadTime(answer: DoraAnswer) {
       ...(lead.leadTime.p50 !== null
         ? [
             { title: 'Median', value: formatDuration(lead.leadTime.p50) },
-            { title: 'p75 / p90', value: `${formatDuration(lead.leadTime.p75!)} / ${formatDuration(lead.leadTime.p90!)}` },
+            {
+              title: 'p75 / p90',
+              value: `${formatDuration(lead.leadTime.p75!)} / ${formatDuration(lead.leadTime.p90!)}`,
+            },
           ]
         : []),
       {
@@ -122,20 +126,29 @@ function recovery(answer: DoraAnswer, year: ReportYear) {
   const longest = [...restore.items].sort((a, b) => b.restoreMs - a.restoreMs);
   const slowest = [...restore.recoveries].sort((a, b) => b.recoveryMs - a.recoveryMs);
   const summary = (label: string, value: number | null, p90: number | null) =>
-    value === null ? [] : [{ title: label, value: `${formatDuration(value)} median, p90 ${formatDuration(p90 ?? value)}` }];
+    value === null
+      ? []
+      : [{ title: label, value: `${formatDuration(value)} median, p90 ${formatDuration(p90 ?? value)}` }];
   return {
     title: year === 2021 ? 'Time to restore' : 'Failed deployment recovery',
     summary: `Time to restore: each incident triggered in the range and resolved, triggered → resolved (a reopened one adds its reopened spell). Failed deployment recovery: from a failed deployment to the fix (the incident resolved, or the next successful deployment). ${restore.stillOpen} still open, left out.`,
     facts: [
       ...summary('Time to restore', restore.mttr.p50, restore.mttr.p90),
-      ...summary('Failed deployment recovery', restore.failedDeploymentRecovery.p50, restore.failedDeploymentRecovery.p90),
+      ...summary(
+        'Failed deployment recovery',
+        restore.failedDeploymentRecovery.p50,
+        restore.failedDeploymentRecovery.p90,
+      ),
       { title: 'Still open / reopened', value: `${restore.stillOpen} / ${restore.reopened}` },
       ...(restore.band ? bandFact(restore.band) : []),
     ],
     sections: [
       section(
         'Longest incidents',
-        longest.map((item) => `${item.incidentId} · ${formatDuration(item.restoreMs)}${item.reopened ? ' · reopened' : ''}`),
+        longest.map(
+          (item) =>
+            `${item.incidentId} · ${formatDuration(item.restoreMs)}${item.reopened ? ' · reopened' : ''}`,
+        ),
       ),
       section(
         'Slowest recoveries',

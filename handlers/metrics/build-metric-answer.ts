@@ -55,7 +55,14 @@ function bandOf(answer: BandAnswer | undefined, unit: MetricUnit, scale = 1): Me
     source: answer.source,
     basis: answer.basis,
     ...(answer.next
-      ? { next: { band: answer.next.band, published: answer.next.published, by: answer.next.by / scale, unit } }
+      ? {
+          next: {
+            band: answer.next.band,
+            published: answer.next.published,
+            by: answer.next.by / scale,
+            unit,
+          },
+        }
       : {}),
   };
 }
@@ -123,7 +130,8 @@ export function buildMetricAnswer(
         figure: hoursOf(figures.mttr.p50),
         unit: 'hours',
         percentiles: { p50: hoursOf(figures.mttr.p50), p90: hoursOf(figures.mttr.p90) },
-        band: recovery === null ? null : bandOf(classifyBand('recoveryTime', recovery, year), 'hours', HOUR_MS),
+        band:
+          recovery === null ? null : bandOf(classifyBand('recoveryTime', recovery, year), 'hours', HOUR_MS),
         coverage: figures.incidentCoverage,
         counts: {
           incidents: counts.incidents,

@@ -71,7 +71,13 @@ export async function runDoraCommand(input: CommandInput, ports: CommandPorts): 
   if (!parsed.ok) {
     return {
       visibility: 'private',
-      view: { kind: 'notice', tone: 'warning', title: 'I could not read that range', body: parsed.message, suggestion: usage },
+      view: {
+        kind: 'notice',
+        tone: 'warning',
+        title: 'I could not read that range',
+        body: parsed.message,
+        suggestion: usage,
+      },
     };
   }
   const settings = await metrics.reader.settingsOf(actor.tenantId);
@@ -79,10 +85,21 @@ export async function runDoraCommand(input: CommandInput, ports: CommandPorts): 
   if (!resolved.ok) {
     return {
       visibility: 'private',
-      view: { kind: 'notice', tone: 'warning', title: resolved.title, body: resolved.body, suggestion: usage },
+      view: {
+        kind: 'notice',
+        tone: 'warning',
+        title: resolved.title,
+        body: resolved.body,
+        suggestion: usage,
+      },
     };
   }
-  const action = { scope: typed.scope, from: isoDay(parsed.range.from), to: isoDay(parsed.range.to), label: parsed.label };
+  const action = {
+    scope: typed.scope,
+    from: isoDay(parsed.range.from),
+    to: isoDay(parsed.range.to),
+    label: parsed.label,
+  };
   const view = await readDoraView(
     actor.tenantId,
     resolved.scope,

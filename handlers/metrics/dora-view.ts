@@ -4,11 +4,7 @@ import type { Coverage } from './types.ts';
 
 /** The five figures, as the REST routes and the "why" buttons name them. */
 export type DoraFigure =
-  | 'deployment-frequency'
-  | 'lead-time'
-  | 'change-fail-rate'
-  | 'recovery'
-  | 'rework-rate';
+  'deployment-frequency' | 'lead-time' | 'change-fail-rate' | 'recovery' | 'rework-rate';
 
 export const DORA_FIGURES: readonly DoraFigure[] = [
   'deployment-frequency',

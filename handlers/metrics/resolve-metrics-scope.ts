@@ -3,8 +3,7 @@ import type { Actor } from '../types.ts';
 import type { MetricsScope, TenantMetricsSettings } from './ports.ts';
 
 export type ResolvedMetricsScope =
-  | { ok: true; scope: MetricsScope; label: string }
-  | { ok: false; title: string; body: string };
+  { ok: true; scope: MetricsScope; label: string } | { ok: false; title: string; body: string };
 
 const REPO = /^[A-Za-z0-9_.-]{1,100}\/[A-Za-z0-9_.-]{1,100}$/;
 const TENANT_WORDS = new Set(['all', 'everyone', 'org', 'tenant']);
@@ -45,7 +44,8 @@ export async function resolveMetricsScope(
   }
   if (REPO.test(text)) return { ok: true, scope: { kind: 'repo', repo: text }, label: text };
   const named = /^service (.{1,100})$/i.exec(text);
-  if (named) return { ok: true, scope: { kind: 'service', service: named[1]! }, label: `service ${named[1]}` };
+  if (named)
+    return { ok: true, scope: { kind: 'service', service: named[1]! }, label: `service ${named[1]}` };
   const team = teams.find((standup) => standup.name.toLowerCase() === text.toLowerCase());
   if (team) return { ok: true, scope: { kind: 'team', team: team.name }, label: team.name };
   const services = Object.keys(settings.serviceRepos ?? {});

@@ -581,9 +581,15 @@ describe('/dora cards', () => {
   });
 
   it('renders a chart card the Adaptive Cards parser accepts', () => {
-    const png = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
+    const png =
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
     const card = renderDoraChartForTeams(
-      { chart: 'deployments', title: 'Deployments per week', altText: 'none', dataUrl: `data:image/png;base64,${png}` },
+      {
+        chart: 'deployments',
+        title: 'Deployments per week',
+        altText: 'none',
+        dataUrl: `data:image/png;base64,${png}`,
+      },
       'acme/api, last 30 days',
     );
     assert.deepEqual(adaptiveCardProblems(card), []);

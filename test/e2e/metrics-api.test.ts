@@ -16,7 +16,10 @@ const ORG = generateOrg(9, 3, 56);
 
 interface OpenApiDocument {
   openapi: string;
-  paths: Record<string, { get: { responses: Record<string, { content: Record<string, { schema: { $ref: string } }> }> } }>;
+  paths: Record<
+    string,
+    { get: { responses: Record<string, { content: Record<string, { schema: { $ref: string } }> }> } }
+  >;
   components: { schemas: Record<string, unknown> };
 }
 
@@ -33,7 +36,10 @@ describe('REST: /v1/metrics/dora/* against the OpenAPI 3.1 document at /v1/opena
       { API_TOKEN: TOKEN },
       {
         now: () => NOW,
-        metricsReader: createFixtureMetricsReader(ORG, { tenantId: TENANT, teamRepos: { platform: ['acme/svc0'] } }),
+        metricsReader: createFixtureMetricsReader(ORG, {
+          tenantId: TENANT,
+          teamRepos: { platform: ['acme/svc0'] },
+        }),
       },
     );
     await createStandupStore(server.models.Standup, server.models.StandupAnswer).create(
@@ -79,8 +85,12 @@ describe('REST: /v1/metrics/dora/* against the OpenAPI 3.1 document at /v1/opena
     });
     const body: unknown = await response.json();
     const validate = validatorOf(path, response.status);
-    assert.ok(validate(body), `${path}${query} → ${response.status}: ${ajv.errorsText(validate.errors)}\n${JSON.stringify(body)}`);
+    assert.ok(
+      validate(body),
+      `${path}${query} → ${response.status}: ${ajv.errorsText(validate.errors)}\n${JSON.stringify(body)}`,
+    );
     validated.add(`${path} ${response.status}`);
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- an answer the schema has just validated
     return { status: response.status, body: body as Record<string, any> };
   }
 
@@ -92,12 +102,18 @@ describe('REST: /v1/metrics/dora/* against the OpenAPI 3.1 document at /v1/opena
     );
   });
 
-  it("answers every route with the figure, unit, percentiles, band, coverage and counts, as the document says", async () => {
+  it('answers every route with the figure, unit, percentiles, band, coverage and counts, as the document says', async () => {
     const from = '2026-09-14';
     const to = '2026-10-12T00:00:00Z';
     const exact = measureDora(ORG, {}, { from: new Date(`${from}T00:00:00Z`), to: new Date(to) });
     for (const path of Object.keys(document.paths)) {
-      for (const query of ['', `?from=${from}&to=${to}`, '?repo=acme/svc1', '?team=platform&from=2026-10-01', '?service=svc2']) {
+      for (const query of [
+        '',
+        `?from=${from}&to=${to}`,
+        '?repo=acme/svc1',
+        '?team=platform&from=2026-10-01',
+        '?service=svc2',
+      ]) {
         const { status, body } = await call(path, query);
         assert.equal(status, 200, `${path}${query}`);
         assert.ok('figure' in body && 'coverage' in body && 'counts' in body);
@@ -114,8 +130,14 @@ describe('REST: /v1/metrics/dora/* against the OpenAPI 3.1 document at /v1/opena
     const hours = (exact.leadTime.leadTime.p90 ?? 0) / 3_600_000;
     assert.ok(Math.abs(lead.percentiles.p90 - hours) / hours < 0.02, 'p90 from the histogram within 2%');
     const cfr = (await call('/v1/metrics/dora/change-fail-rate', `?from=${from}&to=${to}`)).body;
-    assert.deepEqual([cfr.counts.failedDeployments, cfr.counts.deployments], [exact.changeFailureRate.failed, exact.changeFailureRate.deployments]);
-    assert.deepEqual((await call('/v1/metrics/dora/mttr', '?team=PLATFORM')).body.scope, { kind: 'team', team: 'Platform' });
+    assert.deepEqual(
+      [cfr.counts.failedDeployments, cfr.counts.deployments],
+      [exact.changeFailureRate.failed, exact.changeFailureRate.deployments],
+    );
+    assert.deepEqual((await call('/v1/metrics/dora/mttr', '?team=PLATFORM')).body.scope, {
+      kind: 'team',
+      team: 'Platform',
+    });
   });
 
   it('answers bad input with 4xx errors the document describes', async () => {
@@ -138,13 +160,16 @@ describe('REST: /v1/metrics/dora/* against the OpenAPI 3.1 document at /v1/opena
     }
     assert.equal((await call(path, '', '')).status, 401);
     assert.equal((await call(path, '', 'not-a-token')).status, 401);
-    const unknown = await fetch(`${server.url}/v1/metrics/dora/velocity`, { headers: { authorization: `Bearer ${TOKEN}` } });
+    const unknown = await fetch(`${server.url}/v1/metrics/dora/velocity`, {
+      headers: { authorization: `Bearer ${TOKEN}` },
+    });
     assert.equal(unknown.status, 404);
   });
 
   it('validated every route, and the validator does refuse a wrong answer', async () => {
     for (const path of Object.keys(document.paths)) assert.ok(validated.has(`${path} 200`), path);
-    for (const status of [400, 401, 404]) assert.ok(validated.has(`/v1/metrics/dora/lead-time ${status}`), String(status));
+    for (const status of [400, 401, 404])
+      assert.ok(validated.has(`/v1/metrics/dora/lead-time ${status}`), String(status));
     const { body } = await call('/v1/metrics/dora/rework-rate');
     const validate = validatorOf('/v1/metrics/dora/rework-rate', 200);
     assert.equal(validate({ ...body, figure: 'high' }), false);

@@ -17,7 +17,9 @@ const NOW = new Date('2026-10-20T12:00:00Z');
 const ANA = { id: '29:1ana', name: 'Ana Lima', aadObjectId: 'a11ce000-0000-4000-8000-00000000000a' };
 const PERSONAL = { id: 'a:personal-ana', conversationType: 'personal', tenantId: TENANT };
 
-function executes(elements: readonly (CardElement | CardAction)[]): Extract<CardAction, { type: 'Action.Execute' }>[] {
+function executes(
+  elements: readonly (CardElement | CardAction)[],
+): Extract<CardAction, { type: 'Action.Execute' }>[] {
   return elements.flatMap((element) => {
     if (element.type === 'Action.Execute') return [element];
     if (element.type === 'Container') return executes(element.items);
@@ -37,7 +39,10 @@ describe('Teams: dora, its charts and its why buttons end to end (demo mode, rea
     server = await startTestServer(
       import.meta.url,
       {},
-      { now: () => NOW, metricsReader: createFixtureMetricsReader(generateOrg(5, 3, 56), { tenantId: TENANT }) },
+      {
+        now: () => NOW,
+        metricsReader: createFixtureMetricsReader(generateOrg(5, 3, 56), { tenantId: TENANT }),
+      },
     );
   });
   after(async () => {
@@ -80,8 +85,11 @@ describe('Teams: dora, its charts and its why buttons end to end (demo mode, rea
   }
 
   async function execute(card: AdaptiveCard, verb: string, index = 0): Promise<AdaptiveCard> {
-    const action = executes(card.body).filter((candidate) => candidate.verb === verb)[index] ??
-      (card.actions ?? []).find((candidate) => candidate.type === 'Action.Execute' && candidate.verb === verb);
+    const action =
+      executes(card.body).filter((candidate) => candidate.verb === verb)[index] ??
+      (card.actions ?? []).find(
+        (candidate) => candidate.type === 'Action.Execute' && candidate.verb === verb,
+      );
     assert.ok(action && action.type === 'Action.Execute', `no ${verb} button`);
     const response = await post({
       ...activity(),
@@ -107,7 +115,10 @@ describe('Teams: dora, its charts and its why buttons end to end (demo mode, rea
     const titles = [];
     for (const card of charts) {
       assert.deepEqual(adaptiveCardProblems(card), []);
-      assert.ok(JSON.stringify(card).length < 28_000, `${JSON.stringify(card).length} characters: Teams' ~28 KB`);
+      assert.ok(
+        JSON.stringify(card).length < 28_000,
+        `${JSON.stringify(card).length} characters: Teams' ~28 KB`,
+      );
       const image = card.body.find((element) => element.type === 'Image');
       assert.ok(image && image.type === 'Image');
       const [, base64] = /^data:image\/png;base64,(.+)$/.exec(image.url) ?? [];

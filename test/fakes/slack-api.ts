@@ -182,7 +182,9 @@ export class FakeSlack {
     const type = request.headers['content-type'] ?? '';
     let bytes = request.raw;
     if (type.startsWith('multipart/form-data')) {
-      const form = await new Response(new Uint8Array(request.raw), { headers: { 'content-type': type } }).formData();
+      const form = await new Response(new Uint8Array(request.raw), {
+        headers: { 'content-type': type },
+      }).formData();
       const part = [...form.values()].find((value) => typeof value !== 'string');
       bytes = part ? Buffer.from(await part.arrayBuffer()) : Buffer.alloc(0);
     }
@@ -285,7 +287,10 @@ export class FakeSlack {
         });
         return {
           ok: true,
-          files: files.map((entry) => ({ id: entry.id, title: entry.title ?? this.#files.get(entry.id)!.filename })),
+          files: files.map((entry) => ({
+            id: entry.id,
+            title: entry.title ?? this.#files.get(entry.id)!.filename,
+          })),
         };
       }
       case 'auth.test':

@@ -12,7 +12,7 @@ const ACTION = { scope: 'acme/api', from: '2026-09-07', to: '2026-09-14', label:
 /** `/dora` for the hand-computed delivery week (against an empty week before it), for the goldens. */
 export function doraViewFixture(): DoraView {
   const figures = readRollups([summarizeForRollup(measureDora(buildDeliveryWeek(), {}, WEEK))], 1);
-  const before = readRollups([summarizeForRollup(measureDora(buildDeliveryWeek(), {}, WEEK))].map(() => ({})), 1);
+  const before = readRollups([], 1);
   return buildDoraView({
     current: figures,
     previous: { ...before, perWeek: figures.perWeek / 2 },
@@ -26,12 +26,21 @@ export function doraViewFixture(): DoraView {
 /** Nothing measured: no deployment, PR or incident. */
 export function emptyDoraViewFixture(): DoraView {
   const none = readRollups([], 1);
-  return buildDoraView({ current: none, previous: none, weeks: [], year: 2024, scopeLabel: 'Payments', action: ACTION });
+  return buildDoraView({
+    current: none,
+    previous: none,
+    weeks: [],
+    year: 2024,
+    scopeLabel: 'Payments',
+    action: ACTION,
+  });
 }
 
 /** "Why" for one figure of the delivery week, or of the two services (incidents, failures, rework). */
 export function doraWhyFixture(figure: DoraFigure, input: 'week' | 'services' = 'week'): DoraWhyView {
   const answer =
-    input === 'week' ? measureDora(buildDeliveryWeek(), {}, WEEK) : measureDora(buildTwoServices(), CONFIG, WEEK);
+    input === 'week'
+      ? measureDora(buildDeliveryWeek(), {}, WEEK)
+      : measureDora(buildTwoServices(), CONFIG, WEEK);
   return buildDoraWhy(answer, figure, 2024, input === 'week' ? 'acme/api' : 'service payments', ACTION);
 }

@@ -20,7 +20,10 @@ export interface FixtureReaderOptions {
  * MetricsInput fixture, readDora going through a rollup of the range as the stored daily rollups do. Not a
  * fake of the database: it is the pure engine, the same numbers data/metrics/ stores.
  */
-export function createFixtureMetricsReader(input: MetricsInput, options: FixtureReaderOptions): MetricsReader {
+export function createFixtureMetricsReader(
+  input: MetricsInput,
+  options: FixtureReaderOptions,
+): MetricsReader {
   const config = options.config ?? {};
   const year = options.reportYear ?? 2024;
   const empty: MetricsInput = { deployments: [], pushes: [], pullRequests: [], incidents: [] };
@@ -36,7 +39,11 @@ export function createFixtureMetricsReader(input: MetricsInput, options: Fixture
       case 'team':
         return options.teamRepos?.[scope.team.toLowerCase()] ?? [];
       case 'service':
-        return findServiceRepos({ incidentId: '', serviceName: scope.service, triggeredAt: new Date(0) }, allRepos, config);
+        return findServiceRepos(
+          { incidentId: '', serviceName: scope.service, triggeredAt: new Date(0) },
+          allRepos,
+          config,
+        );
     }
   };
   const inputOf = (tenantId: string, scope: MetricsScope): MetricsInput => {
@@ -58,7 +65,11 @@ export function createFixtureMetricsReader(input: MetricsInput, options: Fixture
   return {
     async readDora(tenantId, scope, range: TimeRange) {
       const answer = measureDora(inputOf(tenantId, scope), config, range, year);
-      return readRollups([summarizeForRollup(answer)], (range.to.getTime() - range.from.getTime()) / WEEK_MS, year);
+      return readRollups(
+        [summarizeForRollup(answer)],
+        (range.to.getTime() - range.from.getTime()) / WEEK_MS,
+        year,
+      );
     },
     async explainDora(tenantId, scope, range) {
       return measureDora(inputOf(tenantId, scope), config, range, year);

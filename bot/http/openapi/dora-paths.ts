@@ -39,7 +39,12 @@ const SCHEMAS = {
   MetricsScope: {
     description: 'What the figures are about; a team is a standup’s name. Never a person.',
     oneOf: [
-      { type: 'object', required: ['kind'], additionalProperties: false, properties: { kind: { const: 'tenant' } } },
+      {
+        type: 'object',
+        required: ['kind'],
+        additionalProperties: false,
+        properties: { kind: { const: 'tenant' } },
+      },
       {
         type: 'object',
         required: ['kind', 'team'],
@@ -65,18 +70,23 @@ const SCHEMAS = {
     description: '`from` inclusive, `to` exclusive.',
     required: ['from', 'to'],
     additionalProperties: false,
-    properties: { from: { type: 'string', format: 'date-time' }, to: { type: 'string', format: 'date-time' } },
+    properties: {
+      from: { type: 'string', format: 'date-time' },
+      to: { type: 'string', format: 'date-time' },
+    },
   },
   Coverage: {
     type: 'object',
-    description: 'How many of the items behind the figure are linked (PRs to a deployment, incidents to one).',
+    description:
+      'How many of the items behind the figure are linked (PRs to a deployment, incidents to one).',
     required: ['linked', 'total', 'share'],
     additionalProperties: false,
     properties: { linked: count, total: count, share: { type: ['number', 'null'], minimum: 0, maximum: 1 } },
   },
   DoraBand: {
     type: 'object',
-    description: 'DORA’s published band for the figure (docs/metrics.md, Bands), with the step to the next one.',
+    description:
+      'DORA’s published band for the figure (docs/metrics.md, Bands), with the step to the next one.',
     required: ['band', 'year', 'published', 'source', 'basis'],
     additionalProperties: false,
     properties: {
@@ -103,7 +113,12 @@ const SCHEMAS = {
     {
       unit: { const: 'hours' },
       percentiles: percentiles('p50', 'p75', 'p90'),
-      counts: counts('linkedPullRequests', 'unlinkedPullRequests', 'leftOutBeforeFirstDeployment', 'leftOutBeforeCommitCutoff'),
+      counts: counts(
+        'linkedPullRequests',
+        'unlinkedPullRequests',
+        'leftOutBeforeFirstDeployment',
+        'leftOutBeforeCommitCutoff',
+      ),
     },
     'Lead time for changes: first commit → production, median (`figure`) and percentiles in hours.',
   ),
@@ -161,7 +176,8 @@ const PARAMETERS = [
   {
     name: 'from',
     in: 'query',
-    description: 'Start, inclusive: an ISO 8601 date (midnight UTC) or date-time with a zone. Default: 30 days before `to`.',
+    description:
+      'Start, inclusive: an ISO 8601 date (midnight UTC) or date-time with a zone. Default: 30 days before `to`.',
     schema: { type: 'string' },
   },
   {
@@ -170,9 +186,19 @@ const PARAMETERS = [
     description: 'End, exclusive, as `from`. Default: the end of today (UTC). At most 731 days after `from`.',
     schema: { type: 'string' },
   },
-  { name: 'team', in: 'query', description: 'A team: a standup’s name (any case).', schema: { type: 'string' } },
+  {
+    name: 'team',
+    in: 'query',
+    description: 'A team: a standup’s name (any case).',
+    schema: { type: 'string' },
+  },
   { name: 'repo', in: 'query', description: 'A repository, `owner/name`.', schema: { type: 'string' } },
-  { name: 'service', in: 'query', description: 'A service of the services map, or by name.', schema: { type: 'string' } },
+  {
+    name: 'service',
+    in: 'query',
+    description: 'A service of the services map, or by name.',
+    schema: { type: 'string' },
+  },
 ];
 
 /** `GET /v1/metrics/dora/{metric}`, one path per metric so each answer has its own schema. */
@@ -188,7 +214,10 @@ export const DORA_PATHS: OpenApiFragment = {
           tags: ['metrics'],
           parameters: PARAMETERS,
           responses: {
-            '200': { description: 'The figure', content: { 'application/json': { schema: ref(ANSWER_OF[metric]) } } },
+            '200': {
+              description: 'The figure',
+              content: { 'application/json': { schema: ref(ANSWER_OF[metric]) } },
+            },
             '400': errorResponse('A malformed range or filter, or more than one of team, repo and service'),
             '401': errorResponse('No API token, or one not valid'),
             '404': errorResponse('An unknown team'),

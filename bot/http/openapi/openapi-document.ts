@@ -46,7 +46,9 @@ export function buildOpenApiDocument(fragments: readonly OpenApiFragment[] = OPE
     paths,
     components: {
       schemas,
-      securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', description: 'An em-agent API token' } },
+      securitySchemes: {
+        bearerAuth: { type: 'http', scheme: 'bearer', description: 'An em-agent API token' },
+      },
     },
   };
 }

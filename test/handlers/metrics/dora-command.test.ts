@@ -18,7 +18,9 @@ const ORG = generateOrg(11, 3, 56);
 const ANA: Actor = { surface: 'slack', tenantId: TENANT, userId: 'U0ANA' };
 /** The one standup the scope reads (its name and members); /dora only lists standups. */
 const STANDUPS = {
-  list: async () => [{ name: 'Payments', members: [{ tool: 'slack', handle: 'U0ANA' }] } as unknown as Standup],
+  list: async () => [
+    { name: 'Payments', members: [{ tool: 'slack', handle: 'U0ANA' }] } as unknown as Standup,
+  ],
 } as unknown as StandupStore;
 const reader = createFixtureMetricsReader(ORG, { tenantId: TENANT, teamRepos: { payments: ['acme/svc0'] } });
 const PORTS: CommandPorts = { metrics: { reader, now: () => NOW }, standups: STANDUPS };
@@ -83,7 +85,10 @@ describe('/dora', () => {
     assert.equal(all.scopeLabel, 'everyone');
     const count = (view: DoraView) => view.charts.deployments.reduce((sum, week) => sum + week.count, 0);
     assert.ok(count(all) > count(asDora(await dora(''))), 'everyone has more deployments than one team');
-    assert.deepEqual(splitDoraArgs(['Platform', 'team', 'last', '30d']), { scope: 'Platform team', range: 'last 30d' });
+    assert.deepEqual(splitDoraArgs(['Platform', 'team', 'last', '30d']), {
+      scope: 'Platform team',
+      range: 'last 30d',
+    });
   });
 
   it('refuses a person, and explains an unknown scope or range', async () => {
@@ -106,11 +111,13 @@ describe('/dora', () => {
 
   it('answers "why" with the exact basis of each figure, within both surfaces\' limits', async () => {
     const view = asDora(await dora('all 2026-Q3'));
-    const exact = measureDora(ORG, {}, { from: new Date('2026-07-01T00:00:00Z'), to: new Date('2026-10-01T00:00:00Z') });
+    const exact = measureDora(
+      ORG,
+      {},
+      { from: new Date('2026-07-01T00:00:00Z'), to: new Date('2026-10-01T00:00:00Z') },
+    );
     for (const name of DORA_FIGURES) {
-      const payload = readDoraAction(
-        JSON.stringify({ ...view.action, figure: name }),
-      );
+      const payload = readDoraAction(JSON.stringify({ ...view.action, figure: name }));
       assert.ok(payload, name);
       const why = (await handleDoraAction(ANA, DORA_ACTIONS.why, payload, PORTS)) as DoraWhyView;
       assert.equal(why.kind, 'dora-why', name);

@@ -8,7 +8,11 @@ const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 function range(typed: string) {
   const parsed = parseRange(typed, NOW);
   assert.ok(parsed.ok, parsed.ok ? '' : parsed.message);
-  return { from: parsed.range.from.toISOString().slice(0, 10), to: parsed.range.to.toISOString().slice(0, 10), label: parsed.label };
+  return {
+    from: parsed.range.from.toISOString().slice(0, 10),
+    to: parsed.range.to.toISOString().slice(0, 10),
+    label: parsed.label,
+  };
 }
 
 describe('parseRange', () => {
@@ -30,7 +34,11 @@ describe('parseRange', () => {
   });
 
   it('reads since DATE and DATE..DATE (both days included)', () => {
-    assert.deepEqual(range('since 2026-09-01'), { from: '2026-09-01', to: '2026-10-15', label: 'since 2026-09-01' });
+    assert.deepEqual(range('since 2026-09-01'), {
+      from: '2026-09-01',
+      to: '2026-10-15',
+      label: 'since 2026-09-01',
+    });
     assert.deepEqual(range('2026-09-01..2026-09-30'), {
       from: '2026-09-01',
       to: '2026-10-01',
@@ -66,7 +74,8 @@ describe('parseRange', () => {
     for (const word of ['last', 'SINCE', '2026-Q3', '2026-09-01..2026-09-30', '2026-09-01']) {
       assert.ok(startsRange(word), word);
     }
-    for (const word of ['payments', 'acme/api', 'service', 'Q3', 'lastly']) assert.ok(!startsRange(word), word);
+    for (const word of ['payments', 'acme/api', 'service', 'Q3', 'lastly'])
+      assert.ok(!startsRange(word), word);
   });
 
   it('gives the previous period of the same length and the weeks of a range', () => {
