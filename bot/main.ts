@@ -53,6 +53,9 @@ import { createChatProfileReports } from './chat-profile-reports.ts';
 import type { Config } from './config.ts';
 import { apiRoutes } from './http/api-routes.ts';
 import { flowRoutes } from './http/flow-routes.ts';
+import { createChartRenderer } from './charts/chart-renderer.ts';
+import type { MetricsReader } from '../handlers/metrics/ports.ts';
+import { metricsRoutes } from './http/metrics-routes.ts';
 import { createHttpApp } from './http/create-http-app.ts';
 import { createLogger } from './logger.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
@@ -116,6 +119,8 @@ export interface StartOptions {
   demoData?: boolean;
   /** The least time between two event-driven App Home publishes per person (default a minute; tests shorten it). */
   homeRefreshMs?: number;
+  /** Where /dora and the /v1/metrics routes read delivery metrics (tests hand in a fixture reader). */
+  metricsReader?: MetricsReader;
 }
 
 function listen(server: Server, port: number): Promise<number> {
@@ -316,6 +321,12 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     },
     options.now ?? (() => new Date()),
   );
+  // Delivery metrics (/dora, its buttons, /v1/metrics): the one place the reader is chosen. Without one, the
+  // command says metrics are not set up and the routes answer 503. The database reader (data/metrics/) goes here.
+  const metricsReader: MetricsReader | undefined = options.metricsReader;
+  const delivery = metricsReader ? { reader: metricsReader, now: clock } : undefined;
+  // The /dora charts are drawn in a worker thread (vega-lite patches Set.prototype on import: docs/charts.md).
+  const charts = createChartRenderer();
   // Doc answers reach people in chat ("ask this person", stale-docs digests) through their linked accounts.
   const reach = createChatReach(models.Person, poster);
   const chat: ChatDeps = {
@@ -331,12 +342,15 @@ export async function startServer(config: Config, options: StartOptions = {}): P
         ask: askPortsOf(),
         standupStats: standupFlow.stats,
         triage,
+        ...(delivery ? { metrics: delivery } : {}),
       }),
     answers: { store: () => knowledge.answerStore, reach },
     emails: createChatEmailLearner(models.Person, log, profileReports),
     profileReports,
     standupFlow,
     triage: { triage, standups: commandPorts.standups },
+    delivery: { ...(delivery ? { metrics: delivery } : {}), standups: commandPorts.standups },
+    charts,
     standups: {
       standups: commandPorts.standups,
       approvals,
@@ -482,7 +496,10 @@ export async function startServer(config: Config, options: StartOptions = {}): P
           envTenantId: envTenantId(),
         },
         approvals,
-        [flowRoutes(commandPorts.flow, commandPorts.standups)],
+        [
+          flowRoutes(commandPorts.flow, commandPorts.standups),
+          metricsRoutes({ ...(delivery ? { metrics: delivery } : {}), standups: commandPorts.standups }),
+        ],
       ),
       webhookRoutes({
         log,
@@ -531,6 +548,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       await normalizer.idle();
       await connection.close();
       await knowledge.close();
+      await charts.close();
       await embedded?.stop();
       log.info(jobs, 'em-agent stopped');
     })());

@@ -15,6 +15,7 @@ import { runTriageCommand, TRIAGE_ARGS } from './triage/triage-command.ts';
 import { NOTIFY_ARGS, runNotifyCommand } from './triage/notify-command.ts';
 import { FLOW_ARGS, runFlowCommand } from './flow/flow-command.ts';
 import { showPrivacy } from './privacy/show-privacy.ts';
+import { DORA_ARGS, runDoraCommand } from './metrics/dora-command.ts';
 import type { CommandInput, CommandPorts, Reply } from './types.ts';
 
 /** Every command the bot has. Help, the Slack manifest and the Teams manifest are all derived from this list. */
@@ -143,6 +144,15 @@ export const COMMANDS: readonly CommandDefinition[] = [
     // Teams' menu is full at 10; typed as `privacy`.
     inTeamsMenu: false,
     run: (input, ports) => showPrivacy(input, ports.retention),
+  },
+  {
+    name: 'dora',
+    argsHint: DORA_ARGS,
+    description:
+      "Delivery metrics (DORA's five keys) for a team, repository or service, with bands, trend and why.",
+    // Teams' menu is full at 10; typed as `dora`.
+    inTeamsMenu: false,
+    run: runDoraCommand,
   },
 ];
 

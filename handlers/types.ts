@@ -7,6 +7,8 @@ import type { HomeBuilder, HomeView } from './home/types.ts';
 import type { IdentityDirectory } from './identity/types.ts';
 import type { StandupSetupView } from './standup/setup-view.ts';
 import type { StandupStatsView, StandupStore, StandupView } from './standup/types.ts';
+import type { MetricsSurfacePorts } from './metrics/dora-command.ts';
+import type { DoraView, DoraWhyView } from './metrics/dora-view.ts';
 import type { TeamFacts, TeamView } from './team/types.ts';
 import type { FlowPorts } from './flow/flow-ports.ts';
 import type { FlowView, FlowWhyView } from './flow/flow-view.ts';
@@ -135,7 +137,9 @@ export type View =
   | TriageDigestView
   | FlowView
   | FlowWhyView
-  | PrivacyView;
+  | PrivacyView
+  | DoraView
+  | DoraWhyView;
 
 export interface Reply {
   view: View;
@@ -161,6 +165,8 @@ export interface CommandPorts {
   flow?: FlowPorts;
   /** The retention settings in force, for `privacy`. */
   retention?: RetentionSettings;
+  /** `/dora` and its buttons; absent until a metrics reader is configured (the command says so). */
+  metrics?: MetricsSurfacePorts;
   /** Personal PR notifications (`notify on|off|settings`). */
   notifications?: NotifySettingsStore;
   /** Team-level standup stats, computed elsewhere; `standup stats` says so when it is absent. */

@@ -2,6 +2,8 @@ import { renderHomeMessageForSlack } from './home.ts';
 import { renderFlowForSlack, renderFlowWhyForSlack } from './flow.ts';
 import { renderPrivacyForSlack } from './privacy.ts';
 import type { View } from '../../handlers/types.ts';
+import { renderDoraForSlack } from './dora.ts';
+import { renderDoraWhyForSlack } from './dora-why.ts';
 import { renderTriageQueueForSlack } from './triage-queue.ts';
 import { renderStandupPromptForSlack } from './standup-prompt.ts';
 import { renderStandupReportForSlack } from './standup-report.ts';
@@ -62,5 +64,9 @@ export function renderViewForSlack(view: View): SlackMessage {
       return renderFlowWhyForSlack(view);
     case 'privacy':
       return renderPrivacyForSlack(view);
+    case 'dora':
+      return renderDoraForSlack(view);
+    case 'dora-why':
+      return renderDoraWhyForSlack(view);
   }
 }

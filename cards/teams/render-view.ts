@@ -2,6 +2,8 @@ import { renderHomeForTeams } from './home.ts';
 import { renderFlowForTeams, renderFlowWhyForTeams } from './flow.ts';
 import { renderPrivacyForTeams } from './privacy.ts';
 import type { View } from '../../handlers/types.ts';
+import { renderDoraForTeams } from './dora.ts';
+import { renderDoraWhyForTeams } from './dora-why.ts';
 import { renderTriageQueueForTeams } from './triage-queue.ts';
 import { renderStandupPromptForTeams } from './standup-prompt.ts';
 import { renderStandupReportForTeams } from './standup-report.ts';
@@ -62,5 +64,9 @@ export function renderViewForTeams(view: View): AdaptiveCard {
       return renderFlowWhyForTeams(view);
     case 'privacy':
       return renderPrivacyForTeams(view);
+    case 'dora':
+      return renderDoraForTeams(view);
+    case 'dora-why':
+      return renderDoraWhyForTeams(view);
   }
 }

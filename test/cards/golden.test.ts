@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { renderViewForSlack } from '../../cards/slack/render-view.ts';
 import { renderViewForTeams } from '../../cards/teams/render-view.ts';
+import { renderDoraChartForTeams } from '../../cards/teams/dora-chart.ts';
 import type { CommandDefinition } from '../../handlers/catalog.ts';
 import { formatUsage } from '../../handlers/catalog.ts';
 import { showHelp } from '../../handlers/help/show-help.ts';
@@ -18,6 +19,7 @@ import type { TriageQueueView } from '../../handlers/triage/queue-view.ts';
 import { SLACK_TRIAGE_ITEMS } from '../../cards/slack/triage-queue.ts';
 import { TEAMS_TRIAGE_ITEMS } from '../../cards/teams/triage-queue.ts';
 import { emptyHomeFixture, homeFixture, oversizedHomeFixture } from '../support/home-fixture.ts';
+import { doraViewFixture, doraWhyFixture, emptyDoraViewFixture } from '../support/dora-fixture.ts';
 import { DIGEST_MAX_ITEMS } from '../../handlers/triage/build-digest-view.ts';
 import type { DigestItem, TriageNoticeView } from '../../handlers/triage/notify-types.ts';
 import {
@@ -305,6 +307,12 @@ const FIXTURES: Record<string, (surface: Surface) => View> = {
       surface,
     ),
   'triage-queue': () => triageView(),
+  dora: () => doraViewFixture(),
+  'dora-empty': () => emptyDoraViewFixture(),
+  'dora-why-lead-time': () => doraWhyFixture('lead-time'),
+  'dora-why-change-fail-rate': () => doraWhyFixture('change-fail-rate', 'services'),
+  'dora-why-recovery': () => doraWhyFixture('recovery', 'services'),
+  'dora-why-rework-rate': () => doraWhyFixture('rework-rate', 'services'),
   'triage-queue-empty': () =>
     triageView({ items: [], note: undefined, snoozed: 0, botLane: { count: 0, repos: 0 }, draftsLeftOut: 0 }),
   home: () => homeFixture(),
@@ -507,6 +515,16 @@ const OVERSIZED: Record<string, (surface: Surface) => View> = {
       })),
       notes: Array.from({ length: 20 }, () => '<b>'.repeat(1000)),
     }),
+  'oversized dora why': () => ({
+    ...doraWhyFixture('lead-time'),
+    summary: '<&> '.repeat(2000),
+    facts: Array.from({ length: 30 }, (_, index) => ({ title: `fact ${index}`, value: 'x&'.repeat(1500) })),
+    sections: Array.from({ length: 60 }, (_, index) => ({
+      title: `section ${index} <b>`,
+      lines: Array.from({ length: 300 }, (_, line) => `acme/api#${line} → ${'<chain> '.repeat(40)}`),
+      more: 1000,
+    })),
+  }),
 };
 
 describe('card goldens', () => {
@@ -671,5 +689,36 @@ describe('Teams rendering', () => {
     it('reads the version it is given', () => {
       assert.equal(adaptiveCardVersion({ ...valid(), version: '1.2' }), '1.2');
     });
+  });
+});
+
+describe('/dora cards', () => {
+  it('keeps the back button on a "why" answer too large for one Slack message, and says what did not fit', () => {
+    const message = renderViewForSlack(OVERSIZED['oversized dora why']!('slack'));
+    assert.ok(message.blocks.length <= 50);
+    assert.equal(message.blocks.at(-1)?.type, 'actions');
+    assert.match(JSON.stringify(message.blocks), /more sections did not fit/);
+  });
+
+  it('keeps a "why" card within Teams\u2019 ~28 KB however many items are behind the figure', () => {
+    const card = renderViewForTeams(OVERSIZED['oversized dora why']!('teams'));
+    assert.ok(JSON.stringify(card).length < 28_000, `${JSON.stringify(card).length} characters`);
+    assert.deepEqual(adaptiveCardProblems(card), []);
+  });
+
+  it('renders a chart card the Adaptive Cards parser accepts', () => {
+    const png =
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
+    const card = renderDoraChartForTeams(
+      {
+        chart: 'deployments',
+        title: 'Deployments per week',
+        altText: 'none',
+        dataUrl: `data:image/png;base64,${png}`,
+      },
+      'acme/api, last 30 days',
+    );
+    assert.deepEqual(adaptiveCardProblems(card), []);
+    assert.equal(card.body[2]?.type, 'Image');
   });
 });

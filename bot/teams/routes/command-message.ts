@@ -6,6 +6,7 @@ import type { View } from '../../../handlers/types.ts';
 import type { TeamsDeps } from '../teams-deps.ts';
 import { userFacingError } from '../../user-facing-error.ts';
 import { teamsUserIdOf } from '../teams-user-id.ts';
+import { sendDoraCharts } from '../send-dora-charts.ts';
 
 export function sendView(context: TurnContext, view: View) {
   return context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(renderViewForTeams(view))));
@@ -60,6 +61,13 @@ export function register(app: Application, deps: TeamsDeps): void {
         ...parseCommandText(context.activity.text ?? ''),
       });
       await sendView(context, reply.view);
+      if (reply.view.kind === 'dora' && deps.charts) {
+        try {
+          await sendDoraCharts(context, reply.view, deps.charts);
+        } catch (error) {
+          deps.log.warn({ err: error }, 'dora charts not delivered');
+        }
+      }
     } catch (error) {
       await sendView(context, userFacingError(error, deps.log));
     } finally {

@@ -5,6 +5,7 @@ import * as approveApproval from './approve-approval.ts';
 import * as askPerson from './ask-person.ts';
 import * as declineApproval from './decline-approval.ts';
 import * as flowWhy from './flow-why.ts';
+import * as doraAction from './dora-action.ts';
 import * as modifyApproval from './modify-approval.ts';
 import * as openStandupAnswer from './open-standup-answer.ts';
 import * as shareAnswer from './share-answer.ts';
@@ -26,4 +27,5 @@ export function register(app: App, deps: SlackListenerDeps): void {
   triageItemAction.register(app, deps);
   triageOpen.register(app, deps);
   flowWhy.register(app, deps);
+  doraAction.register(app, deps);
 }

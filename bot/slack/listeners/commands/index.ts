@@ -1,6 +1,7 @@
 import type { App } from '@slack/bolt';
 import type { ChatDeps } from '../../../chat-deps.ts';
 import * as ask from './ask.ts';
+import * as dora from './dora.ts';
 import * as em from './em.ts';
 import * as flow from './flow.ts';
 import * as standup from './standup.ts';
@@ -12,4 +13,5 @@ export function register(app: App, deps: ChatDeps): void {
   standup.register(app, deps);
   triage.register(app, deps);
   flow.register(app, deps);
+  dora.register(app, deps);
 }
