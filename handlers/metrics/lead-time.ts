@@ -62,7 +62,12 @@ export interface LeadTime {
    * starting before the commit cutoff. */
   leftOut: { beforeFirstDeployment: number; beforeCommitCutoff: number };
   /** The PRs behind `leftOut`, each at the time that put it in the range (its deployment's, else its merge). */
-  leftOutItems: { repo: string; number: number; at: Date; reason: 'beforeFirstDeployment' | 'beforeCommitCutoff' }[];
+  leftOutItems: {
+    repo: string;
+    number: number;
+    at: Date;
+    reason: 'beforeFirstDeployment' | 'beforeCommitCutoff';
+  }[];
   items: LeadTimeItem[];
   unlinked: { repo: string; number: number; mergedAt: Date }[];
   /** The slowest items (at or above p90), slowest first, each with its chain. */

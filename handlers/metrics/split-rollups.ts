@@ -101,7 +101,12 @@ export function splitRollupsByDay(
   for (const attempt of counted.failedAttempts.filter((a) => inRange(a.failedAt)))
     count('repo', attempt.repo, attempt.failedAt, 'cfrDeployments');
   for (const failure of answer.changeFailureRate.failures)
-    count('repo', repoOfKey(failure.deploymentKey), anchorOf.get(failure.deploymentKey)!, 'failedDeployments');
+    count(
+      'repo',
+      repoOfKey(failure.deploymentKey),
+      anchorOf.get(failure.deploymentKey)!,
+      'failedDeployments',
+    );
   for (const item of answer.reworkRate.items)
     count('repo', repoOfKey(item.deploymentKey), anchorOf.get(item.deploymentKey)!, 'reworkDeployments');
 
@@ -117,7 +122,8 @@ export function splitRollupsByDay(
   }
   for (const pr of leadTime.unlinked) count('repo', pr.repo, pr.mergedAt, 'unlinkedPrs');
   for (const pr of leadTime.leftOutItems) {
-    const name = pr.reason === 'beforeFirstDeployment' ? 'leftOutBeforeFirstDeployment' : 'leftOutBeforeCutoff';
+    const name =
+      pr.reason === 'beforeFirstDeployment' ? 'leftOutBeforeFirstDeployment' : 'leftOutBeforeCutoff';
     count('repo', pr.repo, pr.at, name);
   }
 

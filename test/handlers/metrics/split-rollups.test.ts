@@ -10,9 +10,14 @@ import { buildTwoServices, CONFIG } from './two-services.ts';
 
 /** One answer over the span, split by scope and day, against each day measured exactly on its own. */
 function assertSplitMatchesDays(input: MetricsInput, config: MetricsConfig, days: number): number {
-  const split = splitRollupsByDay(measureDora(input, config, { from: at(0), to: at(days * 24) }), input.incidents);
+  const split = splitRollupsByDay(
+    measureDora(input, config, { from: at(0), to: at(days * 24) }),
+    input.incidents,
+  );
   for (let day = 0; day < days; day += 1) {
-    const exact = summarizeForRollup(measureDora(input, config, { from: at(day * 24), to: at(day * 24 + 24) }));
+    const exact = summarizeForRollup(
+      measureDora(input, config, { from: at(day * 24), to: at(day * 24 + 24) }),
+    );
     const ofDay = split.filter((rollup) => rollup.day === dayOf(at(day * 24)));
     const merged = mergeRollups(ofDay.map((rollup) => rollup.rollup));
     // Repositories deploying on the same day each count it; a reader adding them counts the day once.
