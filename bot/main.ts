@@ -74,6 +74,8 @@ import { createAskPorts } from './llm/create-ask-ports.ts';
 import { webhookRoutes } from './webhooks/webhook-routes.ts';
 import { createNotifyStore } from '../data/triage/mongo-notify-store.ts';
 import { createDigestStore } from '../data/triage/mongo-digest-store.ts';
+import { createMetricsRollupUpdates } from '../data/metrics/metrics-rollup-updates.ts';
+import { createMetricsSettingsStore } from '../data/metrics/mongo-metrics-settings.ts';
 
 export const DEMO_TENANT_ID = 'demo';
 
@@ -229,6 +231,14 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const calendars = createCalendarSource(models, holidays);
   const profileReports = createChatProfileReports(availability, holidayRegions, log);
   const clock = options.now ?? (() => new Date());
+  // Delivery metrics: dirty marks after facts are applied, rollups brought up to date by the metrics-rollups job.
+  const metricsRollups = createMetricsRollupUpdates({
+    facts: factModelsOf(models),
+    MetricRollup: models.MetricRollup,
+    MetricRollupVersion: models.MetricRollupVersion,
+    MetricDirtyMark: models.MetricDirtyMark,
+    settings: createMetricsSettingsStore(models.MetricSettings),
+  });
   // Personal PR notifications: events recorded from fact writes, delivered by the triage-notify job.
   const notify = createNotifyStore(models, { dailyBudget: config.notifications.dailyBudget });
   const triageSettings = createTriageSettingsStore(models.TriageSettings);
@@ -368,6 +378,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       // The demo's repositories are made up: never ask GitHub about them.
       await (tenantId === DEMO_TENANT_ID ? enrichFromFacts : enrichPullRequests)(tenantId, writes);
       if (slack) await refreshHomesTouchedBy(tenantId, writes);
+      // A failed mark is retried with the batch (afterApply throws): rollups never silently miss a fact.
+      await metricsRollups.recordWrites(tenantId, writes);
       // Notifications are idempotent, so a failure here is logged, not retried at ingestion's expense.
       await notify
         .recordWrites(tenantId, writes, clock())
@@ -409,6 +421,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       standupRetentionDays: config.standups.retentionDays,
       standups: standupFlow,
       standupBlockers: standupFlow.blockers,
+      metricsRollups,
       triage: {
         notices: { notices: notify.notices, calendars, poster },
         digest: {

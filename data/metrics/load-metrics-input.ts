@@ -53,7 +53,9 @@ export async function loadMetricsInput(
   // One query per repository when scoped (equality on repo pushes down; `$in` would scan).
   async function perRepo<T>(read: (filter: Record<string, unknown>) => Promise<T[]>): Promise<T[]> {
     if (!scope.repos) return read({ tenantId });
-    return (await Promise.all(scope.repos.map((repo) => read({ tenantId, repo })))).flat();
+    const all: T[] = [];
+    for (const repo of scope.repos) all.push(...(await read({ tenantId, repo })));
+    return all;
   }
   const signals = Object.values(config.deploymentSignal ?? {});
   const [repositories, deployments, statuses, pushes, pulls, releases, runs] = await Promise.all([

@@ -47,6 +47,9 @@ export function createMetricsRollupUpdates(deps: MetricsUpdateDeps) {
     if (kind === 'pullRequest') {
       // An unmerged PR is in no figure; a review of one only matters once it merges (a later write).
       times.push(dateOf(fieldOf(write, 'mergedAt')), dateOf(fieldOf(write, 'firstReviewAt')));
+      // An event from before the merge, arriving after it (its branch, its ready time): the stored merge time.
+      if (!times.some(Boolean))
+        times.push(dateOf((await pulls.findById(tenantId, factIdOf(tenantId, write)))?.mergedAt));
     } else if (kind === 'deployment') {
       const createdAt = dateOf(fieldOf(write, 'createdAt'));
       times.push(

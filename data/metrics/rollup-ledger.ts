@@ -78,13 +78,16 @@ export function createRollupLedger(models: LedgerModels) {
   /** Claims the next version of each day; returns the claimed seq and the previous head, per day. */
   async function claimDays(tenantId: string, days: readonly string[]) {
     const daySet = new Set(days);
-    const heads = new Map<string, { seq: number; state: string; rollups?: VersionEntry[] }>();
+    const heads = new Map<
+      string,
+      { seq: number; state: string; sameAs?: number; rollups?: VersionEntry[] }
+    >();
     const first = days[0];
     const last = days[days.length - 1];
     if (first && last) {
       const stored = await MetricRollupVersion.find(
         { tenantId, day: { $gte: first, $lte: last } },
-        { day: 1, seq: 1, state: 1, rollups: 1 },
+        { day: 1, seq: 1, state: 1, sameAs: 1, rollups: 1 },
       ).lean();
       for (const version of stored) {
         if (!daySet.has(version.day)) continue;
@@ -94,7 +97,7 @@ export function createRollupLedger(models: LedgerModels) {
     }
     const claims = new Map<
       string,
-      { seq: number; previous?: { seq: number; state: string; rollups?: VersionEntry[] } }
+      { seq: number; previous?: { seq: number; state: string; sameAs?: number; rollups?: VersionEntry[] } }
     >();
     const claimedAt = new Date();
     const documents = days.map((day) => {
@@ -222,23 +225,41 @@ export function createRollupLedger(models: LedgerModels) {
   async function settleDay(
     tenantId: string,
     day: string,
-    claim: { seq: number; previous?: { seq: number; state: string; rollups?: VersionEntry[] } },
+    claim: {
+      seq: number;
+      previous?: { seq: number; state: string; sameAs?: number; rollups?: VersionEntry[] };
+    },
     entries: readonly VersionEntry[],
   ): Promise<'unchanged' | 'applied'> {
-    const unchanged = claim.previous?.state === 'applied' && sameContent(claim.previous.rollups, entries);
+    const previous = claim.previous;
+    if (previous?.state === 'applied' && sameContent(previous.rollups, entries)) {
+      // The documents hold `sameAs` (or the previous version itself): record that, and drop the markers between.
+      const sameAs = previous.sameAs ?? previous.seq;
+      await MetricRollupVersion.updateOne(
+        { tenantId, _id: versionIdOf(tenantId, day, claim.seq) },
+        { $set: { rollups: entries, state: 'applied', sameAs } },
+      );
+      await MetricRollupVersion.deleteMany({ tenantId, day, seq: { $gt: sameAs, $lt: claim.seq } });
+      return 'unchanged';
+    }
     await MetricRollupVersion.updateOne(
       { tenantId, _id: versionIdOf(tenantId, day, claim.seq) },
-      { $set: { rollups: entries, state: unchanged ? 'applied' : 'computed' } },
+      { $set: { rollups: entries, state: 'computed' } },
     );
-    if (unchanged) return 'unchanged';
     const known = new Map<number, readonly VersionEntry[]>();
     let lowest = await applyVersion(tenantId, day, claim.seq, entries, known);
+    // Help the head: a marker's content is its `sameAs` version's, and documents only ever hold computed ones.
     const head = await headOf(tenantId, day);
-    if (head && head.seq > claim.seq && head.state !== 'claimed')
-      lowest = Math.min(lowest, await applyVersion(tenantId, day, head.seq, head.rollups ?? [], known));
+    const target = head && head.state !== 'claimed' ? (head.sameAs ?? head.seq) : undefined;
+    if (head && target !== undefined && target > claim.seq)
+      lowest = Math.min(lowest, await applyVersion(tenantId, day, target, head.rollups ?? [], known));
     // Versions below every document's are no longer needed (the head is never below them).
-    if (!head || head.seq <= claim.seq || head.state !== 'claimed')
-      await MetricRollupVersion.deleteMany({ tenantId, day, seq: { $lt: lowest } });
+    if (!head || head.state !== 'claimed' || head.seq <= claim.seq)
+      await MetricRollupVersion.deleteMany({
+        tenantId,
+        day,
+        seq: { $lt: Math.min(lowest, target ?? lowest) },
+      });
     return 'applied';
   }
 

@@ -20,6 +20,8 @@ export interface MetricRollupVersionFields {
   seq: number;
   state: 'claimed' | 'computed' | 'applied';
   rollups?: VersionEntry[];
+  /** Its content equals this earlier version's, which the documents hold (it touched none). */
+  sameAs?: number;
   claimedAt: Date;
 }
 
@@ -32,6 +34,7 @@ const schema = new Schema<MetricRollupVersionFields>(
     seq: { type: Number, required: true },
     state: { type: String, required: true },
     rollups: { type: Schema.Types.Mixed, default: undefined },
+    sameAs: Number,
     claimedAt: { type: Date, required: true },
   },
   { collection: 'metric_rollup_versions', versionKey: false, minimize: false },

@@ -4,6 +4,7 @@ export type FactKind =
   | 'pullRequest'
   | 'review'
   | 'commit'
+  | 'push'
   | 'deployment'
   | 'deploymentStatus'
   | 'ciRun'
@@ -12,6 +13,7 @@ export type FactKind =
   | 'issueTransition'
   | 'sprint'
   | 'incident'
+  | 'incidentStatusChange'
   | 'service'
   | 'identity';
 
