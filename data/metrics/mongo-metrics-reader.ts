@@ -17,17 +17,6 @@ export class UnknownTeamError extends Error {
   override name = 'UnknownTeamError';
 }
 
-/** The months (`YYYY-MM`) a range touches: rollups are read by scope and month (equality, pushed down). */
-function monthsOf(range: TimeRange): string[] {
-  const months: string[] = [];
-  const cursor = new Date(Date.UTC(range.from.getUTCFullYear(), range.from.getUTCMonth(), 1));
-  while (cursor < range.to) {
-    months.push(cursor.toISOString().slice(0, 7));
-    cursor.setUTCMonth(cursor.getUTCMonth() + 1);
-  }
-  return months;
-}
-
 /**
  * The days' scopes added up, with deployment days counted once per day however many repositories deployed
  * on it (each repository's own rollup counts its day).
@@ -116,8 +105,13 @@ export function createMetricsReader(
     return [...services].sort();
   }
 
-  async function scopeOf(tenantId: string, scope: MetricsScope, now = new Date()): Promise<LoadScope> {
-    const configured = await settings.settingsOf(tenantId);
+  async function scopeOf(
+    tenantId: string,
+    scope: MetricsScope,
+    configured?: TenantMetricsSettings,
+    now = new Date(),
+  ): Promise<LoadScope> {
+    configured ??= await settings.settingsOf(tenantId);
     if (scope.kind === 'tenant') return {};
     if (scope.kind === 'service') {
       const name = scope.service.toLowerCase();
@@ -133,33 +127,41 @@ export function createMetricsReader(
     return { repos, services: await servicesOf(tenantId, repos, configured) };
   }
 
+  /**
+   * One query per scope (tenant, kind and scope are equalities FerretDB v1 pushes down; the day bound is checked
+   * on that scope's documents), or one for the whole tenant.
+   */
   async function readDocs(tenantId: string, scope: LoadScope, range: TimeRange) {
-    const months = monthsOf(range);
+    const days = { $gte: dayOf(range.from), $lte: dayOf(new Date(range.to.getTime() - 1)) };
     const queries =
       scope.repos || scope.services
         ? [
-            ...(scope.repos ?? []).map((repo) => ({ kind: 'repo', scope: repo })),
-            ...(scope.services ?? []).map((service) => ({ kind: 'service', scope: service })),
-          ].flatMap((key) => months.map((month) => ({ tenantId, ...key, month })))
-        : months.map((month) => ({ tenantId, month }));
-    const first = dayOf(range.from);
-    const last = dayOf(new Date(range.to.getTime() - 1));
-    const docs = (
+            ...(scope.repos ?? []).map((repo) => ({
+              tenantId,
+              kind: 'repo' as const,
+              scope: repo,
+              day: days,
+            })),
+            ...(scope.services ?? []).map((service) => ({
+              tenantId,
+              kind: 'service' as const,
+              scope: service,
+              day: days,
+            })),
+          ]
+        : [{ tenantId, day: days }];
+    return (
       await Promise.all(
         queries.map((filter) => models.MetricRollup.find(filter, { day: 1, counts: 1, hist: 1 }).lean()),
       )
     ).flat();
-    return docs.filter((doc) => doc.day >= first && doc.day <= last);
   }
 
   return {
     scopeOf,
     async readDora(tenantId, scope, range) {
-      const [configured, resolved] = await Promise.all([
-        settings.settingsOf(tenantId),
-        scopeOf(tenantId, scope),
-      ]);
-      const docs = await readDocs(tenantId, resolved, range);
+      const configured = await settings.settingsOf(tenantId);
+      const docs = await readDocs(tenantId, await scopeOf(tenantId, scope, configured), range);
       return readRollups(
         addUpDays(docs),
         (range.to.getTime() - range.from.getTime()) / WEEK_MS,
@@ -167,10 +169,8 @@ export function createMetricsReader(
       );
     },
     async explainDora(tenantId, scope, range) {
-      const [configured, resolved] = await Promise.all([
-        settings.settingsOf(tenantId),
-        scopeOf(tenantId, scope),
-      ]);
+      const configured = await settings.settingsOf(tenantId);
+      const resolved = await scopeOf(tenantId, scope, configured);
       const input = await loadMetricsInput(facts, tenantId, factWindowOf(range), configured, resolved);
       return measureDora(input, configured, range, configured.reportYear);
     },

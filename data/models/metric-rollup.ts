@@ -15,7 +15,7 @@ export interface MetricRollupFields extends StoredRollup {
   scope: string;
   /** `YYYY-MM-DD`, UTC. */
   day: string;
-  /** `YYYY-MM`: reads go by scope and month, equality filters that FerretDB v1 pushes down. */
+  /** `YYYY-MM`, for reading a month whole. */
   month: string;
   version: number;
 }
@@ -36,7 +36,7 @@ const schema = new Schema<MetricRollupFields>(
   { collection: 'metric_rollups', versionKey: false, minimize: false },
 );
 schema.plugin(tenantScoped);
-schema.index({ tenantId: 1, kind: 1, scope: 1, month: 1 });
+schema.index({ tenantId: 1, kind: 1, scope: 1, day: 1 });
 schema.index({ tenantId: 1, day: 1 });
 
 export function defineMetricRollupModel(connection: Connection): MetricRollupModel {
