@@ -82,6 +82,9 @@ import { webhookRoutes } from './webhooks/webhook-routes.ts';
 import { createNotifyStore } from '../data/triage/mongo-notify-store.ts';
 import { createDigestStore } from '../data/triage/mongo-digest-store.ts';
 import { createFlowPorts } from '../data/metrics/flow/create-flow-ports.ts';
+import { createMetricsRollupUpdates } from '../data/metrics/metrics-rollup-updates.ts';
+import { createMetricsSettingsStore } from '../data/metrics/mongo-metrics-settings.ts';
+import { createMetricsReader } from '../data/metrics/mongo-metrics-reader.ts';
 
 export const DEMO_TENANT_ID = 'demo';
 
@@ -239,6 +242,15 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const calendars = createCalendarSource(models, holidays);
   const profileReports = createChatProfileReports(availability, holidayRegions, log);
   const clock = options.now ?? (() => new Date());
+  // Delivery metrics: dirty marks after facts are applied, rollups brought up to date by the metrics-rollups job.
+  const metricsSettings = createMetricsSettingsStore(models.MetricSettings);
+  const metricsRollups = createMetricsRollupUpdates({
+    facts: factModelsOf(models),
+    MetricRollup: models.MetricRollup,
+    MetricRollupVersion: models.MetricRollupVersion,
+    MetricDirtyMark: models.MetricDirtyMark,
+    settings: metricsSettings,
+  });
   // Personal PR notifications: events recorded from fact writes, delivered by the triage-notify job.
   const notify = createNotifyStore(models, { dailyBudget: config.notifications.dailyBudget });
   const triageSettings = createTriageSettingsStore(models.TriageSettings);
@@ -321,10 +333,10 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     },
     options.now ?? (() => new Date()),
   );
-  // Delivery metrics (/dora, its buttons, /v1/metrics): the one place the reader is chosen. Without one, the
-  // command says metrics are not set up and the routes answer 503. The database reader (data/metrics/) goes here.
-  const metricsReader: MetricsReader | undefined = options.metricsReader;
-  const delivery = metricsReader ? { reader: metricsReader, now: clock } : undefined;
+  // Delivery metrics (/dora, its buttons, /v1/metrics): the one place the reader is chosen: the stored rollups
+  // and facts (data/metrics/), unless a test hands in its own.
+  const metricsReader: MetricsReader = options.metricsReader ?? createMetricsReader(models, metricsSettings);
+  const delivery = { reader: metricsReader, now: clock };
   // The /dora charts are drawn in a worker thread (vega-lite patches Set.prototype on import: docs/charts.md).
   const charts = createChartRenderer();
   // Doc answers reach people in chat ("ask this person", stale-docs digests) through their linked accounts.
@@ -412,6 +424,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       if (!(demoData && tenantId === DEMO_TENANT_ID)) await enrichDelivery?.(tenantId, writes);
       await enrichStatusCategories(tenantId, writes);
       if (slack) await refreshHomesTouchedBy(tenantId, writes);
+      // A failed mark is retried with the batch (afterApply throws): rollups never silently miss a fact.
+      await metricsRollups.recordWrites(tenantId, writes);
       // Notifications are idempotent, so a failure here is logged, not retried at ingestion's expense.
       await notify
         .recordWrites(tenantId, writes, clock())
@@ -453,6 +467,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       standupRetentionDays: config.standups.retentionDays,
       standups: standupFlow,
       standupBlockers: standupFlow.blockers,
+      metricsRollups,
       triage: {
         notices: { notices: notify.notices, calendars, poster },
         digest: {

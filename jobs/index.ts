@@ -14,6 +14,7 @@ import * as standupTick from './standup-tick.ts';
 import * as standupBlockers from './standup-blockers.ts';
 import * as triageDigest from './triage-digest.ts';
 import * as triageNotify from './triage-notify.ts';
+import * as metricsRollups from './metrics-rollups.ts';
 
 export interface JobModule {
   define(agenda: Agenda, deps: JobDeps): Promise<void> | void;
@@ -35,4 +36,5 @@ export const JOBS: readonly JobModule[] = [
   triageNotify,
   triageDigest,
   purgeTriageRecords,
+  metricsRollups,
 ];

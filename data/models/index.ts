@@ -33,6 +33,10 @@ import { defineTriageDigestModel } from './triage-digest.ts';
 import { defineTriageDigestSettingsModel } from './triage-digest-settings.ts';
 import { defineTriageNoticeEventModel } from './triage-notice-event.ts';
 import { defineTriageNoticeModel } from './triage-notice.ts';
+import { defineMetricDirtyMarkModel } from './metric-dirty-mark.ts';
+import { defineMetricRollupVersionModel } from './metric-rollup-version.ts';
+import { defineMetricRollupModel } from './metric-rollup.ts';
+import { defineMetricSettingsModel } from './metric-settings.ts';
 
 export type Models = ReturnType<typeof defineModels>;
 
@@ -78,6 +82,11 @@ export function defineModels(connection: Connection) {
     TriageNoticeEvent: defineTriageNoticeEventModel(connection),
     TriageDigest: defineTriageDigestModel(connection),
     TriageDigestSettings: defineTriageDigestSettingsModel(connection),
+    // Delivery metrics (issue 13).
+    MetricSettings: defineMetricSettingsModel(connection),
+    MetricRollup: defineMetricRollupModel(connection),
+    MetricRollupVersion: defineMetricRollupVersionModel(connection),
+    MetricDirtyMark: defineMetricDirtyMarkModel(connection),
     ...defineIngestModels(connection),
   };
 }
