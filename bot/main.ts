@@ -49,6 +49,10 @@ import { createChatEmailLearner } from './chat-email-learner.ts';
 import { createChatProfileReports } from './chat-profile-reports.ts';
 import type { Config } from './config.ts';
 import { apiRoutes } from './http/api-routes.ts';
+import { createChartRenderer } from './charts/chart-renderer.ts';
+import { createSprintSource } from '../data/sprint/mongo-sprint-source.ts';
+import { takeSprintSnapshots } from '../data/sprint/take-sprint-snapshots.ts';
+import type { SprintPorts } from '../handlers/sprint/ports.ts';
 import { createHttpApp } from './http/create-http-app.ts';
 import { createLogger } from './logger.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
@@ -232,7 +236,15 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   // Personal PR notifications: events recorded from fact writes, delivered by the triage-notify job.
   const notify = createNotifyStore(models, { dailyBudget: config.notifications.dailyBudget });
   const triageSettings = createTriageSettingsStore(models.TriageSettings);
+  // Sprint health reads Jira's facts with the team's calendar (its default hours and holidays).
+  const sprint: SprintPorts = {
+    source: createSprintSource(models, holidays, (tenantId) => availability.teamDefaultsOf(tenantId)),
+    now: clock,
+  };
+  // Charts are drawn in a worker thread (vega-lite patches Set.prototype where it loads).
+  const charts = createChartRenderer();
   const commandPorts = {
+    sprint,
     notifications: notify.settings,
     identity: createIdentityDirectory(models.Person),
     team: createTeamFacts(models),
@@ -349,6 +361,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     demoServiceUrls: config.demoServiceUrls,
     conversations: models.TeamsConversation,
     approvals,
+    charts,
   });
 
   // Triage's facts beyond the payloads: PR files and mergeable state from GitHub (with a token), check status.
@@ -365,6 +378,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     log,
     afterApply: async (tenantId: string, writes: readonly FactWrite[]) => {
       await linkByEmail(models.Person, tenantId, emailsInWrites(writes));
+      // A sprint_started webhook: the sprint's contents now, kept as its start snapshot.
+      await takeSprintSnapshots(models, tenantId, writes, clock());
       // The demo's repositories are made up: never ask GitHub about them.
       await (tenantId === DEMO_TENANT_ID ? enrichFromFacts : enrichPullRequests)(tenantId, writes);
       if (slack) await refreshHomesTouchedBy(tenantId, writes);
@@ -452,6 +467,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
           envTenantId: envTenantId(),
         },
         approvals,
+        sprint,
       ),
       webhookRoutes({
         log,
@@ -500,6 +516,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       await normalizer.idle();
       await connection.close();
       await knowledge.close();
+      await charts.close();
       await embedded?.stop();
       log.info(jobs, 'em-agent stopped');
     })());

@@ -6,6 +6,8 @@ import type { AnswerView, AskPorts } from './ask/types.ts';
 import type { HomeBuilder, HomeView } from './home/types.ts';
 import type { IdentityDirectory } from './identity/types.ts';
 import type { StandupSetupView } from './standup/setup-view.ts';
+import type { SprintPorts } from './sprint/ports.ts';
+import type { SprintHealthView } from './sprint/sprint-view.ts';
 import type { StandupStatsView, StandupStore, StandupView } from './standup/types.ts';
 import type { TeamFacts, TeamView } from './team/types.ts';
 import type { TriageQueueView } from './triage/queue-view.ts';
@@ -127,7 +129,8 @@ export type View =
   | TriageQueueView
   | HomeView
   | TriageNoticeView
-  | TriageDigestView;
+  | TriageDigestView
+  | SprintHealthView;
 
 export interface Reply {
   view: View;
@@ -149,6 +152,8 @@ export interface CommandPorts {
   standups?: StandupStore;
   /** `/triage` and its buttons; absent where GitHub facts are not wired. */
   triage?: TriagePorts;
+  /** Sprint health (`sprint`, `/sprint-health`); absent where Jira facts are not wired. */
+  sprint?: SprintPorts;
   /** Personal PR notifications (`notify on|off|settings`). */
   notifications?: NotifySettingsStore;
   /** Team-level standup stats, computed elsewhere; `standup stats` says so when it is absent. */

@@ -13,6 +13,8 @@ export type CardElement =
       separator?: true;
     }
   | { type: 'FactSet'; facts: { title: string; value: string }[] }
+  /** `url` may be a data URL (PNG), which Adaptive Cards allow from 1.2. */
+  | { type: 'Image'; url: string; altText: string; size?: 'Auto' | 'Stretch' }
   | { type: 'Container'; items: CardElement[]; separator?: true; spacing?: 'Medium' }
   | { type: 'ActionSet'; actions: CardAction[] }
   | {

@@ -10,6 +10,7 @@ export type FactKind =
   | 'release'
   | 'issue'
   | 'issueTransition'
+  | 'issueFieldChange'
   | 'sprint'
   | 'incident'
   | 'service'

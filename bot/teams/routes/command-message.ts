@@ -4,6 +4,7 @@ import { renderViewForTeams } from '../../../cards/teams/render-view.ts';
 import { parseCommandText } from '../../../handlers/run-command.ts';
 import type { View } from '../../../handlers/types.ts';
 import type { TeamsDeps } from '../teams-deps.ts';
+import { attachChartImage } from '../../charts/attach-chart-image.ts';
 import { userFacingError } from '../../user-facing-error.ts';
 
 export function sendView(context: TurnContext, view: View) {
@@ -53,7 +54,11 @@ export function register(app: Application, deps: TeamsDeps): void {
         conversationId: context.activity.conversation.id,
         ...parseCommandText(context.activity.text ?? ''),
       });
-      await sendView(context, reply.view);
+      // Teams shows a chart inside the card, as a data URL.
+      await sendView(
+        context,
+        deps.charts ? await attachChartImage(reply.view, deps.charts, deps.log) : reply.view,
+      );
     } catch (error) {
       await sendView(context, userFacingError(error, deps.log));
     } finally {

@@ -11,6 +11,8 @@ export interface SprintFields {
   endDate?: Date;
   completeDate?: Date;
   deleted?: boolean;
+  /** When Jira sent its sprint_started webhook: what takes the sprint's start snapshot (data/sprint/). */
+  startedEventAt?: Date;
 }
 
 export const defineSprintModel = (connection: Connection) =>
@@ -24,4 +26,5 @@ export const defineSprintModel = (connection: Connection) =>
     endDate: Date,
     completeDate: Date,
     deleted: Boolean,
+    startedEventAt: Date,
   });

@@ -12,6 +12,7 @@ import {
 } from '../backfill/backfill-context.ts';
 import { withRetries, type HttpOutcome } from '../backfill/retry-policy.ts';
 import { walkListing } from '../backfill/walk-listing.ts';
+import { fieldChangeWrites } from './field-change-writes.ts';
 import { issueWrites, jiraUserWrites, sprintWrite, transitionWrites } from './normalize.ts';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- Jira JSON
@@ -70,6 +71,7 @@ function writesOf(issue: Json, histories: Json[], categories: Map<string, string
         toDate(history.created),
         history.author,
       ),
+      ...fieldChangeWrites(issue, history, toDate(history.created)),
       ...jiraUserWrites(history.author),
     ]),
   ];
