@@ -52,12 +52,10 @@ export function renderSprintHealthForSlack(view: SprintHealthView): SlackMessage
           SLACK_LIMITS.sectionText,
         ),
       },
-      fields: view.facts
-        .slice(0, SLACK_LIMITS.sectionFields)
-        .map((fact) => ({
-          type: 'mrkdwn' as const,
-          text: `*${escapeMrkdwn(fact.title)}*\n${escapeMrkdwn(fact.value)}`,
-        })),
+      fields: view.facts.slice(0, SLACK_LIMITS.sectionFields).map((fact) => ({
+        type: 'mrkdwn' as const,
+        text: `*${escapeMrkdwn(fact.title)}*\n${escapeMrkdwn(fact.value)}`,
+      })),
     },
   ];
   if (view.goal)
