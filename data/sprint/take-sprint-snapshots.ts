@@ -7,11 +7,11 @@ type SnapshotModels = Pick<Models, 'SprintSnapshot' | 'JiraIssue'>;
 
 const isDuplicateKey = (error: unknown) => (error as { code?: number } | null)?.code === 11000;
 
-/** The sprints a batch of writes says just started: only the sprint_started event marks `startedEventAt`. */
+/** The sprints a batch of writes says just started: only the sprint_started event's write says so. */
 function startedSprints(writes: readonly FactWrite[]): { sprintId: number; eventAt?: Date }[] {
   return writes
-    .filter((write) => write.kind === 'sprint' && write.earliest?.startedEventAt)
-    .map((write) => ({ sprintId: Number(write.key.sprintId), eventAt: write.earliest!.startedEventAt }));
+    .filter((write) => write.kind === 'sprint' && write.event?.type === 'sprint_started')
+    .map((write) => ({ sprintId: Number(write.key.sprintId), eventAt: write.event?.at }));
 }
 
 /**

@@ -11,8 +11,6 @@ export interface SprintFields {
   endDate?: Date;
   completeDate?: Date;
   deleted?: boolean;
-  /** When Jira sent its sprint_started webhook: what takes the sprint's start snapshot (data/sprint/). */
-  startedEventAt?: Date;
 }
 
 export const defineSprintModel = (connection: Connection) =>
@@ -26,5 +24,4 @@ export const defineSprintModel = (connection: Connection) =>
     endDate: Date,
     completeDate: Date,
     deleted: Boolean,
-    startedEventAt: Date,
   });

@@ -159,8 +159,8 @@ export function normalizeJiraEvent(eventType: string, payload: Json): FactWrite[
   if (eventType === 'sprint_started') {
     // Marked apart from any other "active" sighting (an issue's sprint field says active too): only the start
     // event takes the sprint's start snapshot.
-    const startedEventAt = toDate(payload.timestamp) ?? toDate(payload.sprint?.startDate);
-    return [{ ...sprintWrite(payload.sprint), earliest: { startedEventAt } }];
+    const at = toDate(payload.timestamp) ?? toDate(payload.sprint?.startDate);
+    return [{ ...sprintWrite(payload.sprint), event: { type: eventType, ...(at ? { at } : {}) } }];
   }
   if (eventType.startsWith('sprint_')) return [sprintWrite(payload.sprint, eventType === 'sprint_deleted')];
   const at = toDate(payload.timestamp) ?? toDate(payload.issue.fields?.updated);

@@ -34,13 +34,13 @@ describe('Jira normalizer: the fields sprint health follows', () => {
 
   it('marks only the sprint_started event as the start, with the time Jira sent it', () => {
     const [started] = normalizeJiraEvent('sprint_started', story[3]!.payload);
-    assert.deepEqual(started?.earliest, { startedEventAt: new Date(story[3]!.payload.timestamp) });
+    assert.deepEqual(started?.event, { type: 'sprint_started', at: new Date(story[3]!.payload.timestamp) });
     const [updated] = normalizeJiraEvent('sprint_updated', story[3]!.payload);
-    assert.equal(updated?.earliest, undefined);
+    assert.equal(updated?.event, undefined);
     const sprintFromIssue = normalizeJiraEvent('jira:issue_updated', story[8]!.payload).find(
       (write) => write.kind === 'sprint',
     );
-    assert.equal(sprintFromIssue?.earliest, undefined, 'an issue naming an active sprint does not start it');
+    assert.equal(sprintFromIssue?.event, undefined, 'an issue naming an active sprint does not start it');
   });
 
   it('reads story-point changes under either of Jira’s names', () => {
