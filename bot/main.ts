@@ -56,6 +56,10 @@ import { flowRoutes } from './http/flow-routes.ts';
 import { createChartRenderer } from './charts/chart-renderer.ts';
 import type { MetricsReader } from '../handlers/metrics/ports.ts';
 import { metricsRoutes } from './http/metrics-routes.ts';
+import { createSprintSource } from '../data/sprint/mongo-sprint-source.ts';
+import { takeSprintSnapshots } from '../data/sprint/take-sprint-snapshots.ts';
+import type { SprintPorts } from '../handlers/sprint/ports.ts';
+import { sprintRoutes } from './http/sprint-routes.ts';
 import { createHttpApp } from './http/create-http-app.ts';
 import { createLogger } from './logger.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
@@ -254,7 +258,16 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   // Personal PR notifications: events recorded from fact writes, delivered by the triage-notify job.
   const notify = createNotifyStore(models, { dailyBudget: config.notifications.dailyBudget });
   const triageSettings = createTriageSettingsStore(models.TriageSettings);
+  // Sprint health reads Jira's facts with the team's calendar (its default hours and holidays).
+  const sprint: SprintPorts = {
+    source: createSprintSource(models, holidays, (tenantId) => availability.teamDefaultsOf(tenantId)),
+    now: clock,
+  };
+  // Charts (/dora, the sprint burndown) are drawn in one worker thread: vega-lite patches Set.prototype where it
+  // loads (docs/charts.md).
+  const charts = createChartRenderer();
   const commandPorts = {
+    sprint,
     notifications: notify.settings,
     flow: createFlowPorts({ models, availability, holidays, settings: config.flow, now: clock }),
     retention: {
@@ -337,8 +350,6 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   // and facts (data/metrics/), unless a test hands in its own.
   const metricsReader: MetricsReader = options.metricsReader ?? createMetricsReader(models, metricsSettings);
   const delivery = { reader: metricsReader, now: clock };
-  // The /dora charts are drawn in a worker thread (vega-lite patches Set.prototype on import: docs/charts.md).
-  const charts = createChartRenderer();
   // Doc answers reach people in chat ("ask this person", stale-docs digests) through their linked accounts.
   const reach = createChatReach(models.Person, poster);
   const chat: ChatDeps = {
@@ -386,6 +397,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     demoServiceUrls: config.demoServiceUrls,
     conversations: models.TeamsConversation,
     approvals,
+    charts,
   });
 
   // Triage's facts beyond the payloads: PR files and mergeable state from GitHub (with a token), check status.
@@ -418,6 +430,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     log,
     afterApply: async (tenantId: string, writes: readonly FactWrite[]) => {
       await linkByEmail(models.Person, tenantId, emailsInWrites(writes));
+      // A sprint_started webhook: the sprint's contents now, kept as its start snapshot.
+      await takeSprintSnapshots(models, tenantId, writes, clock());
       // The demo's repositories are made up: never ask GitHub about them.
       await (tenantId === DEMO_TENANT_ID ? enrichFromFacts : enrichPullRequests)(tenantId, writes);
       // Only the loaded demo dataset's repositories are made up (the `demo` tenant may receive real webhooks).
@@ -514,6 +528,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
         [
           flowRoutes(commandPorts.flow, commandPorts.standups),
           metricsRoutes({ ...(delivery ? { metrics: delivery } : {}), standups: commandPorts.standups }),
+          ...(sprint ? [sprintRoutes(sprint)] : []),
         ],
       ),
       webhookRoutes({

@@ -11,6 +11,7 @@ import { markBack, recordTimeOff, setTimeZone } from './availability/availabilit
 import { runHolidaysCommand } from './availability/holidays-command.ts';
 import { runHoursCommand } from './availability/hours-command.ts';
 import { runStandupCommand, STANDUP_ARGS } from './standup/standup-command.ts';
+import { runSprintCommand, SPRINT_ARGS } from './sprint/sprint-command.ts';
 import { runTriageCommand, TRIAGE_ARGS } from './triage/triage-command.ts';
 import { NOTIFY_ARGS, runNotifyCommand } from './triage/notify-command.ts';
 import { FLOW_ARGS, runFlowCommand } from './flow/flow-command.ts';
@@ -118,6 +119,15 @@ export const COMMANDS: readonly CommandDefinition[] = [
     description:
       'Pull requests waiting on someone, most urgent first, with a suggested reviewer and buttons to act.',
     run: runTriageCommand,
+  },
+  {
+    name: 'sprint',
+    argsHint: SPRINT_ARGS,
+    description:
+      'Sprint health: committed vs completed, scope added and removed, carry-over, blocked work, burndown, verdict.',
+    // Teams' menu is full at 10 (triage took the last slot); typed as `sprint`, and Slack has /sprint-health.
+    inTeamsMenu: false,
+    run: runSprintCommand,
   },
   {
     name: 'notify',

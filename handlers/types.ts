@@ -6,6 +6,8 @@ import type { AnswerView, AskPorts } from './ask/types.ts';
 import type { HomeBuilder, HomeView } from './home/types.ts';
 import type { IdentityDirectory } from './identity/types.ts';
 import type { StandupSetupView } from './standup/setup-view.ts';
+import type { SprintPorts } from './sprint/ports.ts';
+import type { SprintHealthView } from './sprint/sprint-view.ts';
 import type { StandupStatsView, StandupStore, StandupView } from './standup/types.ts';
 import type { MetricsSurfacePorts } from './metrics/dora-command.ts';
 import type { DoraView, DoraWhyView } from './metrics/dora-view.ts';
@@ -139,7 +141,8 @@ export type View =
   | FlowWhyView
   | PrivacyView
   | DoraView
-  | DoraWhyView;
+  | DoraWhyView
+  | SprintHealthView;
 
 export interface Reply {
   view: View;
@@ -167,6 +170,8 @@ export interface CommandPorts {
   retention?: RetentionSettings;
   /** `/dora` and its buttons; absent until a metrics reader is configured (the command says so). */
   metrics?: MetricsSurfacePorts;
+  /** Sprint health (`sprint`, `/sprint-health`); absent where Jira facts are not wired. */
+  sprint?: SprintPorts;
   /** Personal PR notifications (`notify on|off|settings`). */
   notifications?: NotifySettingsStore;
   /** Team-level standup stats, computed elsewhere; `standup stats` says so when it is absent. */

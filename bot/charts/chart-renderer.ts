@@ -1,64 +1,68 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { ChartJob, ChartWorkerReply } from './chart-job.ts';
+import type { ChartSize, ChartSpec } from '../../cards/charts/types.ts';
 
-/** Draws charts to PNG in a worker thread (one, started on first use, restarted after a crash). */
 export interface ChartRenderer {
-  render(job: ChartJob): Promise<Buffer>;
+  renderPng(spec: ChartSpec, size: ChartSize): Promise<Buffer>;
   close(): Promise<void>;
 }
 
-// Run from the sources (.ts, Node's type stripping) or from the build (dist/…/.js).
-const WORKER_URL = new URL(
-  import.meta.url.endsWith('.ts') ? './chart-worker.ts' : './chart-worker.js',
-  import.meta.url,
-);
+type Pending = { resolve(png: Buffer): void; reject(error: Error): void };
 
+/** The worker's file beside this one, `.ts` when run from source and `.js` when built. */
+const workerUrl = () =>
+  new URL(`./chart-worker${path.extname(fileURLToPath(import.meta.url))}`, import.meta.url);
+
+/**
+ * Draws charts in one worker thread, started on first use and kept: the first chart pays for loading vega (about
+ * a second), later ones only for drawing. A worker that dies fails what it had in hand and is started again next
+ * time.
+ */
 export function createChartRenderer(): ChartRenderer {
   let worker: Worker | undefined;
   let nextId = 0;
-  const pending = new Map<number, { resolve(png: Buffer): void; reject(error: Error): void }>();
-  const failAll = (error: Error) => {
-    for (const job of pending.values()) job.reject(error);
+  const pending = new Map<number, Pending>();
+
+  function failAll(error: Error) {
+    for (const waiting of pending.values()) waiting.reject(error);
     pending.clear();
-  };
-  const start = () => {
-    const started = new Worker(WORKER_URL);
-    // An idle worker must not keep the process alive.
-    started.unref();
-    started.on('message', (reply: ChartWorkerReply) => {
-      const job = pending.get(reply.id);
-      if (!job) return;
-      pending.delete(reply.id);
-      if ('error' in reply) job.reject(new Error(reply.error));
-      else job.resolve(Buffer.from(reply.png.buffer, reply.png.byteOffset, reply.png.byteLength));
+  }
+
+  function start(): Worker {
+    const started = new Worker(workerUrl());
+    started.on('message', ({ id, png, error }: { id: number; png?: Uint8Array; error?: string }) => {
+      const waiting = pending.get(id);
+      pending.delete(id);
+      if (!waiting) return;
+      if (png) waiting.resolve(Buffer.from(png.buffer, png.byteOffset, png.byteLength));
+      else waiting.reject(new Error(error ?? 'chart failed to render'));
     });
-    started.on('error', (error) => {
-      worker = undefined;
-      failAll(error);
-    });
-    started.on('exit', (code) => {
+    started.on('error', (error) => failAll(error));
+    started.on('exit', () => {
       if (worker === started) worker = undefined;
-      failAll(new Error(`chart worker exited (${code})`));
+      failAll(new Error('the chart renderer stopped'));
     });
+    // Idle, it must not keep the process alive.
+    started.unref();
     return started;
-  };
+  }
+
   return {
-    render(job) {
+    renderPng(spec, size) {
       worker ??= start();
-      const id = (nextId += 1);
-      const running = worker;
-      running.ref();
-      return new Promise<Buffer>((resolve, reject) => {
-        pending.set(id, { resolve, reject });
-        running.postMessage({ id, job });
-      }).finally(() => {
-        if (pending.size === 0) running.unref();
+      const id = nextId++;
+      const promise = new Promise<Buffer>((resolve, reject) => pending.set(id, { resolve, reject }));
+      worker.ref();
+      worker.postMessage({ id, spec, size });
+      return promise.finally(() => {
+        if (pending.size === 0) worker?.unref();
       });
     },
     async close() {
-      const running = worker;
+      const stopping = worker;
       worker = undefined;
-      await running?.terminate();
+      await stopping?.terminate();
     },
   };
 }

@@ -1,25 +1,23 @@
 /**
- * The chart worker: draws PNGs off the bot's own realm. vega-lite sets `Set.prototype.toJSON` when it is
- * imported (docs/charts.md); loading it only here keeps JSON.stringify of the bot's Sets as it was.
+ * The chart renderer's thread: vega-lite patches `Set.prototype.toJSON` when it loads (docs/charts.md), so charts
+ * are drawn here, in a realm of their own, and only PNG bytes come back.
  */
 import { parentPort } from 'node:worker_threads';
-import { buildDeploymentsChart } from '../../cards/charts/deployments-chart.ts';
-import { buildLeadTimeChart } from '../../cards/charts/lead-time-chart.ts';
 import { renderChartPng } from '../../cards/charts/render-chart.ts';
-import type { ChartJob, ChartWorkerReply } from './chart-job.ts';
+import type { ChartSize, ChartSpec } from '../../cards/charts/types.ts';
 
-const specOf = (job: ChartJob) =>
-  job.chart === 'deployments'
-    ? buildDeploymentsChart({ weeks: job.data })
-    : buildLeadTimeChart({ points: job.data });
+interface RenderRequest {
+  id: number;
+  spec: ChartSpec;
+  size: ChartSize;
+}
 
-parentPort!.on('message', async ({ id, job }: { id: number; job: ChartJob }) => {
-  let reply: ChartWorkerReply;
+parentPort!.on('message', async ({ id, spec, size }: RenderRequest) => {
   try {
-    const png = await renderChartPng(specOf(job), job.size);
-    reply = { id, png: new Uint8Array(png.buffer, png.byteOffset, png.byteLength) };
+    const png = await renderChartPng(spec, size);
+    const bytes = new Uint8Array(png);
+    parentPort!.postMessage({ id, png: bytes }, [bytes.buffer]);
   } catch (error) {
-    reply = { id, error: error instanceof Error ? error.message : String(error) };
+    parentPort!.postMessage({ id, error: error instanceof Error ? error.message : String(error) });
   }
-  parentPort!.postMessage(reply);
 });

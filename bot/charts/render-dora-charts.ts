@@ -1,5 +1,7 @@
 import type { DoraCharts, DoraChartImage } from '../../handlers/metrics/dora-view.ts';
-import type { ChartJobSize } from './chart-job.ts';
+import { buildDeploymentsChart } from '../../cards/charts/deployments-chart.ts';
+import { buildLeadTimeChart } from '../../cards/charts/lead-time-chart.ts';
+import type { ChartSize } from '../../cards/charts/types.ts';
 import type { ChartRenderer } from './chart-renderer.ts';
 
 /** A chart of a `/dora` answer, drawn: what an upload or a card image needs. */
@@ -12,9 +14,9 @@ export interface RenderedChart {
 }
 
 /** Slack shows images 360–600 px wide: 2x keeps them sharp there. */
-export const SLACK_CHART_SIZE: ChartJobSize = { width: 600, height: 360, pixelRatio: 2 };
+export const SLACK_CHART_SIZE: ChartSize = { width: 600, height: 360, pixelRatio: 2 };
 /** Teams: 1x and a little smaller, so each data URI stays far below the card renderers' ~65 k character cap. */
-export const TEAMS_CHART_SIZE: ChartJobSize = { width: 480, height: 288, pixelRatio: 1 };
+export const TEAMS_CHART_SIZE: ChartSize = { width: 480, height: 288, pixelRatio: 1 };
 
 const hours = (value: number) => (value < 72 ? `${value.toFixed(1)} h` : `${(value / 24).toFixed(1)} days`);
 
@@ -22,11 +24,11 @@ const hours = (value: number) => (value < 72 ? `${value.toFixed(1)} h` : `${(val
 export async function renderDoraCharts(
   renderer: ChartRenderer,
   charts: DoraCharts,
-  size: ChartJobSize,
+  size: ChartSize,
 ): Promise<RenderedChart[]> {
   const [deployments, leadTime] = await Promise.all([
-    renderer.render({ chart: 'deployments', data: charts.deployments, size }),
-    renderer.render({ chart: 'lead-time', data: charts.leadTime, size }),
+    renderer.renderPng(buildDeploymentsChart({ weeks: charts.deployments }), size),
+    renderer.renderPng(buildLeadTimeChart({ points: charts.leadTime }), size),
   ]);
   return [
     {

@@ -17,6 +17,7 @@ import { renderAnswerForSlack } from './answer.ts';
 import { renderHelpForSlack } from './help.ts';
 import { renderNoticeForSlack } from './notice.ts';
 import { renderPolicyForSlack } from './policy.ts';
+import { renderSprintHealthForSlack } from './sprint-health.ts';
 import { renderTeamForSlack } from './team.ts';
 import { renderTriageDigestForSlack } from './triage-digest.ts';
 import { renderTriageNoticeForSlack } from './triage-notice.ts';
@@ -56,6 +57,8 @@ export function renderViewForSlack(view: View): SlackMessage {
       return renderTriageQueueForSlack(view);
     case 'triage-notice':
       return renderTriageNoticeForSlack(view);
+    case 'sprint-health':
+      return renderSprintHealthForSlack(view);
     case 'triage-digest':
       return renderTriageDigestForSlack(view);
     case 'flow':

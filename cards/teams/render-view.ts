@@ -17,6 +17,7 @@ import { renderAnswerForTeams } from './answer.ts';
 import { renderHelpForTeams } from './help.ts';
 import { renderNoticeForTeams } from './notice.ts';
 import { renderPolicyForTeams } from './policy.ts';
+import { renderSprintHealthForTeams } from './sprint-health.ts';
 import { renderTeamForTeams } from './team.ts';
 import { renderTriageDigestForTeams } from './triage-digest.ts';
 import { renderTriageNoticeForTeams } from './triage-notice.ts';
@@ -56,6 +57,8 @@ export function renderViewForTeams(view: View): AdaptiveCard {
       return renderTriageQueueForTeams(view);
     case 'triage-notice':
       return renderTriageNoticeForTeams(view);
+    case 'sprint-health':
+      return renderSprintHealthForTeams(view);
     case 'triage-digest':
       return renderTriageDigestForTeams(view);
     case 'flow':

@@ -31,6 +31,7 @@ import { defineTriageSettingsModel } from './triage-settings.ts';
 import { defineNotifySettingsModel } from './notify-settings.ts';
 import { defineTriageDigestModel } from './triage-digest.ts';
 import { defineTriageDigestSettingsModel } from './triage-digest-settings.ts';
+import { defineSprintSnapshotModel } from './sprint-snapshot.ts';
 import { defineTriageNoticeEventModel } from './triage-notice-event.ts';
 import { defineTriageNoticeModel } from './triage-notice.ts';
 import { defineMetricDirtyMarkModel } from './metric-dirty-mark.ts';
@@ -87,6 +88,8 @@ export function defineModels(connection: Connection) {
     MetricRollup: defineMetricRollupModel(connection),
     MetricRollupVersion: defineMetricRollupVersionModel(connection),
     MetricDirtyMark: defineMetricDirtyMarkModel(connection),
+    // Sprint health: the sprint's contents at its start (issue 13).
+    SprintSnapshot: defineSprintSnapshotModel(connection),
     ...defineIngestModels(connection),
   };
 }

@@ -11,6 +11,7 @@ export type FactKind =
   | 'release'
   | 'issue'
   | 'issueTransition'
+  | 'issueFieldChange'
   | 'sprint'
   | 'incident'
   | 'incidentStatusChange'
@@ -43,6 +44,11 @@ export interface FactWrite {
   union?: Record<string, Scalar[]>;
   snapshot?: { version: number; fields: Record<string, unknown> };
   set?: Record<string, unknown>;
+  /**
+   * The event that made this write, for hooks after the facts are written (never stored, so a backfilled tenant
+   * still ends in the same facts): a sprint_started event takes the sprint's start snapshot.
+   */
+  event?: { type: string; at?: Date };
 }
 
 /** A provider time (ISO text, or Unix seconds as GitHub's push payload uses) as a Date; undefined if absent. */

@@ -20,6 +20,10 @@ import { SLACK_TRIAGE_ITEMS } from '../../cards/slack/triage-queue.ts';
 import { TEAMS_TRIAGE_ITEMS } from '../../cards/teams/triage-queue.ts';
 import { emptyHomeFixture, homeFixture, oversizedHomeFixture } from '../support/home-fixture.ts';
 import { doraViewFixture, doraWhyFixture, emptyDoraViewFixture } from '../support/dora-fixture.ts';
+import { measureSprintHealth } from '../../handlers/sprint/sprint-health.ts';
+import { buildSprintHealthView } from '../../handlers/sprint/sprint-view.ts';
+import type { SprintHealthView } from '../../handlers/sprint/sprint-view.ts';
+import { at as sprintAt, SPRINT_37, sprintInput } from '../handlers/sprint/sprint-fixture.ts';
 import { DIGEST_MAX_ITEMS } from '../../handlers/triage/build-digest-view.ts';
 import type { DigestItem, TriageNoticeView } from '../../handlers/triage/notify-types.ts';
 import {
@@ -369,6 +373,18 @@ const FIXTURES: Record<string, (surface: Surface) => View> = {
     more: 0,
   }),
   privacy: () => buildPrivacyView({ rawEventsDays: 30, askAnswerDays: 90, standupAnswerDays: 180 }),
+  'sprint-health-closed': () => sprintView(false, false),
+  'sprint-health-active-why': () => ({
+    ...sprintView(true, true),
+    note: 'Also active: WEB Sprint 3 (board 9). Ask for one with /em sprint <board>.',
+  }),
+  'sprint-health-with-chart': () => ({
+    ...sprintView(true, false),
+    chartImage: {
+      dataUrl: TINY_PNG,
+      altText: 'Burndown of ENG Sprint 14: story points left each day against the ideal line.',
+    },
+  }),
   'notice-escaping': (surface) => ({
     kind: 'notice',
     tone: 'info',
@@ -433,6 +449,24 @@ function flowView(overrides: Partial<FlowView> = {}): FlowView {
     ...overrides,
   };
 }
+
+/** The hand-computed sprint (test/handlers/sprint/sprint-fixture.ts), closed or on Tuesday of its week 2. */
+function sprintView(active: boolean, expanded: boolean): SprintHealthView {
+  const health = measureSprintHealth(
+    active
+      ? sprintInput({
+          sprint: { ...SPRINT_37, state: 'active', completeDate: undefined },
+          now: sprintAt('2026-10-13T12:00'),
+        })
+      : sprintInput(),
+  );
+  assert.ok(health);
+  return buildSprintHealthView(health, { whyCommand: 'sprint why 37', expanded });
+}
+
+/** A 1×1 PNG: the real burndown is drawn at the edge and tested in test/e2e/sprint-health.test.ts. */
+const TINY_PNG =
+  'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
 
 function render(surface: Surface, view: View): unknown {
   return surface === 'slack' ? renderViewForSlack(view) : renderViewForTeams(view);

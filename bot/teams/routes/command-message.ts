@@ -4,6 +4,7 @@ import { renderViewForTeams } from '../../../cards/teams/render-view.ts';
 import { parseCommandText } from '../../../handlers/run-command.ts';
 import type { View } from '../../../handlers/types.ts';
 import type { TeamsDeps } from '../teams-deps.ts';
+import { attachChartImage } from '../../charts/attach-chart-image.ts';
 import { userFacingError } from '../../user-facing-error.ts';
 import { teamsUserIdOf } from '../teams-user-id.ts';
 import { sendDoraCharts } from '../send-dora-charts.ts';
@@ -60,7 +61,11 @@ export function register(app: Application, deps: TeamsDeps): void {
             : 'shared',
         ...parseCommandText(context.activity.text ?? ''),
       });
-      await sendView(context, reply.view);
+      // Teams shows a chart inside the card, as a data URL; /dora's charts follow as cards of their own.
+      await sendView(
+        context,
+        deps.charts ? await attachChartImage(reply.view, deps.charts, deps.log) : reply.view,
+      );
       if (reply.view.kind === 'dora' && deps.charts) {
         try {
           await sendDoraCharts(context, reply.view, deps.charts);

@@ -12,6 +12,7 @@ import {
 } from '../backfill/backfill-context.ts';
 import { withRetries, type HttpOutcome } from '../backfill/retry-policy.ts';
 import { walkListing } from '../backfill/walk-listing.ts';
+import { fieldChangeWrites } from './field-change-writes.ts';
 import { issueWrites, jiraUserWrites, sprintWrite, transitionWrites } from './normalize.ts';
 import { categoryOf, statusCategoriesOf, type StatusCategories } from './status-categories.ts';
 
@@ -75,6 +76,7 @@ function writesOf(issue: Json, histories: Json[], categories: StatusCategories):
         history.author,
         categories,
       ),
+      ...fieldChangeWrites(issue, history, toDate(history.created)),
       ...jiraUserWrites(history.author),
     ]),
   ];

@@ -1,5 +1,6 @@
 import { defined, toDate, versionOf, type FactWrite } from '../fact-write.ts';
 import { categoryOf, type StatusCategories } from './status-categories.ts';
+import { fieldChangeWrites } from './field-change-writes.ts';
 
 /* Pure: a Jira webhook payload (or an issue from the REST API, from backfill) to fact writes. */
 
@@ -166,11 +167,18 @@ export function transitionWrites(
 }
 
 export function normalizeJiraEvent(eventType: string, payload: Json): FactWrite[] {
+  if (eventType === 'sprint_started') {
+    // Marked apart from any other "active" sighting (an issue's sprint field says active too): only the start
+    // event takes the sprint's start snapshot.
+    const at = toDate(payload.timestamp) ?? toDate(payload.sprint?.startDate);
+    return [{ ...sprintWrite(payload.sprint), event: { type: eventType, ...(at ? { at } : {}) } }];
+  }
   if (eventType.startsWith('sprint_')) return [sprintWrite(payload.sprint, eventType === 'sprint_deleted')];
   const at = toDate(payload.timestamp) ?? toDate(payload.issue.fields?.updated);
   return [
     ...issueWrites(payload.issue, eventType === 'jira:issue_deleted'),
     ...transitionWrites(payload.issue, payload.changelog, at, payload.user),
+    ...fieldChangeWrites(payload.issue, payload.changelog, at),
     ...jiraUserWrites(payload.user),
   ];
 }

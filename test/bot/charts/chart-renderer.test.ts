@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { createChartRenderer } from '../../../bot/charts/chart-renderer.ts';
+import { buildDeploymentsChart } from '../../../cards/charts/deployments-chart.ts';
+import { buildLeadTimeChart } from '../../../cards/charts/lead-time-chart.ts';
 import {
   renderDoraCharts,
   SLACK_CHART_SIZE,
@@ -57,8 +59,10 @@ describe('chart renderer (worker thread)', function () {
     // In a process of its own: other test files in this one load vega-lite directly.
     const script = `
       const { createChartRenderer } = await import(${JSON.stringify(new URL('../../../bot/charts/chart-renderer.ts', import.meta.url).href)});
+      const { buildDeploymentsChart } = await import(${JSON.stringify(new URL('../../../cards/charts/deployments-chart.ts', import.meta.url).href)});
       const renderer = createChartRenderer();
-      const png = await renderer.render({ chart: 'deployments', data: [{ weekStart: '2026-09-07', count: 3 }], size: { width: 300, height: 200, pixelRatio: 1 } });
+      const spec = buildDeploymentsChart({ weeks: [{ weekStart: '2026-09-07', count: 3 }] });
+      const png = await renderer.renderPng(spec, { width: 300, height: 200, pixelRatio: 1 });
       await renderer.close();
       console.log(JSON.stringify({ bytes: png.length, set: JSON.stringify(new Set([1])), own: Object.hasOwn(Set.prototype, 'toJSON') }));
     `;
@@ -72,14 +76,14 @@ describe('chart renderer (worker thread)', function () {
 
   it('rejects a chart that fails in the worker, and keeps drawing the next ones', async () => {
     await assert.rejects(
-      renderer.render({
-        chart: 'deployments',
-        data: CHARTS.deployments,
-        size: { width: 0, height: 10, pixelRatio: 1 },
+      renderer.renderPng(buildDeploymentsChart({ weeks: CHARTS.deployments }), {
+        width: 0,
+        height: 10,
+        pixelRatio: 1,
       }),
       /chart size out of range/,
     );
-    const png = await renderer.render({ chart: 'lead-time', data: CHARTS.leadTime, size: TEAMS_CHART_SIZE });
+    const png = await renderer.renderPng(buildLeadTimeChart({ points: CHARTS.leadTime }), TEAMS_CHART_SIZE);
     assert.deepEqual(readPngSize(png), { width: 480, height: 288 });
   });
 });

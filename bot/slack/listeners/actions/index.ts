@@ -9,6 +9,7 @@ import * as doraAction from './dora-action.ts';
 import * as modifyApproval from './modify-approval.ts';
 import * as openStandupAnswer from './open-standup-answer.ts';
 import * as shareAnswer from './share-answer.ts';
+import * as sprintWhy from './sprint-why.ts';
 import * as standupSetupAddQuestion from './standup-setup-add-question.ts';
 import * as standupSetupOpen from './standup-setup-open.ts';
 import * as triageItemAction from './triage-item-action.ts';
@@ -28,4 +29,5 @@ export function register(app: App, deps: SlackListenerDeps): void {
   triageOpen.register(app, deps);
   flowWhy.register(app, deps);
   doraAction.register(app, deps);
+  sprintWhy.register(app, deps);
 }

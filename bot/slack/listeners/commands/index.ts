@@ -4,6 +4,7 @@ import * as ask from './ask.ts';
 import * as dora from './dora.ts';
 import * as em from './em.ts';
 import * as flow from './flow.ts';
+import * as sprintHealth from './sprint-health.ts';
 import * as standup from './standup.ts';
 import * as triage from './triage.ts';
 
@@ -14,4 +15,5 @@ export function register(app: App, deps: ChatDeps): void {
   triage.register(app, deps);
   flow.register(app, deps);
   dora.register(app, deps);
+  sprintHealth.register(app, deps);
 }
