@@ -3,7 +3,8 @@ import { createCalendarsOfLogins } from '../data/triage/calendars-of-logins.ts';
 import { createGithubCodeOwners } from '../data/triage/github-code-owners.ts';
 import { loadReviewHistory } from '../data/triage/mongo-review-history.ts';
 import { createTriageSettingsStore } from '../data/triage/mongo-triage-settings.ts';
-import { createMongoTriageSource } from '../data/triage/mongo-triage-source.ts';
+import { createIndexedTriageSource } from '../data/triage/indexed-triage-source.ts';
+import { createOpenPullIndex, type OpenPullIndex } from '../data/triage/open-pull-index.ts';
 import type { Models } from '../data/models/index.ts';
 import type { CalendarSource } from '../handlers/availability/types.ts';
 import { loadTriageQueue, type LoadTriageQueueDeps } from '../handlers/triage/load-triage-queue.ts';
@@ -21,17 +22,20 @@ export interface TriageQueueOptions {
   octokit?: Octokit;
   /** The clock the suggester cache expires by (tests move it). */
   clock?: () => number;
+  /** The tenants' open PRs in memory; one of its own by default (data/triage/open-pull-index.ts). */
+  pullIndex?: OpenPullIndex;
 }
 
 /**
- * The /triage queue from the facts (loadTriageQueue). The reviewer suggester learns from the tenant's recently
+ * The /triage queue from the facts (loadTriageQueue), its open PRs from an in-memory index kept current from
+ * the pull request change log, so a command reads no PR by anything but `_id`. The reviewer suggester learns from the tenant's recently
  * merged PRs (180 days, at most 2,000); building it costs about a second at that size, so it is built once per
  * tenant and reused for SUGGESTER_TTL_MS, and concurrent commands share the one being built.
  */
 export function createTriageQueue(options: TriageQueueOptions): TriagePorts['queue'] {
   const { models, calendars, octokit, clock = Date.now } = options;
   const deps: Omit<LoadTriageQueueDeps, 'suggester'> = {
-    pulls: createMongoTriageSource(models),
+    pulls: createIndexedTriageSource(models, options.pullIndex ?? createOpenPullIndex(models)),
     calendarsOfLogins: createCalendarsOfLogins(models.Person, calendars),
     settings: createTriageSettingsStore(models.TriageSettings),
     ...(octokit

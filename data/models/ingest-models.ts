@@ -18,6 +18,7 @@ import { defineReviewModel } from './facts/review.ts';
 import { defineServiceModel } from './facts/service.ts';
 import { defineSprintModel } from './facts/sprint.ts';
 import { definePersonModel } from './person.ts';
+import { definePullRequestChangeModel } from './pull-request-change.ts';
 
 /** The normalized facts, by the kind a FactWrite names. */
 export function defineFactModels(connection: Connection) {
@@ -38,6 +39,8 @@ export function defineFactModels(connection: Connection) {
     incidentStatusChange: defineIncidentStatusChangeModel(connection),
     service: defineServiceModel(connection),
     identity: definePersonModel(connection),
+    /** Not a fact kind: the log of pull request writes that applyFactWrites keeps beside them. */
+    pullRequestChange: definePullRequestChangeModel(connection),
   };
 }
 
@@ -66,6 +69,7 @@ export function defineIngestModels(connection: Connection) {
     IncidentStatusChange: facts.incidentStatusChange,
     Service: facts.service,
     Person: facts.identity,
+    PullRequestChange: facts.pullRequestChange,
   };
 }
 
@@ -88,5 +92,6 @@ export function factModelsOf(models: ReturnType<typeof defineIngestModels>): Fac
     incidentStatusChange: models.IncidentStatusChange,
     service: models.Service,
     identity: models.Person,
+    pullRequestChange: models.PullRequestChange,
   };
 }
