@@ -1,4 +1,5 @@
 import type { Octokit } from '@octokit/rest';
+import { cacheCalendarsOfLogins } from '../data/triage/cached-calendars-of-logins.ts';
 import { createCalendarsOfLogins } from '../data/triage/calendars-of-logins.ts';
 import { createGithubCodeOwners } from '../data/triage/github-code-owners.ts';
 import { loadReviewHistory } from '../data/triage/mongo-review-history.ts';
@@ -20,7 +21,7 @@ export interface TriageQueueOptions {
   calendars: CalendarSource;
   /** With a GitHub token: CODEOWNERS of the PRs' base branches. */
   octokit?: Octokit;
-  /** The clock the suggester cache expires by (tests move it). */
+  /** The clock the suggester and calendar caches expire by (tests move it). */
   clock?: () => number;
   /** The tenants' open PRs in memory; one of its own by default (data/triage/open-pull-index.ts). */
   pullIndex?: OpenPullIndex;
@@ -28,7 +29,8 @@ export interface TriageQueueOptions {
 
 /**
  * The /triage queue from the facts (loadTriageQueue), its open PRs from an in-memory index kept current from
- * the pull request change log, so a command reads no PR by anything but `_id`. The reviewer suggester learns from the tenant's recently
+ * the pull request change log, so a command reads no PR by anything but `_id`, and the calendars of its logins
+ * kept a minute (data/triage/cached-calendars-of-logins.ts). The reviewer suggester learns from the tenant's recently
  * merged PRs (180 days, at most 2,000); building it costs about a second at that size, so it is built once per
  * tenant and reused for SUGGESTER_TTL_MS, and concurrent commands share the one being built.
  */
@@ -36,7 +38,7 @@ export function createTriageQueue(options: TriageQueueOptions): TriagePorts['que
   const { models, calendars, octokit, clock = Date.now } = options;
   const deps: Omit<LoadTriageQueueDeps, 'suggester'> = {
     pulls: createIndexedTriageSource(models, options.pullIndex ?? createOpenPullIndex(models)),
-    calendarsOfLogins: createCalendarsOfLogins(models.Person, calendars),
+    calendarsOfLogins: cacheCalendarsOfLogins(createCalendarsOfLogins(models.Person, calendars), { clock }),
     settings: createTriageSettingsStore(models.TriageSettings),
     ...(octokit
       ? { codeOwners: createGithubCodeOwners({ CodeOwnersFile: models.CodeOwnersFile, octokit }) }

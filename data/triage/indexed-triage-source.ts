@@ -14,7 +14,10 @@ export function createIndexedTriageSource(
 ): TriagePullSource {
   return {
     async openPulls(tenantId, scope, botLogins = []) {
-      const [logins, open] = await Promise.all([scopeLoginsOf(models, tenantId, scope), index.openPulls(tenantId)]);
+      const [logins, open] = await Promise.all([
+        scopeLoginsOf(models, tenantId, scope),
+        index.openPulls(tenantId),
+      ]);
       const facts =
         scope.kind === 'repo' ? open.ofRepo(scope.repo) : logins ? open.ofLogins(logins) : open.all();
       return scopedPullsOf(facts, botLogins);

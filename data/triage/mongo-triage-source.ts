@@ -75,7 +75,10 @@ export async function scopeLoginsOf(
 }
 
 /** Triage's pulls of some facts, in the order every queue starts from, with the review load over them. */
-export function scopedPullsOf(facts: readonly PullRequestFields[], botLogins: readonly string[]): ScopedPulls {
+export function scopedPullsOf(
+  facts: readonly PullRequestFields[],
+  botLogins: readonly string[],
+): ScopedPulls {
   const pulls = facts.map((fact) => triagePullOf(fact, botLogins));
   pulls.sort((a, b) => a.repo.localeCompare(b.repo) || a.number - b.number);
   return { pulls, openReviews: countOpenReviews(pulls) };

@@ -143,7 +143,11 @@ export function createOpenPullIndex(
 
   async function look(tenantId: string, pulls: TenantPulls) {
     const started = clock();
-    for (const change of await changesSince(tenantId, pulls.checkedAt - CLOCK_SKEW_MS, started + CLOCK_SKEW_MS)) {
+    for (const change of await changesSince(
+      tenantId,
+      pulls.checkedAt - CLOCK_SKEW_MS,
+      started + CLOCK_SKEW_MS,
+    )) {
       if (change.rev <= (pulls.revs.get(change.pull) ?? -1)) continue;
       const pending = pulls.pending.get(change.pull);
       if (!pending || pending.rev < change.rev) {
