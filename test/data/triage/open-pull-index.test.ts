@@ -133,22 +133,25 @@ describe('the open-PR index (/triage reads PRs from memory, kept current from th
     assert.ok((await look(index, A)).all().every((fact) => fact.tenantId === A));
   });
 
-  it('reads again a PR whose logged write had not landed yet when it looked', async () => {
-    const index = createOpenPullIndex(models);
+  it('reads again a PR whose logged write had not landed yet when it looked, after its bucket is past', async () => {
+    let clock = Date.now();
+    const index = createOpenPullIndex(models, () => clock);
     await write(models, A, snapshot('acme/api', 30, {}));
     await look(index, A);
     // A writer logged revision 2 and has not replaced the fact yet.
     const id = `${A}|acme/api|30`;
-    const now = Date.now();
     await models.PullRequestChange.create({
       _id: `${id}|2`,
       tenantId: A,
       pull: id,
       rev: 2,
-      bucket: pullChangeBucketOf(now),
-      at: new Date(now),
+      bucket: pullChangeBucketOf(clock),
+      at: new Date(clock),
     });
     assert.deepEqual((await look(index, A)).all()[0]?.requestedReviewers, []);
+    // Later looks read later buckets only: the entry is not read again, the PR still is.
+    clock += 100_000;
+    await look(index, A);
     await models.PullRequest.updateOne(
       { tenantId: A, _id: id },
       { $set: { requestedReviewers: ['dee'], rev: 2 } },
