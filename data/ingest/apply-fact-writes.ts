@@ -1,7 +1,11 @@
 import type { Model } from 'mongoose';
 import { tenantCollection } from '../db/tenant-collection.ts';
 import type { FactModels } from '../models/ingest-models.ts';
-import { pullChangeBucketOf, type PullRequestChangeModel } from '../models/pull-request-change.ts';
+import {
+  definePullRequestChangeModel,
+  pullChangeBucketOf,
+  type PullRequestChangeModel,
+} from '../models/pull-request-change.ts';
 import type { FactWrite } from '../sources/fact-write.ts';
 import { factIdOf, mergeFact, sameFact, type FactDocument } from '../sources/merge-fact.ts';
 
@@ -95,7 +99,8 @@ export async function applyFactWrites(
       });
   }
   for (const group of groups.values()) {
-    const changes = group.logged ? models.pullRequestChange : undefined;
+    // The change log lives on the facts' connection, so every caller of applyFactWrites keeps it.
+    const changes = group.logged ? definePullRequestChangeModel(models.pullRequest.db) : undefined;
     await applyToFact(group.model, tenantId, group.id, group.writes, changes);
   }
 }

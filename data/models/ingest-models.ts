@@ -39,8 +39,6 @@ export function defineFactModels(connection: Connection) {
     incidentStatusChange: defineIncidentStatusChangeModel(connection),
     service: defineServiceModel(connection),
     identity: definePersonModel(connection),
-    /** Not a fact kind: the log of pull request writes that applyFactWrites keeps beside them. */
-    pullRequestChange: definePullRequestChangeModel(connection),
   };
 }
 
@@ -69,7 +67,8 @@ export function defineIngestModels(connection: Connection) {
     IncidentStatusChange: facts.incidentStatusChange,
     Service: facts.service,
     Person: facts.identity,
-    PullRequestChange: facts.pullRequestChange,
+    // Not a fact: the log of pull request writes applyFactWrites keeps beside them (on the same connection).
+    PullRequestChange: definePullRequestChangeModel(connection),
   };
 }
 
@@ -92,6 +91,5 @@ export function factModelsOf(models: ReturnType<typeof defineIngestModels>): Fac
     incidentStatusChange: models.IncidentStatusChange,
     service: models.Service,
     identity: models.Person,
-    pullRequestChange: models.PullRequestChange,
   };
 }
