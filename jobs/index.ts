@@ -5,6 +5,7 @@ import * as demoActivity from './demo-activity.ts';
 import * as reindexDocs from './reindex-docs.ts';
 import * as normalizeEvents from './normalize-events.ts';
 import * as purgeAnswerText from './purge-answer-text.ts';
+import * as purgePullChanges from './purge-pull-changes.ts';
 import * as purgeRawEvents from './purge-raw-events.ts';
 import * as purgeStandupAnswers from './purge-standup-answers.ts';
 import * as purgeTriageRecords from './purge-triage-records.ts';
@@ -28,6 +29,7 @@ export const JOBS: readonly JobModule[] = [
   staleDocsDigest,
   normalizeEvents,
   purgeRawEvents,
+  purgePullChanges,
   purgeAnswerText,
   demoActivity,
   standupTick,

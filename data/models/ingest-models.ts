@@ -19,6 +19,7 @@ import { defineReviewModel } from './facts/review.ts';
 import { defineServiceModel } from './facts/service.ts';
 import { defineSprintModel } from './facts/sprint.ts';
 import { definePersonModel } from './person.ts';
+import { definePullRequestChangeModel } from './pull-request-change.ts';
 
 /** The normalized facts, by the kind a FactWrite names. */
 export function defineFactModels(connection: Connection) {
@@ -69,6 +70,8 @@ export function defineIngestModels(connection: Connection) {
     IncidentStatusChange: facts.incidentStatusChange,
     Service: facts.service,
     Person: facts.identity,
+    // Not a fact: the log of pull request writes applyFactWrites keeps beside them (on the same connection).
+    PullRequestChange: definePullRequestChangeModel(connection),
   };
 }
 
