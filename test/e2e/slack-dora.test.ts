@@ -165,7 +165,7 @@ describe('Slack: /dora end to end (real database, fake Slack, fixture metrics re
   });
 });
 
-describe('Slack: /dora without a metrics reader', function () {
+describe('Slack: /dora on the database reader, with no facts yet', function () {
   this.timeout(60_000);
   let t: Awaited<ReturnType<typeof startDoraServer>>;
   let server: TestServer;
@@ -175,9 +175,9 @@ describe('Slack: /dora without a metrics reader', function () {
   });
   after(() => t.close());
 
-  it('says delivery metrics are not set up yet, and uploads nothing', async () => {
+  it('says nothing was measured and what to check, and uploads nothing', async () => {
     const { reply } = await t.command('');
-    assert.match(textOf(reply), /Delivery metrics are not set up yet/);
+    assert.match(textOf(reply), /Nothing was measured here: no production deployment, merged PR or incident/);
     assert.equal(t.slack.calls('files.getUploadURLExternal').length, 0);
     assert.ok(server.url);
   });
