@@ -23,17 +23,24 @@ export interface TriageQueueOptions {
   clock?: () => number;
 }
 
+/** What judging PRs needs besides the PRs: the settings and everyone's working calendars (the App Home's too). */
+export function createTriageJudge(options: Pick<TriageQueueOptions, 'models' | 'calendars'>) {
+  return {
+    calendarsOfLogins: createCalendarsOfLogins(options.models.Person, options.calendars),
+    settings: createTriageSettingsStore(options.models.TriageSettings),
+  };
+}
+
 /**
  * The /triage queue from the facts (loadTriageQueue). The reviewer suggester learns from the tenant's recently
  * merged PRs (180 days, at most 2,000); building it costs about a second at that size, so it is built once per
  * tenant and reused for SUGGESTER_TTL_MS, and concurrent commands share the one being built.
  */
 export function createTriageQueue(options: TriageQueueOptions): TriagePorts['queue'] {
-  const { models, calendars, octokit, clock = Date.now } = options;
+  const { models, octokit, clock = Date.now } = options;
   const deps: Omit<LoadTriageQueueDeps, 'suggester'> = {
     pulls: createMongoTriageSource(models),
-    calendarsOfLogins: createCalendarsOfLogins(models.Person, calendars),
-    settings: createTriageSettingsStore(models.TriageSettings),
+    ...createTriageJudge(options),
     ...(octokit
       ? { codeOwners: createGithubCodeOwners({ CodeOwnersFile: models.CodeOwnersFile, octokit }) }
       : {}),

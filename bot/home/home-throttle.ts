@@ -25,8 +25,15 @@ export interface HomeThrottle {
 
 export interface HomeThrottleOptions {
   publish(key: HomeKey, note?: string): Promise<void>;
+  /**
+   * Publishes many homes at once, their shared reads done once; event-driven refreshes that fall due within
+   * `batchMs` of each other go through it together. Without it each is published alone.
+   */
+  publishMany?(keys: readonly HomeKey[]): Promise<void>;
   /** The least time between two event-driven publishes of one home (default a minute). */
   intervalMs?: number;
+  /** How long a due refresh waits for others to share its batch (default a second). */
+  batchMs?: number;
   now?: () => number;
   log: Logger;
 }
@@ -48,8 +55,12 @@ const idOf = (key: HomeKey) => `${key.tenantId}|${key.userId}`;
  */
 export function createHomeThrottle(options: HomeThrottleOptions): HomeThrottle {
   const intervalMs = options.intervalMs ?? 60_000;
+  const batchMs = options.batchMs ?? 1_000;
   const now = options.now ?? Date.now;
   const homes = new Map<string, HomeState>();
+  /** Refreshes due, waiting for the batch to leave. */
+  const due = new Map<string, HomeState>();
+  let batchTimer: NodeJS.Timeout | undefined;
   let stopped = false;
 
   function run(state: HomeState, note?: string): Promise<void> {
@@ -63,21 +74,51 @@ export function createHomeThrottle(options: HomeThrottleOptions): HomeThrottle {
     return next;
   }
 
+  function runBatch() {
+    batchTimer = undefined;
+    const states = [...due.values()];
+    due.clear();
+    if (stopped || states.length === 0) return;
+    const at = now();
+    for (const state of states) state.lastAt = at;
+    const keys = states.map((state) => state.key);
+    const batch = Promise.all(states.map((state) => state.chain))
+      .then(() => options.publishMany!(keys))
+      .catch((error: unknown) => {
+        options.log.warn({ err: error, homes: keys.length }, 'could not publish a batch of homes');
+      });
+    for (const state of states) state.chain = batch;
+  }
+
+  /** A refresh is due: published alone, or with the others due within `batchMs`. */
+  function publishDue(state: HomeState) {
+    if (!options.publishMany) {
+      void run(state);
+      return;
+    }
+    due.set(idOf(state.key), state);
+    if (!batchTimer) {
+      batchTimer = setTimeout(runBatch, batchMs);
+      batchTimer.unref();
+    }
+  }
+
   function clearTimer(state: HomeState) {
     if (state.timer) clearTimeout(state.timer);
     delete state.timer;
+    due.delete(idOf(state.key));
   }
 
   function refresh(state: HomeState) {
-    if (stopped || state.timer) return;
+    if (stopped || state.timer || due.has(idOf(state.key))) return;
     const wait = state.lastAt + intervalMs - now();
     if (wait <= 0) {
-      void run(state);
+      publishDue(state);
       return;
     }
     state.timer = setTimeout(() => {
       delete state.timer;
-      if (!stopped) void run(state);
+      if (!stopped) publishDue(state);
     }, wait);
     state.timer.unref();
   }
@@ -104,7 +145,7 @@ export function createHomeThrottle(options: HomeThrottleOptions): HomeThrottle {
         const states = [...homes.values()];
         const chains = states.map((state) => state.chain);
         await Promise.all(chains);
-        const pending = states.some((state) => state.timer);
+        const pending = due.size > 0 || states.some((state) => state.timer);
         const moved = states.some((state, index) => state.chain !== chains[index]);
         if (!pending && !moved) return;
         await new Promise((resolve) => setTimeout(resolve, 20));
@@ -112,6 +153,7 @@ export function createHomeThrottle(options: HomeThrottleOptions): HomeThrottle {
     },
     stop() {
       stopped = true;
+      if (batchTimer) clearTimeout(batchTimer);
       for (const state of homes.values()) clearTimer(state);
     },
   };
