@@ -63,13 +63,21 @@ export function createHomeThrottle(options: HomeThrottleOptions): HomeThrottle {
   let batchTimer: NodeJS.Timeout | undefined;
   let stopped = false;
 
+  /** The interval counts from when a publish finished too, so Slack never sees two closer than it. */
+  const finished = (states: readonly HomeState[]) => () => {
+    const at = now();
+    for (const state of states) state.lastAt = at;
+  };
+
   function run(state: HomeState, note?: string): Promise<void> {
     state.lastAt = now();
-    const next = state.chain.then(() =>
-      options.publish(state.key, note).catch((error: unknown) => {
-        options.log.warn({ err: error, tenantId: state.key.tenantId }, 'could not publish a home');
-      }),
-    );
+    const next = state.chain
+      .then(() =>
+        options.publish(state.key, note).catch((error: unknown) => {
+          options.log.warn({ err: error, tenantId: state.key.tenantId }, 'could not publish a home');
+        }),
+      )
+      .then(finished([state]));
     state.chain = next;
     return next;
   }
@@ -86,7 +94,8 @@ export function createHomeThrottle(options: HomeThrottleOptions): HomeThrottle {
       .then(() => options.publishMany!(keys))
       .catch((error: unknown) => {
         options.log.warn({ err: error, homes: keys.length }, 'could not publish a batch of homes');
-      });
+      })
+      .then(finished(states));
     for (const state of states) state.chain = batch;
   }
 
@@ -118,7 +127,8 @@ export function createHomeThrottle(options: HomeThrottleOptions): HomeThrottle {
     }
     state.timer = setTimeout(() => {
       delete state.timer;
-      if (!stopped) publishDue(state);
+      // A publish that finished since moved the interval on: wait again if so.
+      refresh(state);
     }, wait);
     state.timer.unref();
   }

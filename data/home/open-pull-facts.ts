@@ -69,7 +69,7 @@ function listsOf(facts: readonly PullRequestFields[], logins: ReadonlySet<string
 }
 
 /** One person's open PRs, read once, as the home's lists and as triage reads them. */
-function personOpenPullsOf(
+export function personOpenPullsOf(
   facts: readonly PullRequestFields[],
   logins: readonly string[],
   botLogins: readonly string[],

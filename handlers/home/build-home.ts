@@ -10,6 +10,20 @@ import type { HomeBlocker, HomeBuilder, HomeOwner, HomePorts, HomeStandup, HomeV
 const sameAccount = (a: ChatAccount) => (b: ChatAccount) =>
   a.tool === b.tool && a.handle.toLowerCase() === b.handle.toLowerCase();
 
+/** A read's answers per argument list, kept for one home or one batch: each shared read runs once. */
+function once<Args extends unknown[], Result>(read: (...args: Args) => Promise<Result>) {
+  const answers = new Map<string, Promise<Result>>();
+  return (...args: Args): Promise<Result> => {
+    const key = JSON.stringify(args);
+    let answer = answers.get(key);
+    if (!answer) {
+      answer = read(...args);
+      answers.set(key, answer);
+    }
+    return answer;
+  };
+}
+
 async function standupsOf(
   ports: HomePorts,
   tenantId: string,
@@ -73,9 +87,11 @@ async function approvalsFor(
   decider: Decider,
 ): Promise<HomeView['approvals']> {
   if (!ports.approvals) return { views: [], more: 0 };
-  const approvals = ports.approvals;
-  const { items, more } = await pendingApprovals(approvals.store, tenantId);
-  const views = await Promise.all(items.map((approval) => viewApprovalFor(approvals, approval, decider)));
+  const { store, policyFor } = ports.approvals;
+  const { items, more } = await pendingApprovals(store, tenantId);
+  // Every approval is weighed against the same policy: read it once.
+  const policy = { policyFor: once(policyFor) };
+  const views = await Promise.all(items.map((approval) => viewApprovalFor(policy, approval, decider)));
   return { views, more };
 }
 
@@ -110,20 +126,6 @@ export async function buildHome(
     approvals: pending,
     blockers,
     ...(note ? { note } : {}),
-  };
-}
-
-/** A function's answers per argument list, kept for one batch: each shared read runs once. */
-function once<Args extends unknown[], Result>(read: (...args: Args) => Promise<Result>) {
-  const answers = new Map<string, Promise<Result>>();
-  return (...args: Args): Promise<Result> => {
-    const key = JSON.stringify(args);
-    let answer = answers.get(key);
-    if (!answer) {
-      answer = read(...args);
-      answers.set(key, answer);
-    }
-    return answer;
   };
 }
 
