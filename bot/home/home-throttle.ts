@@ -61,6 +61,8 @@ export function createHomeThrottle(options: HomeThrottleOptions): HomeThrottle {
   /** Refreshes due, waiting for the batch to leave. */
   const due = new Map<string, HomeState>();
   let batchTimer: NodeJS.Timeout | undefined;
+  /** One batch at a time: those due while it runs wait and go together next, not as many concurrent reads. */
+  let batchRunning = false;
   let stopped = false;
 
   /** The interval counts from when a publish finished too, so Slack never sees two closer than it. */
@@ -84,9 +86,11 @@ export function createHomeThrottle(options: HomeThrottleOptions): HomeThrottle {
 
   function runBatch() {
     batchTimer = undefined;
+    if (batchRunning) return;
     const states = [...due.values()];
     due.clear();
     if (stopped || states.length === 0) return;
+    batchRunning = true;
     const at = now();
     for (const state of states) state.lastAt = at;
     const keys = states.map((state) => state.key);
@@ -95,7 +99,12 @@ export function createHomeThrottle(options: HomeThrottleOptions): HomeThrottle {
       .catch((error: unknown) => {
         options.log.warn({ err: error, homes: keys.length }, 'could not publish a batch of homes');
       })
-      .then(finished(states));
+      .then(finished(states))
+      .then(() => {
+        batchRunning = false;
+        // Those that fell due meanwhile have waited long enough.
+        if (!batchTimer) runBatch();
+      });
     for (const state of states) state.chain = batch;
   }
 
@@ -155,7 +164,7 @@ export function createHomeThrottle(options: HomeThrottleOptions): HomeThrottle {
         const states = [...homes.values()];
         const chains = states.map((state) => state.chain);
         await Promise.all(chains);
-        const pending = due.size > 0 || states.some((state) => state.timer);
+        const pending = due.size > 0 || batchRunning || states.some((state) => state.timer);
         const moved = states.some((state, index) => state.chain !== chains[index]);
         if (!pending && !moved) return;
         await new Promise((resolve) => setTimeout(resolve, 20));
