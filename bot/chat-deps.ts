@@ -3,7 +3,9 @@ import type { AnswerStore } from '../handlers/ask/handle-answer-action.ts';
 import type { ChatReach } from '../handlers/ask/types.ts';
 import type { StandupDeps } from '../handlers/standup/standup-deps.ts';
 import type { ChatAccount } from '../handlers/standup/types.ts';
+import type { DoraActionPorts } from '../handlers/metrics/dora-command.ts';
 import type { TriageActionPorts } from '../handlers/triage/handle-triage-action.ts';
+import type { ChartRenderer } from './charts/chart-renderer.ts';
 import type { CommandInput, CommandPorts, Reply } from '../handlers/types.ts';
 import type { ChatEmailLearner } from './chat-email-learner.ts';
 import type { ChatProfileReports } from './chat-profile-reports.ts';
@@ -29,6 +31,10 @@ export interface ChatDeps {
   emails?: ChatEmailLearner;
   /** The buttons on /triage queue items (request review, nudge, snooze, I'm on it); absent where triage is off. */
   triage?: TriageActionPorts;
+  /** The "why" and "back" buttons of /dora; absent (or without a reader) where metrics are not set up. */
+  delivery?: DoraActionPorts;
+  /** Draws the /dora charts to PNG (in a worker thread); without it the figures come alone. */
+  charts?: ChartRenderer;
   /** What saving a standup's set-up form needs (the store, the policy for approvers, people by email). */
   standups?: StandupEdgePorts;
 }

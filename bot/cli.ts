@@ -5,6 +5,7 @@ import { Command } from 'commander';
 import { registerAuditCommands } from './cli/audit-commands.ts';
 import { registerBackfillCommands } from './cli/backfill-commands.ts';
 import { registerDocsCommands } from './cli/docs-commands.ts';
+import { registerMetricsCommands } from './cli/metrics-commands.ts';
 import { registerPeopleCommands } from './cli/people-commands.ts';
 import { registerPlaygroundCommand } from './cli/playground-command.ts';
 import { registerTokenCommands } from './cli/token-commands.ts';
@@ -103,7 +104,8 @@ program
                 : `embedded (${config.database.embedded})`,
             slack: config.slack ? (config.slack.appToken ? 'socket mode' : 'http') : 'off',
             teams: config.teams ? config.teams.appType : 'off (Emulator only)',
-            policyFile: config.policyFile ?? null,
+            // Until a tenant sets its own (`policy set`): the file, else the built-in default (docs/policy.md).
+            policy: config.policyFile ? `POLICY_FILE ${config.policyFile}` : 'built-in default',
             demo: config.demo,
           },
           null,
@@ -122,6 +124,7 @@ registerPeopleCommands(program, fail);
 registerWebhookCommands(program, fail);
 registerBackfillCommands(program, fail);
 registerTriageCommands(program, fail);
+registerMetricsCommands(program, fail);
 registerPlaygroundCommand(program, fail, () => readConfig(withoutChatCredentials(process.env)));
 
 await program.parseAsync();

@@ -140,6 +140,18 @@ const envSchema = z.object({
 
   // PR notifications and the team triage digest (issue 12).
   NOTIFY_DAILY_BUDGET: wholeNumber(1, 50).default(10),
+
+  // Flow metrics (issue 13).
+  FLOW_AGE_MODE: z.enum(['calendar', 'working']).default('working'),
+  FLOW_STATUS_STATES: z
+    .string()
+    .trim()
+    .default('')
+    .refine(
+      (value) =>
+        value === '' || value.split(',').every((pair) => /^[^=]+=(active|waiting)$/i.test(pair.trim())),
+      'expected Jira status names mapped to active or waiting, e.g. In Review=waiting,Blocked=waiting',
+    ),
 });
 
 type Env = z.infer<typeof envSchema>;
@@ -209,6 +221,13 @@ export interface NotificationsConfig {
   dailyBudget: number;
 }
 
+export interface FlowMetricsConfig {
+  /** Ages and durations in every hour, or in the team's working hours only. */
+  ageMode: 'calendar' | 'working';
+  /** Jira status name → active or waiting, over its category. */
+  statusStates: Record<string, 'active' | 'waiting'>;
+}
+
 export interface Config {
   port: number;
   logLevel: Env['LOG_LEVEL'];
@@ -241,6 +260,7 @@ export interface Config {
   llmMonthlyCostCapUsd: number;
   standups: StandupsConfig;
   notifications: NotificationsConfig;
+  flow: FlowMetricsConfig;
 }
 
 type Problem = { variable: string; expected: string };
@@ -421,5 +441,16 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       escalateAfterDays: e.STANDUP_ESCALATE_AFTER_DAYS,
     },
     notifications: { dailyBudget: e.NOTIFY_DAILY_BUDGET },
+    flow: {
+      ageMode: e.FLOW_AGE_MODE,
+      statusStates: Object.fromEntries(
+        e.FLOW_STATUS_STATES.split(',')
+          .filter((pair) => pair.trim() !== '')
+          .map((pair) => {
+            const [name = '', state = ''] = pair.split('=');
+            return [name.trim(), state.trim().toLowerCase() as 'active' | 'waiting'];
+          }),
+      ),
+    },
   };
 }

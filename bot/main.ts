@@ -24,6 +24,9 @@ import { createTeamsAccountsByEmail } from '../data/standup/find-teams-accounts.
 import { allowReportExecutor, STANDUP_REPORT_ACTION } from '../handlers/standup/report-channel-gate.ts';
 import { emailsInWrites, linkByEmail } from '../data/identity/link-by-email.ts';
 import { createPullRequestEnricher } from '../data/triage/enrich-pull-requests.ts';
+import { createDeliveryEnricher } from '../data/sources/github/enrich-delivery-facts.ts';
+import { createStatusCategoryEnricher } from '../data/sources/jira/enrich-status-categories.ts';
+import { createFactStatusReader, createStatusListReader } from '../data/sources/jira/status-categories.ts';
 import { createIdentityDirectory } from '../data/identity/mongo-identity-directory.ts';
 import { accountsTouchedBy } from '../data/home/accounts-touched-by-writes.ts';
 import type { FactWrite } from '../data/sources/fact-write.ts';
@@ -42,6 +45,14 @@ import { createChatEmailLearner } from './chat-email-learner.ts';
 import { createChatProfileReports } from './chat-profile-reports.ts';
 import type { Config } from './config.ts';
 import { apiRoutes } from './http/api-routes.ts';
+import { flowRoutes } from './http/flow-routes.ts';
+import { createChartRenderer } from './charts/chart-renderer.ts';
+import type { MetricsReader } from '../handlers/metrics/ports.ts';
+import { metricsRoutes } from './http/metrics-routes.ts';
+import { createSprintSource } from '../data/sprint/mongo-sprint-source.ts';
+import { takeSprintSnapshots } from '../data/sprint/take-sprint-snapshots.ts';
+import type { SprintPorts } from '../handlers/sprint/ports.ts';
+import { sprintRoutes } from './http/sprint-routes.ts';
 import { createHttpApp } from './http/create-http-app.ts';
 import { createLogger } from './logger.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
@@ -67,6 +78,10 @@ import { createAskPorts } from './llm/create-ask-ports.ts';
 import { webhookRoutes } from './webhooks/webhook-routes.ts';
 import { createNotifyStore } from '../data/triage/mongo-notify-store.ts';
 import { createDigestStore } from '../data/triage/mongo-digest-store.ts';
+import { createFlowPorts } from '../data/metrics/flow/create-flow-ports.ts';
+import { createMetricsRollupUpdates } from '../data/metrics/metrics-rollup-updates.ts';
+import { createMetricsSettingsStore } from '../data/metrics/mongo-metrics-settings.ts';
+import { createMetricsReader } from '../data/metrics/mongo-metrics-reader.ts';
 
 export const DEMO_TENANT_ID = 'demo';
 
@@ -104,6 +119,8 @@ export interface StartOptions {
   demoData?: boolean;
   /** The least time between two event-driven App Home publishes per person (default a minute; tests shorten it). */
   homeRefreshMs?: number;
+  /** Where /dora and the /v1/metrics routes read delivery metrics (tests hand in a fixture reader). */
+  metricsReader?: MetricsReader;
 }
 
 function listen(server: Server, port: number): Promise<number> {
@@ -222,11 +239,35 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const calendars = createCalendarSource(models, holidays);
   const profileReports = createChatProfileReports(availability, holidayRegions, log);
   const clock = options.now ?? (() => new Date());
+  // Delivery metrics: dirty marks after facts are applied, rollups brought up to date by the metrics-rollups job.
+  const metricsSettings = createMetricsSettingsStore(models.MetricSettings);
+  const metricsRollups = createMetricsRollupUpdates({
+    facts: factModelsOf(models),
+    MetricRollup: models.MetricRollup,
+    MetricRollupVersion: models.MetricRollupVersion,
+    MetricDirtyMark: models.MetricDirtyMark,
+    settings: metricsSettings,
+  });
   // Personal PR notifications: events recorded from fact writes, delivered by the triage-notify job.
   const notify = createNotifyStore(models, { dailyBudget: config.notifications.dailyBudget });
   const triageSettings = createTriageSettingsStore(models.TriageSettings);
+  // Sprint health reads Jira's facts with the team's calendar (its default hours and holidays).
+  const sprint: SprintPorts = {
+    source: createSprintSource(models, holidays, (tenantId) => availability.teamDefaultsOf(tenantId)),
+    now: clock,
+  };
+  // Charts (/dora, the sprint burndown) are drawn in one worker thread: vega-lite patches Set.prototype where it
+  // loads (docs/charts.md).
+  const charts = createChartRenderer();
   const commandPorts = {
+    sprint,
     notifications: notify.settings,
+    flow: createFlowPorts({ models, availability, holidays, settings: config.flow, now: clock }),
+    retention: {
+      rawEventsDays: config.sources.retentionDays,
+      askAnswerDays: config.knowledge.answerRetentionDays,
+      standupAnswerDays: config.standups.retentionDays,
+    },
     identity: createIdentityDirectory(models.Person),
     team: createTeamFacts(models),
     availability,
@@ -287,6 +328,10 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     approvals,
     now: options.now ?? (() => new Date()),
   });
+  // Delivery metrics (/dora, its buttons, /v1/metrics): the one place the reader is chosen: the stored rollups
+  // and facts (data/metrics/), unless a test hands in its own.
+  const metricsReader: MetricsReader = options.metricsReader ?? createMetricsReader(models, metricsSettings);
+  const delivery = { reader: metricsReader, now: clock };
   // Doc answers reach people in chat ("ask this person", stale-docs digests) through their linked accounts.
   const reach = createChatReach(models.Person, poster);
   const chat: ChatDeps = {
@@ -302,12 +347,15 @@ export async function startServer(config: Config, options: StartOptions = {}): P
         ask: askPortsOf(),
         standupStats: standupFlow.stats,
         triage,
+        ...(delivery ? { metrics: delivery } : {}),
       }),
     answers: { store: () => knowledge.answerStore, reach },
     emails: createChatEmailLearner(models.Person, log, profileReports),
     profileReports,
     standupFlow,
     triage: { triage, standups: commandPorts.standups },
+    delivery: { ...(delivery ? { metrics: delivery } : {}), standups: commandPorts.standups },
+    charts,
     standups: {
       standups: commandPorts.standups,
       approvals,
@@ -331,6 +379,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     demoServiceUrls: config.demoServiceUrls,
     conversations: models.TeamsConversation,
     approvals,
+    charts,
   });
 
   // Triage's facts beyond the payloads: PR files and mergeable state from GitHub (with a token), check status.
@@ -340,6 +389,22 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     log,
     ...(triageOctokit ? { octokit: triageOctokit } : {}),
   });
+  // Delivery metrics' facts beyond the payloads: merged PRs' first commit times, releases' commits.
+  const enrichDelivery = triageOctokit
+    ? createDeliveryEnricher({ facts: factModelsOf(models), octokit: triageOctokit, log })
+    : undefined;
+  // Jira transitions' status categories: from the site's status list, or (no credentials, the demo) from the
+  // statuses the tenant's own issues show.
+  const readJiraStatuses = config.sources.jira ? createStatusListReader(config.sources.jira) : undefined;
+  const readFactStatuses = createFactStatusReader(models.JiraIssue);
+  const enrichStatusCategories = createStatusCategoryEnricher({
+    facts: factModelsOf(models),
+    readStatuses: (tenantId) =>
+      readJiraStatuses && !(demoData && tenantId === DEMO_TENANT_ID)
+        ? readJiraStatuses()
+        : readFactStatuses(tenantId),
+    log,
+  });
   const normalizerDeps = {
     EventRaw: models.EventRaw,
     EventPending: models.EventPending,
@@ -347,9 +412,16 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     log,
     afterApply: async (tenantId: string, writes: readonly FactWrite[]) => {
       await linkByEmail(models.Person, tenantId, emailsInWrites(writes));
+      // A sprint_started webhook: the sprint's contents now, kept as its start snapshot.
+      await takeSprintSnapshots(models, tenantId, writes, clock());
       // The demo's repositories are made up: never ask GitHub about them.
       await (tenantId === DEMO_TENANT_ID ? enrichFromFacts : enrichPullRequests)(tenantId, writes);
+      // Only the loaded demo dataset's repositories are made up (the `demo` tenant may receive real webhooks).
+      if (!(demoData && tenantId === DEMO_TENANT_ID)) await enrichDelivery?.(tenantId, writes);
+      await enrichStatusCategories(tenantId, writes);
       if (slack) await refreshHomesTouchedBy(tenantId, writes);
+      // A failed mark is retried with the batch (afterApply throws): rollups never silently miss a fact.
+      await metricsRollups.recordWrites(tenantId, writes);
       // Notifications are idempotent, so a failure here is logged, not retried at ingestion's expense.
       await notify
         .recordWrites(tenantId, writes, clock())
@@ -391,6 +463,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       standupRetentionDays: config.standups.retentionDays,
       standups: standupFlow,
       standupBlockers: standupFlow.blockers,
+      metricsRollups,
       triage: {
         notices: { notices: notify.notices, calendars, poster },
         digest: {
@@ -434,6 +507,11 @@ export async function startServer(config: Config, options: StartOptions = {}): P
           envTenantId: envTenantId(),
         },
         approvals,
+        [
+          flowRoutes(commandPorts.flow, commandPorts.standups),
+          metricsRoutes({ ...(delivery ? { metrics: delivery } : {}), standups: commandPorts.standups }),
+          ...(sprint ? [sprintRoutes(sprint)] : []),
+        ],
       ),
       webhookRoutes({
         log,
@@ -482,6 +560,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       await normalizer.idle();
       await connection.close();
       await knowledge.close();
+      await charts.close();
       await embedded?.stop();
       log.info(jobs, 'em-agent stopped');
     })());

@@ -11,8 +11,12 @@ import { markBack, recordTimeOff, setTimeZone } from './availability/availabilit
 import { runHolidaysCommand } from './availability/holidays-command.ts';
 import { runHoursCommand } from './availability/hours-command.ts';
 import { runStandupCommand, STANDUP_ARGS } from './standup/standup-command.ts';
+import { runSprintCommand, SPRINT_ARGS } from './sprint/sprint-command.ts';
 import { runTriageCommand, TRIAGE_ARGS } from './triage/triage-command.ts';
 import { NOTIFY_ARGS, runNotifyCommand } from './triage/notify-command.ts';
+import { FLOW_ARGS, runFlowCommand } from './flow/flow-command.ts';
+import { showPrivacy } from './privacy/show-privacy.ts';
+import { DORA_ARGS, runDoraCommand } from './metrics/dora-command.ts';
 import type { CommandInput, CommandPorts, Reply } from './types.ts';
 
 /** Every command the bot has. Help, the Slack manifest and the Teams manifest are all derived from this list. */
@@ -117,6 +121,15 @@ export const COMMANDS: readonly CommandDefinition[] = [
     run: runTriageCommand,
   },
   {
+    name: 'sprint',
+    argsHint: SPRINT_ARGS,
+    description:
+      'Sprint health: committed vs completed, scope added and removed, carry-over, blocked work, burndown, verdict.',
+    // Teams' menu is full at 10 (triage took the last slot); typed as `sprint`, and Slack has /sprint-health.
+    inTeamsMenu: false,
+    run: runSprintCommand,
+  },
+  {
     name: 'notify',
     argsHint: NOTIFY_ARGS,
     description:
@@ -124,6 +137,32 @@ export const COMMANDS: readonly CommandDefinition[] = [
     // Teams' menu is full at 10; typed as `notify on`.
     inTeamsMenu: false,
     run: (input, ports) => runNotifyCommand(input, ports.notifications),
+  },
+  {
+    name: 'flow',
+    argsHint: FLOW_ARGS,
+    description:
+      'Flow of a team or repository: PR cycle phases, review turnaround, size, WIP, aging, efficiency, throughput.',
+    // Teams' menu is full at 10; typed as `flow`.
+    inTeamsMenu: false,
+    run: runFlowCommand,
+  },
+  {
+    name: 'privacy',
+    argsHint: '',
+    description: 'What em-agent stores, for how long, and who can see what.',
+    // Teams' menu is full at 10; typed as `privacy`.
+    inTeamsMenu: false,
+    run: (input, ports) => showPrivacy(input, ports.retention),
+  },
+  {
+    name: 'dora',
+    argsHint: DORA_ARGS,
+    description:
+      "Delivery metrics (DORA's five keys) for a team, repository or service, with bands, trend and why.",
+    // Teams' menu is full at 10; typed as `dora`.
+    inTeamsMenu: false,
+    run: runDoraCommand,
   },
 ];
 

@@ -6,8 +6,15 @@ import type { AnswerView, AskPorts } from './ask/types.ts';
 import type { HomeBuilder, HomeView } from './home/types.ts';
 import type { IdentityDirectory } from './identity/types.ts';
 import type { StandupSetupView } from './standup/setup-view.ts';
+import type { SprintPorts } from './sprint/ports.ts';
+import type { SprintHealthView } from './sprint/sprint-view.ts';
 import type { StandupStatsView, StandupStore, StandupView } from './standup/types.ts';
+import type { MetricsSurfacePorts } from './metrics/dora-command.ts';
+import type { DoraView, DoraWhyView } from './metrics/dora-view.ts';
 import type { TeamFacts, TeamView } from './team/types.ts';
+import type { FlowPorts } from './flow/flow-ports.ts';
+import type { FlowView, FlowWhyView } from './flow/flow-view.ts';
+import type { PrivacyView, RetentionSettings } from './privacy/privacy-view.ts';
 import type { TriageQueueView } from './triage/queue-view.ts';
 import type { TriagePorts } from './triage/triage-ports.ts';
 import type { NotifySettingsStore, TriageDigestView, TriageNoticeView } from './triage/notify-types.ts';
@@ -33,6 +40,8 @@ export interface CommandInput {
   /** Everything after the command name, as typed (not logged: it may hold personal data). */
   rawArgs: string;
   conversationId?: string;
+  /** `shared` when others are in the conversation (a Teams channel or group chat); personal answers stay out of it. */
+  conversationKind?: 'personal' | 'shared';
 }
 
 export interface HelpEntry {
@@ -127,7 +136,13 @@ export type View =
   | TriageQueueView
   | HomeView
   | TriageNoticeView
-  | TriageDigestView;
+  | TriageDigestView
+  | FlowView
+  | FlowWhyView
+  | PrivacyView
+  | DoraView
+  | DoraWhyView
+  | SprintHealthView;
 
 export interface Reply {
   view: View;
@@ -149,6 +164,14 @@ export interface CommandPorts {
   standups?: StandupStore;
   /** `/triage` and its buttons; absent where GitHub facts are not wired. */
   triage?: TriagePorts;
+  /** `/flow` and its "why" answers; absent where no facts are wired. */
+  flow?: FlowPorts;
+  /** The retention settings in force, for `privacy`. */
+  retention?: RetentionSettings;
+  /** `/dora` and its buttons; absent until a metrics reader is configured (the command says so). */
+  metrics?: MetricsSurfacePorts;
+  /** Sprint health (`sprint`, `/sprint-health`); absent where Jira facts are not wired. */
+  sprint?: SprintPorts;
   /** Personal PR notifications (`notify on|off|settings`). */
   notifications?: NotifySettingsStore;
   /** Team-level standup stats, computed elsewhere; `standup stats` says so when it is absent. */

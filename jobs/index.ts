@@ -5,14 +5,17 @@ import * as demoActivity from './demo-activity.ts';
 import * as reindexDocs from './reindex-docs.ts';
 import * as normalizeEvents from './normalize-events.ts';
 import * as purgeAnswerText from './purge-answer-text.ts';
+import * as purgePullChanges from './purge-pull-changes.ts';
 import * as purgeRawEvents from './purge-raw-events.ts';
 import * as purgeStandupAnswers from './purge-standup-answers.ts';
+import * as purgeTriageRecords from './purge-triage-records.ts';
 import * as schedulerHeartbeat from './scheduler-heartbeat.ts';
 import * as staleDocsDigest from './stale-docs-digest.ts';
 import * as standupTick from './standup-tick.ts';
 import * as standupBlockers from './standup-blockers.ts';
 import * as triageDigest from './triage-digest.ts';
 import * as triageNotify from './triage-notify.ts';
+import * as metricsRollups from './metrics-rollups.ts';
 
 export interface JobModule {
   define(agenda: Agenda, deps: JobDeps): Promise<void> | void;
@@ -26,6 +29,7 @@ export const JOBS: readonly JobModule[] = [
   staleDocsDigest,
   normalizeEvents,
   purgeRawEvents,
+  purgePullChanges,
   purgeAnswerText,
   demoActivity,
   standupTick,
@@ -33,4 +37,6 @@ export const JOBS: readonly JobModule[] = [
   purgeStandupAnswers,
   triageNotify,
   triageDigest,
+  purgeTriageRecords,
+  metricsRollups,
 ];

@@ -43,14 +43,15 @@ interface SlackManifest {
  * emails that link people across tools (users.info, users.list), `app_mentions:read` for questions asked by
  * mentioning the bot, `im:write` and `im:history` to open a person's DM and read its latest messages back (a
  * standup prompt whose send a crash interrupted is looked for there before it is sent again), `channels:read`
- * and `groups:read` for a report channel's size and visibility (conversations.info) under the policy. Add here
- * when the code needs more.
+ * and `groups:read` for a report channel's size and visibility (conversations.info) under the policy,
+ * `files:write` for /dora's charts (files.uploadV2). Add here when the code needs more.
  */
 const SLACK_BOT_SCOPES = [
   'app_mentions:read',
   'channels:read',
   'chat:write',
   'commands',
+  'files:write',
   'groups:read',
   'im:history',
   'im:write',

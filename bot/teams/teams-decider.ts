@@ -4,6 +4,7 @@ import type { Approval } from '../../handlers/approvals/types.ts';
 import { approversOf } from '../../handlers/policy/approvers.ts';
 import { escalationTargetOf, type Policy, type TeamsRole } from '../../handlers/policy/policy-schema.ts';
 import type { Decider } from '../../handlers/policy/types.ts';
+import { teamsUserIdOf } from './teams-user-id.ts';
 
 /** Does deciding on this approval depend on Teams roles (the deciding tier, or its escalation tier once escalated)? */
 function needsRoles(policy: Policy, approval: Approval): boolean {
@@ -39,7 +40,7 @@ export async function deciderOf(
   log: Logger,
 ): Promise<Decider> {
   const { from } = context.activity;
-  const userId = `teams:${from.aadObjectId ?? from.id}`;
+  const userId = `teams:${teamsUserIdOf(from)}`;
   if (!needsRoles(policy, approval)) return { userId };
   try {
     const member = await TeamsInfo.getMember(context, from.id);

@@ -1,5 +1,6 @@
 import type { TeamsConversationModel } from '../../data/models/teams-conversation.ts';
 import type { ApprovalServices } from '../../handlers/approvals/types.ts';
+import type { ChartRenderer } from '../charts/chart-renderer.ts';
 import type { ChatDeps } from '../chat-deps.ts';
 
 export interface TeamsDeps extends ChatDeps {
@@ -9,4 +10,6 @@ export interface TeamsDeps extends ChatDeps {
   conversations?: TeamsConversationModel;
   /** Approval cards' buttons decide through these; absent when approvals are not wired. */
   approvals?: ApprovalServices;
+  /** Draws the charts cards show inline (the sprint burndown); without it cards go without images. */
+  charts?: ChartRenderer;
 }

@@ -7,7 +7,7 @@ export function buildBurndownChart({ sprintName, unit, days }: SprintBurndown): 
   const title = `Burndown: ${sprintName}`;
   if (days.length === 0) return buildNoDataChart(title, 'This sprint has no days yet');
   const values = days.flatMap(({ day, remaining, ideal }) => [
-    { day: formatDay(day), series: 'Remaining', value: remaining },
+    ...(remaining === undefined ? [] : [{ day: formatDay(day), series: 'Remaining', value: remaining }]),
     { day: formatDay(day), series: 'Ideal', value: ideal },
   ]);
   return {

@@ -22,7 +22,8 @@ export interface SprintBurndown {
   sprintName: string;
   /** What `remaining` and `ideal` count. */
   unit: 'points' | 'issues';
-  days: { day: string; remaining: number; ideal: number }[];
+  /** `remaining` is absent on days still to come: the ideal line runs on to the end without it. */
+  days: { day: string; remaining?: number; ideal: number }[];
 }
 
 /** Items in progress by how long they have been in progress, against the team's historical cycle-time percentiles. */

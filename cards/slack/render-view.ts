@@ -1,5 +1,9 @@
 import { renderHomeMessageForSlack } from './home.ts';
+import { renderFlowForSlack, renderFlowWhyForSlack } from './flow.ts';
+import { renderPrivacyForSlack } from './privacy.ts';
 import type { View } from '../../handlers/types.ts';
+import { renderDoraForSlack } from './dora.ts';
+import { renderDoraWhyForSlack } from './dora-why.ts';
 import { renderTriageQueueForSlack } from './triage-queue.ts';
 import { renderStandupPromptForSlack } from './standup-prompt.ts';
 import { renderStandupReportForSlack } from './standup-report.ts';
@@ -13,6 +17,7 @@ import { renderAnswerForSlack } from './answer.ts';
 import { renderHelpForSlack } from './help.ts';
 import { renderNoticeForSlack } from './notice.ts';
 import { renderPolicyForSlack } from './policy.ts';
+import { renderSprintHealthForSlack } from './sprint-health.ts';
 import { renderTeamForSlack } from './team.ts';
 import { renderTriageDigestForSlack } from './triage-digest.ts';
 import { renderTriageNoticeForSlack } from './triage-notice.ts';
@@ -52,7 +57,19 @@ export function renderViewForSlack(view: View): SlackMessage {
       return renderTriageQueueForSlack(view);
     case 'triage-notice':
       return renderTriageNoticeForSlack(view);
+    case 'sprint-health':
+      return renderSprintHealthForSlack(view);
     case 'triage-digest':
       return renderTriageDigestForSlack(view);
+    case 'flow':
+      return renderFlowForSlack(view);
+    case 'flow-why':
+      return renderFlowWhyForSlack(view);
+    case 'privacy':
+      return renderPrivacyForSlack(view);
+    case 'dora':
+      return renderDoraForSlack(view);
+    case 'dora-why':
+      return renderDoraWhyForSlack(view);
   }
 }

@@ -66,7 +66,7 @@ export type InputElement =
 
 export type Block =
   | { type: 'header'; text: PlainText }
-  | { type: 'section'; block_id?: string; text: TextObject; fields?: TextObject[] }
+  | { type: 'section'; block_id?: string; text: TextObject; fields?: TextObject[]; accessory?: Button }
   | { type: 'context'; elements: TextObject[] }
   | { type: 'divider' }
   | { type: 'actions'; block_id?: string; elements: Button[] }

@@ -1,5 +1,9 @@
 import { renderHomeForTeams } from './home.ts';
+import { renderFlowForTeams, renderFlowWhyForTeams } from './flow.ts';
+import { renderPrivacyForTeams } from './privacy.ts';
 import type { View } from '../../handlers/types.ts';
+import { renderDoraForTeams } from './dora.ts';
+import { renderDoraWhyForTeams } from './dora-why.ts';
 import { renderTriageQueueForTeams } from './triage-queue.ts';
 import { renderStandupPromptForTeams } from './standup-prompt.ts';
 import { renderStandupReportForTeams } from './standup-report.ts';
@@ -13,6 +17,7 @@ import { renderAnswerForTeams } from './answer.ts';
 import { renderHelpForTeams } from './help.ts';
 import { renderNoticeForTeams } from './notice.ts';
 import { renderPolicyForTeams } from './policy.ts';
+import { renderSprintHealthForTeams } from './sprint-health.ts';
 import { renderTeamForTeams } from './team.ts';
 import { renderTriageDigestForTeams } from './triage-digest.ts';
 import { renderTriageNoticeForTeams } from './triage-notice.ts';
@@ -52,7 +57,19 @@ export function renderViewForTeams(view: View): AdaptiveCard {
       return renderTriageQueueForTeams(view);
     case 'triage-notice':
       return renderTriageNoticeForTeams(view);
+    case 'sprint-health':
+      return renderSprintHealthForTeams(view);
     case 'triage-digest':
       return renderTriageDigestForTeams(view);
+    case 'flow':
+      return renderFlowForTeams(view);
+    case 'flow-why':
+      return renderFlowWhyForTeams(view);
+    case 'privacy':
+      return renderPrivacyForTeams(view);
+    case 'dora':
+      return renderDoraForTeams(view);
+    case 'dora-why':
+      return renderDoraWhyForTeams(view);
   }
 }

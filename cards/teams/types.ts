@@ -13,6 +13,8 @@ export type CardElement =
       separator?: true;
     }
   | { type: 'FactSet'; facts: { title: string; value: string }[] }
+  /** A data URI is allowed from schema 1.2 (charts: a 1x PNG, see docs/charts.md). */
+  | { type: 'Image'; url: string; altText: string; size?: 'Auto' | 'Stretch' }
   | { type: 'Container'; items: CardElement[]; separator?: true; spacing?: 'Medium' }
   | { type: 'ActionSet'; actions: CardAction[] }
   | {

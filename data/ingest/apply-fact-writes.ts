@@ -1,6 +1,11 @@
 import type { Model } from 'mongoose';
 import { tenantCollection } from '../db/tenant-collection.ts';
 import type { FactModels } from '../models/ingest-models.ts';
+import {
+  definePullRequestChangeModel,
+  pullChangeBucketOf,
+  type PullRequestChangeModel,
+} from '../models/pull-request-change.ts';
 import type { FactWrite } from '../sources/fact-write.ts';
 import { factIdOf, mergeFact, sameFact, type FactDocument } from '../sources/merge-fact.ts';
 
@@ -17,11 +22,33 @@ function isDuplicateKey(error: unknown): boolean {
  * concurrency; a lost race re-reads and merges again). Reads and writes by _id are what FerretDB does fast, and
  * the merge is the same on MongoDB.
  */
+/**
+ * Logs a pull request write before it lands (data/models/pull-request-change.ts), so every process's open-PR
+ * index re-reads the PR: logged first, a crash between the two costs a needless re-read, never a missed change.
+ * Inserted once: two writers racing for the same revision log it once.
+ */
+async function logPullChange(changes: PullRequestChangeModel, tenantId: string, pull: string, rev: number) {
+  const at = new Date();
+  try {
+    await tenantCollection(changes).insertOne({
+      _id: `${pull}|${rev}`,
+      tenantId,
+      pull,
+      rev,
+      bucket: pullChangeBucketOf(at.getTime()),
+      at,
+    });
+  } catch (error) {
+    if (!isDuplicateKey(error)) throw error;
+  }
+}
+
 async function applyToFact(
   model: FactModel,
   tenantId: string,
   id: string,
   writes: FactWrite[],
+  changes: PullRequestChangeModel | undefined,
 ): Promise<void> {
   const facts = tenantCollection(model);
   for (let attempt = 0; ; attempt++) {
@@ -33,6 +60,7 @@ async function applyToFact(
       (existing ?? undefined) as FactDocument,
     );
     if (existing && sameFact(merged, existing)) return;
+    if (changes) await logPullChange(changes, tenantId, id, (existing?.rev ?? 0) + 1);
     try {
       if (!existing) {
         await facts.insertOne({ ...merged, rev: 1 });
@@ -57,7 +85,7 @@ export async function applyFactWrites(
   tenantId: string,
   writes: readonly FactWrite[],
 ): Promise<void> {
-  const groups = new Map<string, { model: FactModel; id: string; writes: FactWrite[] }>();
+  const groups = new Map<string, { model: FactModel; id: string; writes: FactWrite[]; logged: boolean }>();
   for (const write of writes) {
     const id = factIdOf(tenantId, write);
     const group = groups.get(`${write.kind}/${id}`);
@@ -67,7 +95,12 @@ export async function applyFactWrites(
         model: models[write.kind] as unknown as FactModel,
         id,
         writes: [write],
+        logged: write.kind === 'pullRequest',
       });
   }
-  for (const group of groups.values()) await applyToFact(group.model, tenantId, group.id, group.writes);
+  for (const group of groups.values()) {
+    // The change log lives on the facts' connection, so every caller of applyFactWrites keeps it.
+    const changes = group.logged ? definePullRequestChangeModel(models.pullRequest.db) : undefined;
+    await applyToFact(group.model, tenantId, group.id, group.writes, changes);
+  }
 }

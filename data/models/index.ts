@@ -31,8 +31,13 @@ import { defineTriageSettingsModel } from './triage-settings.ts';
 import { defineNotifySettingsModel } from './notify-settings.ts';
 import { defineTriageDigestModel } from './triage-digest.ts';
 import { defineTriageDigestSettingsModel } from './triage-digest-settings.ts';
+import { defineSprintSnapshotModel } from './sprint-snapshot.ts';
 import { defineTriageNoticeEventModel } from './triage-notice-event.ts';
 import { defineTriageNoticeModel } from './triage-notice.ts';
+import { defineMetricDirtyMarkModel } from './metric-dirty-mark.ts';
+import { defineMetricRollupVersionModel } from './metric-rollup-version.ts';
+import { defineMetricRollupModel } from './metric-rollup.ts';
+import { defineMetricSettingsModel } from './metric-settings.ts';
 
 export type Models = ReturnType<typeof defineModels>;
 
@@ -78,6 +83,13 @@ export function defineModels(connection: Connection) {
     TriageNoticeEvent: defineTriageNoticeEventModel(connection),
     TriageDigest: defineTriageDigestModel(connection),
     TriageDigestSettings: defineTriageDigestSettingsModel(connection),
+    // Delivery metrics (issue 13).
+    MetricSettings: defineMetricSettingsModel(connection),
+    MetricRollup: defineMetricRollupModel(connection),
+    MetricRollupVersion: defineMetricRollupVersionModel(connection),
+    MetricDirtyMark: defineMetricDirtyMarkModel(connection),
+    // Sprint health: the sprint's contents at its start (issue 13).
+    SprintSnapshot: defineSprintSnapshotModel(connection),
     ...defineIngestModels(connection),
   };
 }

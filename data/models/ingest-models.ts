@@ -8,6 +8,7 @@ import { defineDeploymentStatusModel } from './facts/deployment-status.ts';
 import { defineDeploymentModel } from './facts/deployment.ts';
 import { defineIncidentStatusChangeModel } from './facts/incident-status-change.ts';
 import { defineIncidentModel } from './facts/incident.ts';
+import { defineIssueFieldChangeModel } from './facts/issue-field-change.ts';
 import { defineIssueTransitionModel } from './facts/issue-transition.ts';
 import { defineJiraIssueModel } from './facts/jira-issue.ts';
 import { definePullRequestModel } from './facts/pull-request.ts';
@@ -18,6 +19,7 @@ import { defineReviewModel } from './facts/review.ts';
 import { defineServiceModel } from './facts/service.ts';
 import { defineSprintModel } from './facts/sprint.ts';
 import { definePersonModel } from './person.ts';
+import { definePullRequestChangeModel } from './pull-request-change.ts';
 
 /** The normalized facts, by the kind a FactWrite names. */
 export function defineFactModels(connection: Connection) {
@@ -33,6 +35,7 @@ export function defineFactModels(connection: Connection) {
     release: defineReleaseModel(connection),
     issue: defineJiraIssueModel(connection),
     issueTransition: defineIssueTransitionModel(connection),
+    issueFieldChange: defineIssueFieldChangeModel(connection),
     sprint: defineSprintModel(connection),
     incident: defineIncidentModel(connection),
     incidentStatusChange: defineIncidentStatusChangeModel(connection),
@@ -61,11 +64,14 @@ export function defineIngestModels(connection: Connection) {
     Release: facts.release,
     JiraIssue: facts.issue,
     IssueTransition: facts.issueTransition,
+    IssueFieldChange: facts.issueFieldChange,
     Sprint: facts.sprint,
     Incident: facts.incident,
     IncidentStatusChange: facts.incidentStatusChange,
     Service: facts.service,
     Person: facts.identity,
+    // Not a fact: the log of pull request writes applyFactWrites keeps beside them (on the same connection).
+    PullRequestChange: definePullRequestChangeModel(connection),
   };
 }
 
@@ -83,6 +89,7 @@ export function factModelsOf(models: ReturnType<typeof defineIngestModels>): Fac
     release: models.Release,
     issue: models.JiraIssue,
     issueTransition: models.IssueTransition,
+    issueFieldChange: models.IssueFieldChange,
     sprint: models.Sprint,
     incident: models.Incident,
     incidentStatusChange: models.IncidentStatusChange,

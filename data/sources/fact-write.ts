@@ -4,14 +4,17 @@ export type FactKind =
   | 'pullRequest'
   | 'review'
   | 'commit'
+  | 'push'
   | 'deployment'
   | 'deploymentStatus'
   | 'ciRun'
   | 'release'
   | 'issue'
   | 'issueTransition'
+  | 'issueFieldChange'
   | 'sprint'
   | 'incident'
+  | 'incidentStatusChange'
   | 'service'
   | 'identity';
 
@@ -41,6 +44,11 @@ export interface FactWrite {
   union?: Record<string, Scalar[]>;
   snapshot?: { version: number; fields: Record<string, unknown> };
   set?: Record<string, unknown>;
+  /**
+   * The event that made this write, for hooks after the facts are written (never stored, so a backfilled tenant
+   * still ends in the same facts): a sprint_started event takes the sprint's start snapshot.
+   */
+  event?: { type: string; at?: Date };
 }
 
 /** A provider time (ISO text, or Unix seconds as GitHub's push payload uses) as a Date; undefined if absent. */

@@ -1,7 +1,13 @@
 import { NotFoundError } from '../../bot/errors.ts';
 import { countOpenReviews } from '../../handlers/triage/build-queue.ts';
 import { isBotAuthor } from '../../handlers/triage/bot-authors.ts';
-import type { ReviewState, TriagePull, TriagePullSource, TriageScope } from '../../handlers/triage/types.ts';
+import type {
+  ReviewState,
+  ScopedPulls,
+  TriagePull,
+  TriagePullSource,
+  TriageScope,
+} from '../../handlers/triage/types.ts';
 import type { Models } from '../models/index.ts';
 import type { PullRequestFields } from '../models/facts/pull-request.ts';
 import { findLinkedAccounts } from '../standup/linked-accounts.ts';
@@ -52,6 +58,33 @@ export function triagePullOf(fact: PullRequestFields, botLogins: readonly string
 }
 
 /**
+ * The GitHub logins a team or person scope is about (a team's: its standup members' linked accounts), or
+ * undefined for a repository or the whole tenant. A team naming no standup is a NotFoundError.
+ */
+export async function scopeLoginsOf(
+  models: Pick<Models, 'Standup' | 'Person'>,
+  tenantId: string,
+  scope: TriageScope,
+): Promise<Set<string> | undefined> {
+  if (scope.kind === 'person') return new Set(scope.logins);
+  if (scope.kind !== 'team') return undefined;
+  const standup = await models.Standup.findOne({ tenantId, name: scope.team }, { members: 1 }).lean();
+  if (!standup) throw new NotFoundError(`no team named "${scope.team}": a team is a standup's name`);
+  const linked = await findLinkedAccounts(models.Person, tenantId, standup.members);
+  return new Set(linked.handlesOf('github'));
+}
+
+/** Triage's pulls of some facts, in the order every queue starts from, with the review load over them. */
+export function scopedPullsOf(
+  facts: readonly PullRequestFields[],
+  botLogins: readonly string[],
+): ScopedPulls {
+  const pulls = facts.map((fact) => triagePullOf(fact, botLogins));
+  pulls.sort((a, b) => a.repo.localeCompare(b.repo) || a.number - b.number);
+  return { pulls, openReviews: countOpenReviews(pulls) };
+}
+
+/**
  * The open PRs of a scope from the facts; reviews, files and check status are on each PR already (see
  * data/triage/enrich-pull-requests.ts). A team or person scope reads, for each of its GitHub logins, the open PRs
  * it authored and those requesting its review: equality FerretDB pushes down (array fields too), about 10 ms
@@ -62,15 +95,6 @@ export function createMongoTriageSource(
   models: Pick<Models, 'PullRequest' | 'Standup' | 'Person'>,
 ): TriagePullSource {
   const { PullRequest } = models;
-
-  async function loginsOf(tenantId: string, scope: TriageScope): Promise<Set<string> | undefined> {
-    if (scope.kind === 'person') return new Set(scope.logins);
-    if (scope.kind !== 'team') return undefined;
-    const standup = await models.Standup.findOne({ tenantId, name: scope.team }, { members: 1 }).lean();
-    if (!standup) throw new NotFoundError(`no team named "${scope.team}": a team is a standup's name`);
-    const linked = await findLinkedAccounts(models.Person, tenantId, standup.members);
-    return new Set(linked.handlesOf('github'));
-  }
 
   async function factsOf(tenantId: string, scope: TriageScope, logins: Set<string> | undefined) {
     if (scope.kind === 'repo') return PullRequest.find({ tenantId, state: 'open', repo: scope.repo }).lean();
@@ -86,10 +110,8 @@ export function createMongoTriageSource(
 
   return {
     async openPulls(tenantId, scope, botLogins = []) {
-      const logins = await loginsOf(tenantId, scope);
-      const pulls = (await factsOf(tenantId, scope, logins)).map((fact) => triagePullOf(fact, botLogins));
-      pulls.sort((a, b) => a.repo.localeCompare(b.repo) || a.number - b.number);
-      return { pulls, openReviews: countOpenReviews(pulls) };
+      const logins = await scopeLoginsOf(models, tenantId, scope);
+      return scopedPullsOf(await factsOf(tenantId, scope, logins), botLogins);
     },
   };
 }

@@ -4,6 +4,9 @@ import { escalationTargetOf } from '../policy/policy-schema.ts';
 import type { ApprovalState, PolicyDecision } from '../policy/types.ts';
 import type { Approval, DecisionAudience } from './types.ts';
 
+/** Who decides an approval the policy runs without asking anyone (`auto`). */
+export const AUTO_DECIDER = 'system:policy';
+
 /** The policy's verdict as fixed at proposal time: a later policy change never moves an approval's goalposts. */
 export function policyDecisionOf(approval: Approval): PolicyDecision {
   return {

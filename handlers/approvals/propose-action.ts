@@ -2,7 +2,13 @@ import { evaluateAction } from '../policy/evaluate-action.ts';
 import { expiresAt, nextEscalation } from '../policy/escalation.ts';
 import type { TargetChannel } from '../policy/types.ts';
 import { checkActionPayload } from './action-payloads.ts';
-import { approvalStateOf, auditSubjectOf, decisionAudienceOf, policyDecisionOf } from './approval-state.ts';
+import {
+  AUTO_DECIDER,
+  approvalStateOf,
+  auditSubjectOf,
+  decisionAudienceOf,
+  policyDecisionOf,
+} from './approval-state.ts';
 import { runApprovedAction } from './run-approved-action.ts';
 import type { Approval, ApprovalDeps, ConversationRef } from './types.ts';
 
@@ -75,7 +81,7 @@ export async function proposeAction(deps: ApprovalDeps, input: ProposalInput): P
     ttl: Math.round(verdict.ttlMs / 1000),
     status: automatic ? 'approved' : 'pending',
     decisions: [],
-    decided_by: automatic ? 'system:policy' : null,
+    decided_by: automatic ? AUTO_DECIDER : null,
     decided_at: automatic ? now : null,
     decision: automatic ? 'approve' : null,
     reason: automatic ? 'The policy lets this action run automatically.' : null,

@@ -1,4 +1,4 @@
-import { auditSubjectOf } from './approval-state.ts';
+import { AUTO_DECIDER, auditSubjectOf } from './approval-state.ts';
 import { notifySafely } from './notify-safely.ts';
 import type { Approval, ApprovalDeps, ExecutionRecord } from './types.ts';
 
@@ -66,11 +66,14 @@ export async function runApprovedAction(deps: ApprovalDeps, approval: Approval):
     outcome: execution.status,
     correlation_id: claimed.trace_id,
   });
+  // An action the policy ran on its own answered its requester where they asked (a button, a report): a
+  // "Done" DM on top is noise. A failure is still told, since nothing else says it.
+  const ranUnasked = claimed.decided_by === AUTO_DECIDER && execution.status === 'succeeded';
   await notifySafely(
     deps,
     finished,
     deps.notifier.refresh(finished),
-    deps.notifier.tellRequester(finished, describeOutcome(finished)),
+    ranUnasked ? Promise.resolve() : deps.notifier.tellRequester(finished, describeOutcome(finished)),
   );
   return finished;
 }

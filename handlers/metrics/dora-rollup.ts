@@ -123,6 +123,8 @@ export interface DoraFromRollups {
   incidentCoverage: Coverage;
   leftOut: { beforeFirstDeployment: number; beforeCommitCutoff: number };
   bands: { deploymentFrequency: BandAnswer; leadTime?: BandAnswer; changeFailureRate?: BandAnswer };
+  /** The added-up counts behind the figures (CFR's failed ÷ deployments, rework, incidents), for the answers. */
+  counts: Record<RollupCount, number>;
 }
 
 /** The headline figures of a range read from its days' rollups: counts added, percentiles from the buckets. */
@@ -163,5 +165,6 @@ export function readRollups(
       ...(lead.p50 !== null ? { leadTime: classifyBand('leadTime', lead.p50, year) } : {}),
       ...(cfr !== null ? { changeFailureRate: classifyBand('changeFailureRate', cfr, year) } : {}),
     },
+    counts,
   };
 }

@@ -61,6 +61,13 @@ export interface LeadTime {
   /** Left out and counted (DevLake #7193): merged before the repository's first observed deployment, or
    * starting before the commit cutoff. */
   leftOut: { beforeFirstDeployment: number; beforeCommitCutoff: number };
+  /** The PRs behind `leftOut`, each at the time that put it in the range (its deployment's, else its merge). */
+  leftOutItems: {
+    repo: string;
+    number: number;
+    at: Date;
+    reason: 'beforeFirstDeployment' | 'beforeCommitCutoff';
+  }[];
   items: LeadTimeItem[];
   unlinked: { repo: string; number: number; mergedAt: Date }[];
   /** The slowest items (at or above p90), slowest first, each with its chain. */
@@ -131,6 +138,7 @@ export function measureLeadTime(
   const items: LeadTimeItem[] = [];
   const unlinked: LeadTime['unlinked'] = [];
   const leftOut = { beforeFirstDeployment: 0, beforeCommitCutoff: 0 };
+  const leftOutItems: LeadTime['leftOutItems'] = [];
   const branchOf = (repo: string, branch: string | undefined) => `${repo}\u0000${branch ?? ''}`;
   const pullsByBranch = groupBy(pullRequests, (pr) => branchOf(pr.repo, pr.headRef));
   const pushesByBranch = groupBy(pushes, (push) => branchOf(push.repo, push.branch));
@@ -141,10 +149,12 @@ export function measureLeadTime(
     const mergedAt = pr.mergedAt!;
     const link = linkOf.get(`${pr.repo}#${pr.number}`);
     const deployment = link ? deploymentByKey.get(link.deploymentKey) : undefined;
-    if (!(deployment ? inRange(deployment.at) : inRange(mergedAt))) continue;
+    const anchor = deployment ? deployment.at : mergedAt;
+    if (!inRange(anchor)) continue;
     const first = firstDeployment.get(pr.repo);
     if (first && mergedAt < first) {
       leftOut.beforeFirstDeployment += 1;
+      leftOutItems.push({ repo: pr.repo, number: pr.number, at: anchor, reason: 'beforeFirstDeployment' });
       continue;
     }
     const branch = branchOf(pr.repo, pr.headRef);
@@ -155,6 +165,7 @@ export function measureLeadTime(
     );
     if (config.commitCutoff && start < config.commitCutoff) {
       leftOut.beforeCommitCutoff += 1;
+      leftOutItems.push({ repo: pr.repo, number: pr.number, at: anchor, reason: 'beforeCommitCutoff' });
       continue;
     }
     if (!link || !deployment) {
@@ -199,6 +210,7 @@ export function measureLeadTime(
     },
     coverage: coverageOf(items.length, items.length + unlinked.length),
     leftOut,
+    leftOutItems,
     items,
     unlinked,
     outliers:

@@ -2,15 +2,17 @@
  * Delivery metrics, pure: what the engine reads (plain data mirroring the facts in data/models/facts/), how it
  * is configured, and the figures it answers with. Nothing here knows the database, Slack or Teams.
  *
- * Ingestion must add, for the next session to wire these (marked NOT INGESTED below):
- * - a push fact per default-branch (and head-branch) push: `ref`, `before`, `after`, the pushed commits and
- *   the time (push payload `head_commit.timestamp` or the delivery time); today pushes only write commits;
- * - the PR's `merge_commit_sha` (GitHub sets it on merge: the merge, squash or last rebased commit);
- * - the PR commits API's authored times for PRs whose head-branch pushes were not seen (backfill);
- * - each deployment's status history: it is in `deployment_statuses` already (loaded per deployment);
- * - an incident's status history (triggered, resolved, reopened with times): the incident fact keeps the
- *   first-seen `resolvedAt` ($min), so a reopened incident's second resolution is lost today;
- * - explicit references an incident names (a deployment id or `owner/repo#123` in its title or notes).
+ * What each field is read from (all ingested; the loader from facts to MetricsInput is not built yet):
+ * - pushes: `pushes` facts (every branch push webhook: `before`, `after`, the listed commits with their
+ *   authored times, `pushedAt`); webhooks only, the REST API has no push history, so a backfilled range has
+ *   gaps that the compare API fills;
+ * - a PR's `mergeCommitSha` and `firstCommitAt` (the PR commits API's earliest authored time) on the
+ *   `pull_requests` fact, for merged PRs;
+ * - each deployment's status history: `deployment_statuses` (loaded per deployment);
+ * - an incident's status history: `incident_status_changes` (one per webhook event or log entry; a tenant with
+ *   both webhooks and backfill has each change twice, seconds apart, which `openIntervals` reads as one);
+ * - what an incident names: the incident fact's `names` (`owner/repo#123`, PR and REST deployment URLs in its
+ *   title or description).
  */
 
 /** One GitHub deployment with every status it received (the deployment fact joined to its statuses). */
@@ -30,7 +32,7 @@ export interface MetricsRelease {
   repo: string;
   releaseId: number;
   tag: string;
-  /** The commit the tag points at. NOT INGESTED: the release fact has no sha yet (`target_commitish`). */
+  /** The commit the tag points at (the release fact's `sha`: `target_commitish` when a sha, else the tag resolved). */
   sha?: string;
   draft: boolean;
   prerelease: boolean;
@@ -56,7 +58,7 @@ export interface MetricsCommit {
   authoredAt: Date;
 }
 
-/** One push to a branch. NOT INGESTED: pushes write commit facts today, without `before`/`after`. */
+/** One push to a branch (a `pushes` fact; a deleted branch's push, with no commits, is not one of these). */
 export interface MetricsPush {
   repo: string;
   /** Branch name without `refs/heads/`. */
@@ -82,9 +84,12 @@ export interface MetricsPullRequest {
   labels: string[];
   headRef?: string;
   headSha?: string;
-  /** NOT INGESTED: GitHub's `merge_commit_sha` (merge, squash or last rebased commit). */
+  /** GitHub's `merge_commit_sha` (merge, squash or last rebased commit): the fact's `mergeCommitSha`. */
   mergeCommitSha?: string;
-  /** NOT INGESTED: authored times from the PR commits API, when head-branch pushes were not seen. */
+  /**
+   * Authored times from the PR commits API, when head-branch pushes were not seen: the fact keeps the earliest
+   * (`firstCommitAt`), which is all the start of lead time needs.
+   */
   commitAuthoredTimes?: Date[];
   openedAt: Date;
   readyAt?: Date;
@@ -102,9 +107,9 @@ export interface MetricsIncident {
   triggeredAt: Date;
   /** The final resolution; absent while open. */
   resolvedAt?: Date;
-  /** NOT INGESTED: every status change, so a reopened incident is measured right. */
+  /** Every status change (`incident_status_changes`), so a reopened incident is measured right. */
   transitions?: { status: IncidentStatus; at: Date }[];
-  /** NOT INGESTED: what the incident names explicitly (its title, notes or a linked PR). */
+  /** What the incident names explicitly (the fact's `names`, from its title or description). */
   names?: { repo: string; deploymentId?: number; prNumber?: number }[];
 }
 

@@ -8,6 +8,7 @@ import type {
   CodeOwnersLookup,
   ReviewerContext,
   ReviewerSuggester,
+  ReviewerSuggestion,
   SignalKind,
   TriageItem,
   TriagePull,
@@ -119,6 +120,7 @@ export function reviewerContextOf(
 ): ReviewerContext {
   const rules = options.codeOwners?.(pull.repo, pull.baseRef);
   return {
+    now: options.now,
     isAvailable,
     openReviews,
     codeOwnersOf: (path) => rules?.ownersOf(path) ?? [],
@@ -128,7 +130,8 @@ export function reviewerContextOf(
 /**
  * The triage queue: bot-authored PRs in a lane of their own, drafts left out of the human queue (a person's
  * own long drafts excepted), the rest with signals over thresholds ranked by urgency (ties: older first), and
- * a reviewer suggestion for every PR waiting for review when a suggester is given.
+ * a reviewer suggestion for every PR waiting for review when a suggester is given (computed when first read:
+ * the views read the few they show).
  */
 export function buildTriageQueue(pulls: readonly TriagePull[], options: BuildQueueOptions): TriageQueue {
   const thresholds = options.thresholds ?? DEFAULT_TRIAGE_THRESHOLDS;
@@ -154,12 +157,16 @@ export function buildTriageQueue(pulls: readonly TriagePull[], options: BuildQue
       SIGNAL_WEIGHTS[signal.kind] * overdueOf(signal, pull, thresholds);
     signals.sort((a, b) => scoreOf(b) - scoreOf(a));
     const item: TriageItem = { pull, signals, urgency: urgencyOf(signals, pull, thresholds) };
-    if (options.suggester && signals.some((signal) => signal.kind === 'waiting-for-review')) {
-      const suggestion = options.suggester.suggest(
-        pull,
-        reviewerContextOf(pull, options, openReviews, isAvailable),
-      );
-      if (suggestion) item.suggestion = suggestion;
+    const suggester = options.suggester;
+    if (suggester && signals.some((signal) => signal.kind === 'waiting-for-review')) {
+      let suggested: { value: ReviewerSuggestion | undefined } | undefined;
+      Object.defineProperty(item, 'suggestion', {
+        enumerable: true,
+        get: () =>
+          (suggested ??= {
+            value: suggester.suggest(pull, reviewerContextOf(pull, options, openReviews, isAvailable)),
+          }).value,
+      });
     }
     items.push(item);
   }

@@ -1,3 +1,4 @@
+import { isBotAuthor } from './bot-authors.ts';
 import { buildTriageQueue } from './build-queue.ts';
 import { mergeTriageThresholds } from './thresholds.ts';
 import type {
@@ -32,8 +33,15 @@ export async function loadTriageQueue(
   scope: TriageScope,
   now: Date,
 ): Promise<TriageQueue> {
-  const settings = await deps.settings.settingsOf(tenantId, scope.kind === 'team' ? scope.team : undefined);
-  const { pulls, openReviews } = await deps.pulls.openPulls(tenantId, scope, settings.botLogins);
+  // The settings and the PRs in parallel: the team's bot logins mark the PRs after (as openPulls would).
+  const [settings, scoped] = await Promise.all([
+    deps.settings.settingsOf(tenantId, scope.kind === 'team' ? scope.team : undefined),
+    deps.pulls.openPulls(tenantId, scope),
+  ]);
+  const { openReviews } = scoped;
+  const pulls = scoped.pulls.map((pull) =>
+    pull.authorIsBot || !isBotAuthor(pull.author, settings.botLogins) ? pull : { ...pull, authorIsBot: true },
+  );
   const logins = new Set<string>(openReviews.keys());
   for (const pull of pulls) {
     logins.add(pull.author);

@@ -18,6 +18,12 @@ export interface TriageQueueItemView {
   takenBy?: string;
 }
 
+/**
+ * The most items a surface lists (Slack 15, Teams 10); those past it are only counted ("and 12 more"), so the
+ * view names a suggested reviewer for these first items only.
+ */
+export const TRIAGE_ITEMS_LISTED = 15;
+
 /** `/triage`: the human queue ranked by urgency, capped by the renderers, with its bot lane in one line. */
 export interface TriageQueueView {
   kind: 'triage-queue';

@@ -1,6 +1,6 @@
 import type { StandupStore } from '../standup/types.ts';
 import type { Actor, NoticeView } from '../types.ts';
-import type { TriageQueueItemView, TriageQueueView } from './queue-view.ts';
+import { TRIAGE_ITEMS_LISTED, type TriageQueueItemView, type TriageQueueView } from './queue-view.ts';
 import { resolveTriageScope } from './resolve-scope.ts';
 import type { TriagePorts, TriageSnooze } from './triage-ports.ts';
 import { describeReviewerReasons } from './suggest-reviewers.ts';
@@ -19,9 +19,11 @@ export function isSnoozed(snooze: TriageSnooze, pull: TriagePull, now: Date): bo
   return snooze.head !== undefined && snooze.head === headMarkOf(pull);
 }
 
-function itemViewOf(item: TriageItem, takenBy?: string): TriageQueueItemView {
+function itemViewOf(item: TriageItem, listed: boolean, takenBy?: string): TriageQueueItemView {
   const [first, ...rest] = item.signals;
-  const { pull, suggestion } = item;
+  const { pull } = item;
+  // Read only for the items a surface lists: each is computed when first read (buildTriageQueue).
+  const suggestion = listed ? item.suggestion : undefined;
   return {
     repo: pull.repo,
     number: pull.number,
@@ -49,7 +51,8 @@ export type QueueViewResult =
 
 /**
  * The viewer's queue for a scope as typed: loaded ranked, without what they snoozed (filtered here, after
- * loading, so the queue itself stays everyone's), with "… is on it" from the claims.
+ * loading, so the queue itself stays everyone's), with "… is on it" from the claims, and the suggested reviewer
+ * of the first TRIAGE_ITEMS_LISTED items (the rest are only counted).
  */
 export async function buildTriageQueueView(
   actor: Actor,
@@ -78,7 +81,7 @@ export async function buildTriageQueueView(
       kind: 'triage-queue',
       scopeLabel: resolved.label,
       scopeArgs: scopeArgs.trim(),
-      items: shown.map((item) => itemViewOf(item, takenBy(item.pull))),
+      items: shown.map((item, index) => itemViewOf(item, index < TRIAGE_ITEMS_LISTED, takenBy(item.pull))),
       botLane: {
         count: queue.botLane.length,
         repos: new Set(queue.botLane.map((pull) => pull.repo)).size,

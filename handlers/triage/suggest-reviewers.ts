@@ -449,7 +449,7 @@ export function createReviewerSuggester(
   return {
     suggest(pull: TriagePull, context: ReviewerContext): ReviewerSuggestion | undefined {
       const [first, ...alternatives] = model
-        .rank({ repo: pull.repo, author: pull.author, files: pull.files, at: now() }, context)
+        .rank({ repo: pull.repo, author: pull.author, files: pull.files, at: context.now ?? now() }, context)
         .filter((candidate) => candidate.score > 0)
         .slice(0, 3);
       return first ? { first, alternatives } : undefined;

@@ -84,7 +84,11 @@ export interface TriageItem {
   signals: TriageSignal[];
   /** Higher is more urgent; the queue is sorted by it. */
   urgency: number;
-  suggestion?: ReviewerSuggestion;
+  /**
+   * Computed when first read (buildTriageQueue), then kept: a team's queue holds hundreds of items and shows
+   * 15, and each suggestion ranks every candidate, so only the items a view reads pay for theirs.
+   */
+  readonly suggestion?: ReviewerSuggestion;
   /** Someone said "I'm on it" (GitHub login or chat account), shown beside the item. */
   claimedBy?: string;
 }
@@ -139,6 +143,8 @@ export interface ReviewerContext {
   openReviews: ReadonlyMap<string, number>;
   /** Code owners of a path for the PR's base branch (last matching CODEOWNERS rule); empty when unknown. */
   codeOwnersOf(path: string): string[];
+  /** The instant recency is weighed at (default: the suggester's clock). */
+  now?: Date;
 }
 
 /** One past reviewed change the suggester learns from (a merged PR, or a line of an offline history). */

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { renderViewForSlack } from '../../cards/slack/render-view.ts';
 import { renderViewForTeams } from '../../cards/teams/render-view.ts';
+import { renderDoraChartForTeams } from '../../cards/teams/dora-chart.ts';
 import type { CommandDefinition } from '../../handlers/catalog.ts';
 import { formatUsage } from '../../handlers/catalog.ts';
 import { showHelp } from '../../handlers/help/show-help.ts';
@@ -12,10 +13,17 @@ import type { AnswerView } from '../../handlers/ask/types.ts';
 import { buildTeamView } from '../../handlers/team/show-team.ts';
 import type { TeamFactsSnapshot } from '../../handlers/team/types.ts';
 import type { HelpView, Surface, View } from '../../handlers/types.ts';
+import type { FlowView } from '../../handlers/flow/flow-view.ts';
+import { buildPrivacyView } from '../../handlers/privacy/show-privacy.ts';
 import type { TriageQueueView } from '../../handlers/triage/queue-view.ts';
 import { SLACK_TRIAGE_ITEMS } from '../../cards/slack/triage-queue.ts';
 import { TEAMS_TRIAGE_ITEMS } from '../../cards/teams/triage-queue.ts';
 import { emptyHomeFixture, homeFixture, oversizedHomeFixture } from '../support/home-fixture.ts';
+import { doraViewFixture, doraWhyFixture, emptyDoraViewFixture } from '../support/dora-fixture.ts';
+import { measureSprintHealth } from '../../handlers/sprint/sprint-health.ts';
+import { buildSprintHealthView } from '../../handlers/sprint/sprint-view.ts';
+import type { SprintHealthView } from '../../handlers/sprint/sprint-view.ts';
+import { at as sprintAt, SPRINT_37, sprintInput } from '../handlers/sprint/sprint-fixture.ts';
 import { DIGEST_MAX_ITEMS } from '../../handlers/triage/build-digest-view.ts';
 import type { DigestItem, TriageNoticeView } from '../../handlers/triage/notify-types.ts';
 import {
@@ -303,10 +311,80 @@ const FIXTURES: Record<string, (surface: Surface) => View> = {
       surface,
     ),
   'triage-queue': () => triageView(),
+  dora: () => doraViewFixture(),
+  'dora-empty': () => emptyDoraViewFixture(),
+  'dora-why-lead-time': () => doraWhyFixture('lead-time'),
+  'dora-why-change-fail-rate': () => doraWhyFixture('change-fail-rate', 'services'),
+  'dora-why-recovery': () => doraWhyFixture('recovery', 'services'),
+  'dora-why-rework-rate': () => doraWhyFixture('rework-rate', 'services'),
   'triage-queue-empty': () =>
     triageView({ items: [], note: undefined, snoozed: 0, botLane: { count: 0, repos: 0 }, draftsLeftOut: 0 }),
   home: () => homeFixture(),
   'home-empty': () => emptyHomeFixture(),
+  flow: () => flowView(),
+  'flow-personal': () =>
+    flowView({
+      scopeLabel: 'you',
+      personal: true,
+      ageMode: 'calendar',
+      figures: [
+        {
+          id: 'wip',
+          label: 'Your work in progress',
+          value: '2',
+          detail: '1 PR, 1 issue',
+          trend: '▲ vs 1 before',
+          direction: 'same',
+          why: 'flow why wip me',
+        },
+        {
+          id: 'turnaround',
+          label: 'Your review turnaround',
+          value: '3 h',
+          detail: 'median of 4 first reviews · p90 26 h',
+          why: 'flow why turnaround me',
+        },
+      ],
+      aging: [],
+      notes: ['Only you see these. Nobody else is shown your figures, and nobody is ranked.'],
+    }),
+  'flow-why': () => ({
+    kind: 'flow-why',
+    figure: 'Pickup',
+    scopeLabel: 'Payments',
+    rangeLabel: '2026-11-19 → 2026-12-02 (14 days)',
+    value: '5.5 working h',
+    basis:
+      'From ready for review to the first review; PRs merged unreviewed have none. Median (p50) over 10 PRs merged in the range.',
+    items: [
+      { ref: 'acme/api#41', value: '18 working h' },
+      { ref: 'acme/web#7 <&>', value: '9 working h' },
+    ],
+    more: 8,
+  }),
+  'flow-why-empty': () => ({
+    kind: 'flow-why',
+    figure: 'Deploy',
+    scopeLabel: 'acme/api',
+    rangeLabel: '2026-11-19 → 2026-12-02 (14 days)',
+    value: '–',
+    basis: "From the merge to the repository's next successful production deployment.",
+    items: [],
+    more: 0,
+  }),
+  privacy: () => buildPrivacyView({ rawEventsDays: 30, askAnswerDays: 90, standupAnswerDays: 180 }),
+  'sprint-health-closed': () => sprintView(false, false),
+  'sprint-health-active-why': () => ({
+    ...sprintView(true, true),
+    note: 'Also active: WEB Sprint 3 (board 9). Ask for one with /em sprint <board>.',
+  }),
+  'sprint-health-with-chart': () => ({
+    ...sprintView(true, false),
+    chartImage: {
+      dataUrl: TINY_PNG,
+      altText: 'Burndown of ENG Sprint 14: story points left each day against the ideal line.',
+    },
+  }),
   'notice-escaping': (surface) => ({
     kind: 'notice',
     tone: 'info',
@@ -315,6 +393,80 @@ const FIXTURES: Record<string, (surface: Surface) => View> = {
     suggestion: formatUsage(surface, 'help <script> & >'),
   }),
 };
+
+/** A team's flow answer as the handler builds it: every figure, a trend where there is a previous one, notes. */
+function flowView(overrides: Partial<FlowView> = {}): FlowView {
+  const figure = (
+    id: FlowView['figures'][number]['id'],
+    label: string,
+    value: string,
+    detail: string,
+    trend?: [string, 'better' | 'worse' | 'same'],
+  ) => ({
+    id,
+    label,
+    value,
+    detail,
+    ...(trend ? { trend: trend[0], direction: trend[1] } : {}),
+    why: `flow why ${id} Payments 14d`,
+  });
+  return {
+    kind: 'flow',
+    scopeLabel: 'Payments',
+    rangeLabel: '2026-11-19 → 2026-12-02 (14 days)',
+    ageMode: 'working',
+    personal: false,
+    figures: [
+      figure('cycle', 'PR cycle time', '14 working h', 'median of 12 merged PRs · p90 5 working days', [
+        '▼ vs 20 working h before',
+        'better',
+      ]),
+      figure('coding', 'Coding', '3 working h', 'median of 12 merged PRs · p90 9 working h'),
+      figure('pickup', 'Pickup', '5.5 working h', 'median of 10 reviewed PRs · p90 18 working h', [
+        '▲ vs 4 working h before',
+        'worse',
+      ]),
+      figure('review', 'Review', '2 working h', 'median of 10 reviewed PRs · p90 7 working h'),
+      figure('deploy', 'Deploy', '–', 'no deployed PR'),
+      figure(
+        'turnaround',
+        'Review turnaround',
+        '4 working h',
+        'median of 15 first reviews · p90 16 working h',
+        ['= vs 4 working h before', 'same'],
+      ),
+      figure('size', 'PR size', '85 lines', 'XS 2 · S 4 · M 5 · L 1 · XL 0'),
+      figure('wip', 'Work in progress', '9', '5 PRs, 4 issues · 1.5 per busy person'),
+      figure('aging', 'Aging WIP', '2', "of 9 in progress past their type's 85th percentile"),
+      figure('efficiency', 'Flow efficiency', '41%', '7 issues finished · 1 never in progress'),
+      figure('throughput', 'Throughput', '19', '12 PRs merged, 7 issues done · per week 11, 8'),
+    ],
+    aging: [
+      { ref: 'acme/api#41', type: 'Pull request', age: '6 working days', passed: 'p95' },
+      { ref: 'PAY-12 <&>', type: 'Story', age: '4 working days', passed: 'p85' },
+    ],
+    notes: ['More facts matched than one answer reads: the oldest were left out.'],
+    ...overrides,
+  };
+}
+
+/** The hand-computed sprint (test/handlers/sprint/sprint-fixture.ts), closed or on Tuesday of its week 2. */
+function sprintView(active: boolean, expanded: boolean): SprintHealthView {
+  const health = measureSprintHealth(
+    active
+      ? sprintInput({
+          sprint: { ...SPRINT_37, state: 'active', completeDate: undefined },
+          now: sprintAt('2026-10-13T12:00'),
+        })
+      : sprintInput(),
+  );
+  assert.ok(health);
+  return buildSprintHealthView(health, { whyCommand: 'sprint why 37', expanded });
+}
+
+/** A 1×1 PNG: the real burndown is drawn at the edge and tested in test/e2e/sprint-health.test.ts. */
+const TINY_PNG =
+  'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
 
 function render(surface: Surface, view: View): unknown {
   return surface === 'slack' ? renderViewForSlack(view) : renderViewForTeams(view);
@@ -381,6 +533,32 @@ const OVERSIZED: Record<string, (surface: Surface) => View> = {
     suggestion: formatUsage(surface, 'x'.repeat(2000)),
   }),
   'oversized triage queue': oversizedTriage,
+  'oversized flow': () =>
+    flowView({
+      scopeLabel: 'P'.repeat(400),
+      figures: flowView().figures.map((figure) => ({
+        ...figure,
+        detail: '<&> '.repeat(2000),
+        why: 'w'.repeat(5000),
+      })),
+      aging: Array.from({ length: 10 }, (_, index) => ({
+        ref: `acme/api#${index} ${'&'.repeat(400)}`,
+        type: 'x'.repeat(300),
+        age: '1 h',
+        passed: 'p95' as const,
+      })),
+      notes: Array.from({ length: 20 }, () => '<b>'.repeat(1000)),
+    }),
+  'oversized dora why': () => ({
+    ...doraWhyFixture('lead-time'),
+    summary: '<&> '.repeat(2000),
+    facts: Array.from({ length: 30 }, (_, index) => ({ title: `fact ${index}`, value: 'x&'.repeat(1500) })),
+    sections: Array.from({ length: 60 }, (_, index) => ({
+      title: `section ${index} <b>`,
+      lines: Array.from({ length: 300 }, (_, line) => `acme/api#${line} → ${'<chain> '.repeat(40)}`),
+      more: 1000,
+    })),
+  }),
 };
 
 describe('card goldens', () => {
@@ -545,5 +723,36 @@ describe('Teams rendering', () => {
     it('reads the version it is given', () => {
       assert.equal(adaptiveCardVersion({ ...valid(), version: '1.2' }), '1.2');
     });
+  });
+});
+
+describe('/dora cards', () => {
+  it('keeps the back button on a "why" answer too large for one Slack message, and says what did not fit', () => {
+    const message = renderViewForSlack(OVERSIZED['oversized dora why']!('slack'));
+    assert.ok(message.blocks.length <= 50);
+    assert.equal(message.blocks.at(-1)?.type, 'actions');
+    assert.match(JSON.stringify(message.blocks), /more sections did not fit/);
+  });
+
+  it('keeps a "why" card within Teams\u2019 ~28 KB however many items are behind the figure', () => {
+    const card = renderViewForTeams(OVERSIZED['oversized dora why']!('teams'));
+    assert.ok(JSON.stringify(card).length < 28_000, `${JSON.stringify(card).length} characters`);
+    assert.deepEqual(adaptiveCardProblems(card), []);
+  });
+
+  it('renders a chart card the Adaptive Cards parser accepts', () => {
+    const png =
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
+    const card = renderDoraChartForTeams(
+      {
+        chart: 'deployments',
+        title: 'Deployments per week',
+        altText: 'none',
+        dataUrl: `data:image/png;base64,${png}`,
+      },
+      'acme/api, last 30 days',
+    );
+    assert.deepEqual(adaptiveCardProblems(card), []);
+    assert.equal(card.body[2]?.type, 'Image');
   });
 });

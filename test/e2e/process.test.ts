@@ -68,6 +68,7 @@ describe('the em-agent process', () => {
     assert.equal(summary.slack, 'http');
     assert.equal(summary.database, 'MONGODB_URI');
     assert.equal(summary.demo, false);
+    assert.equal(summary.policy, 'built-in default', 'no POLICY_FILE: the default policy applies');
     const printed = run.stdout.join('\n');
     for (const secret of ['xoxb-visible-nowhere', 'shh-signing-secret', 'p4ss'])
       assert.ok(!printed.includes(secret));

@@ -150,6 +150,13 @@ describe('Teams: triage and its card buttons end to end (demo mode, real databas
     );
   });
 
+  it('knows its linked person when Teams sends their object id in upper case', async () => {
+    const card = await say('triage me', { ...LI, aadObjectId: LI.aadObjectId.toUpperCase() });
+    const text = JSON.stringify(card.body);
+    assert.doesNotMatch(text, /I do not know your GitHub account yet/);
+    assert.match(text, /PR triage: you/);
+  });
+
   it('requests the review on GitHub once, however often it is clicked', async () => {
     const card = await say('triage acme/api');
     const first = await execute(card, TRIAGE_ACTIONS.requestReview);

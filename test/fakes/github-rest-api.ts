@@ -18,6 +18,10 @@ export interface GithubRepoData {
   releases: Json[];
   /** A pull request's files (GET /pulls/{n}/files, `{ filename, status, additions, ... }`); absent: 404. */
   pullFiles?: Map<number, Json[]>;
+  /** A pull request's commits (GET /pulls/{n}/commits, REST commit objects, oldest first); absent: none. */
+  pullCommits?: Map<number, Json[]>;
+  /** Tags by name → the commit sha they point at (GET /commits/{ref} with a tag name as the ref). */
+  tags?: Map<string, string>;
   /** Git commits by sha (GET /git/commits/{sha}). */
   gitCommits?: Map<string, Json>;
   /** File contents by branch, then path (GET /contents/{path}?ref=), answered base64 with their blob sha. */
@@ -128,6 +132,21 @@ export class FakeGitHubRest {
     if (files) {
       const listed = data.pullFiles?.get(Number(files[1]));
       return listed ? paged(listed) : undefined;
+    }
+    const pullCommits = /^\/pulls\/(\d+)\/commits$/.exec(rest);
+    if (pullCommits) {
+      const pull = data.pulls.find((candidate) => candidate.number === Number(pullCommits[1]));
+      return pull ? paged(data.pullCommits?.get(pull.number) ?? []) : undefined;
+    }
+    const commitRef = /^\/commits\/([^/]+)$/.exec(rest);
+    if (commitRef) {
+      // A sha, or a tag's name (GitHub also takes a branch's; the fakes' histories name tags).
+      const ref = decodeURIComponent(commitRef[1]!);
+      const sha = data.tags?.get(ref) ?? ref;
+      const commit = data.commits.find((candidate) => candidate.sha === sha);
+      return commit
+        ? { body: { ...commit, stats: { total: 1, additions: 1, deletions: 0 }, files: [] } }
+        : undefined;
     }
     const gitCommit = /^\/git\/commits\/([0-9a-f]+)$/.exec(rest);
     if (gitCommit) {

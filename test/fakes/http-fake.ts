@@ -5,6 +5,8 @@ export interface RecordedRequest {
   path: string;
   headers: IncomingMessage['headers'];
   body: string;
+  /** The body's bytes as sent (a file upload is binary). */
+  raw: Buffer;
   at: number;
 }
 
@@ -27,11 +29,13 @@ export class HttpFake {
       const chunks: Buffer[] = [];
       req.on('data', (chunk: Buffer) => chunks.push(chunk));
       req.on('end', () => {
+        const raw = Buffer.concat(chunks);
         const recorded: RecordedRequest = {
           method: req.method ?? 'GET',
           path: req.url ?? '/',
           headers: req.headers,
-          body: Buffer.concat(chunks).toString('utf8'),
+          body: raw.toString('utf8'),
+          raw,
           at: Date.now(),
         };
         this.requests.push(recorded);

@@ -1,3 +1,4 @@
+import type { ServerResponse } from 'node:http';
 import { HttpFake, sendJson, type RecordedRequest } from './http-fake.ts';
 import { TokenBucket, TokenBuckets } from './token-bucket.ts';
 
@@ -5,6 +6,20 @@ export interface SlackCall {
   method: string;
   args: Record<string, unknown>;
   token?: string;
+}
+
+/** A file shared with files.completeUploadExternal, with the bytes sent to its upload URL. */
+export interface SlackUpload {
+  fileId: string;
+  filename: string;
+  /** The length files.getUploadURLExternal was told. */
+  length: number;
+  altText?: string;
+  title?: string;
+  bytes: Buffer;
+  channel?: string;
+  threadTs?: string;
+  initialComment?: string;
 }
 
 /** A message chat.postMessage accepted. */
@@ -54,6 +69,10 @@ export class FakeSlack {
   readonly channelInfo = new Map<string, { name: string; is_private: boolean; num_members: number }>();
   /** Conversations that do not exist (deleted, a typo): posting there answers channel_not_found. */
   readonly missingChannels = new Set<string>();
+  /** Bot scopes the app lacks: a method needing one answers missing_scope, as Slack does (files:write). */
+  readonly missingScopes = new Set<string>();
+  /** Files by id: asked for (getUploadURLExternal), then their bytes (the upload URL), then shared (complete). */
+  #files = new Map<string, Omit<SlackUpload, 'bytes'> & { bytes?: Buffer; shared: boolean }>();
   /** Messages posted with chat.postMessage (`channel:ts`); chat.update of anything else is message_not_found. */
   #posted = new Set<string>();
   #accepted: SlackPost[] = [];
@@ -77,8 +96,9 @@ export class FakeSlack {
         workspace: new TokenBucket(options.postLimits.workspacePerSecond ?? 50),
       };
     }
-    this.http = new HttpFake((request, response) => {
+    this.http = new HttpFake(async (request, response) => {
       if (request.path.startsWith('/response/')) return sendJson(response, 200, { ok: true });
+      if (request.path.startsWith('/upload/')) return this.#receiveUpload(request, response);
       const method = request.path.replace(/^\/api\//, '').split('?')[0] ?? '';
       const failure = this.#failing.get(method);
       if (failure !== undefined) {
@@ -142,6 +162,36 @@ export class FakeSlack {
     this.#failing.set(method, failure);
   }
 
+  /** Files shared by files.completeUploadExternal, in the order they were shared. */
+  uploads(): SlackUpload[] {
+    return [...this.#files.values()]
+      .filter((file) => file.shared && file.bytes)
+      .map(({ shared: _shared, ...file }) => ({ ...file, bytes: file.bytes! }));
+  }
+
+  /**
+   * The upload URL getUploadURLExternal handed out: the file's bytes, raw or as a multipart form (the SDK sends
+   * one field); Slack answers 200 with plain text. An unknown file id is a 404.
+   */
+  async #receiveUpload(request: RecordedRequest, response: ServerResponse): Promise<void> {
+    const file = this.#files.get(request.path.replace(/^\/upload\/v1\//, ''));
+    if (!file || request.method !== 'POST') {
+      response.writeHead(404, { 'content-type': 'text/plain' }).end('Not Found');
+      return;
+    }
+    const type = request.headers['content-type'] ?? '';
+    let bytes = request.raw;
+    if (type.startsWith('multipart/form-data')) {
+      const form = await new Response(new Uint8Array(request.raw), {
+        headers: { 'content-type': type },
+      }).formData();
+      const part = [...form.values()].find((value) => typeof value !== 'string');
+      bytes = part ? Buffer.from(await part.arrayBuffer()) : Buffer.alloc(0);
+    }
+    file.bytes = bytes;
+    response.writeHead(200, { 'content-type': 'text/plain' }).end(`OK - ${bytes.length}`);
+  }
+
   /** Every message chat.postMessage accepted, oldest first (refused calls are only in `calls`). */
   posts(): SlackPost[] {
     return [...this.#accepted];
@@ -196,7 +246,53 @@ export class FakeSlack {
     if (method.startsWith('chat.') && this.missingChannels.has(String(args.channel))) {
       return { ok: false, error: 'channel_not_found' };
     }
+    if (method.startsWith('files.') && this.missingScopes.has('files:write')) {
+      return { ok: false, error: 'missing_scope', needed: 'files:write', provided: 'chat:write,commands' };
+    }
     switch (method) {
+      case 'files.getUploadURLExternal': {
+        const length = Number(args.length);
+        if (!args.filename || !Number.isInteger(length) || length <= 0) {
+          return { ok: false, error: 'invalid_arguments' };
+        }
+        const fileId = `F${(this.#ts += 1)}`;
+        this.#files.set(fileId, {
+          fileId,
+          filename: String(args.filename),
+          length,
+          ...(args.alt_text ? { altText: String(args.alt_text) } : {}),
+          shared: false,
+        });
+        return { ok: true, upload_url: `${this.http.url}/upload/v1/${fileId}`, file_id: fileId };
+      }
+      case 'files.completeUploadExternal': {
+        const files = jsonArg(args.files) as { id: string; title?: string }[] | undefined;
+        if (!Array.isArray(files) || files.length === 0) return { ok: false, error: 'invalid_arguments' };
+        const known = files.map((entry) => this.#files.get(entry.id));
+        // A file whose bytes never reached its upload URL (or of the wrong length) cannot be completed.
+        if (known.some((file) => !file?.bytes || file.bytes.length !== file.length)) {
+          return { ok: false, error: 'file_not_found' };
+        }
+        if (args.channel_id && this.channelsWithoutBot.has(String(args.channel_id))) {
+          return { ok: false, error: 'not_in_channel' };
+        }
+        files.forEach((entry, index) => {
+          Object.assign(known[index]!, {
+            shared: true,
+            ...(entry.title ? { title: entry.title } : {}),
+            ...(args.channel_id ? { channel: String(args.channel_id) } : {}),
+            ...(args.thread_ts ? { threadTs: String(args.thread_ts) } : {}),
+            ...(args.initial_comment ? { initialComment: String(args.initial_comment) } : {}),
+          });
+        });
+        return {
+          ok: true,
+          files: files.map((entry) => ({
+            id: entry.id,
+            title: entry.title ?? this.#files.get(entry.id)!.filename,
+          })),
+        };
+      }
       case 'auth.test':
         return {
           ok: true,

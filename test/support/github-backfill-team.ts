@@ -56,6 +56,8 @@ export function buildGithubRepo(fullName: string, options: { pulls?: number } = 
     statuses: new Map(),
     runs: [],
     releases: [],
+    pullCommits: new Map(),
+    tags: new Map(),
   };
   const events: WebhookEvent[] = [];
   const send = (event: string, payload: Json, inRange: boolean) => {
@@ -83,6 +85,8 @@ export function buildGithubRepo(fullName: string, options: { pulls?: number } = 
       closed_at: merged || closed ? updatedAt : null,
       merged_at: merged ? updatedAt : null,
       merged,
+      // GitHub's test merge while open, the squash commit once merged.
+      merge_commit_sha: sha(300 + n),
       labels: n % 2 ? [{ id: 1, name: 'backend', color: 'ededed', default: false }] : [],
       requested_reviewers: [people[(n + 1) % 3]],
       additions: 10 * n,
@@ -91,6 +95,35 @@ export function buildGithubRepo(fullName: string, options: { pulls?: number } = 
       commits: 1 + (n % 3),
     };
     data.pulls.push(pull);
+    // Its commits, authored the day before it was opened (the second rebased in between: committed later).
+    data.pullCommits!.set(
+      n,
+      [0, 1].slice(0, pull.commits).map((k) => ({
+        sha: sha(400 + n * 10 + k),
+        node_id: `C_pr${n}_${k}`,
+        commit: {
+          author: {
+            name: `${author.login} Person`,
+            email: `${author.login}@acme.test`,
+            date: day(n - 1, 9 + k),
+          },
+          committer: { name: 'GitHub', email: 'noreply@github.com', date: day(n, 8 - k) },
+          message: `Work on change ${n}, part ${k + 1}`,
+          tree: {
+            sha: sha(500 + n),
+            url: `https://api.github.com/repos/${fullName}/git/trees/${sha(500 + n)}`,
+          },
+          url: `https://api.github.com/repos/${fullName}/git/commits/${sha(400 + n * 10 + k)}`,
+          comment_count: 0,
+          verification: { verified: false, reason: 'unsigned', signature: null, payload: null },
+        },
+        url: `https://api.github.com/repos/${fullName}/commits/${sha(400 + n * 10 + k)}`,
+        html_url: `https://github.com/${fullName}/commit/${sha(400 + n * 10 + k)}`,
+        author,
+        committer: { login: 'web-flow', type: 'User' },
+        parents: [],
+      })),
+    );
     send(
       'pull_request',
       { action: merged || closed ? 'closed' : 'opened', number: n, pull_request: pull, sender: author },
@@ -244,12 +277,14 @@ export function buildGithubRepo(fullName: string, options: { pulls?: number } = 
 
   // Releases, one before the range.
   const releaseTemplate = example('release', 'published').release;
-  [0, 4].forEach((n) => {
+  [0, 4, 6].forEach((n) => {
     const release = {
       ...structuredClone(releaseTemplate),
       id: 4_000_000 + n,
       tag_name: `v1.${n}.0`,
       name: `v1.${n}.0`,
+      // Made from the branch (its tag then names the commit), or from a commit sha.
+      target_commitish: n === 6 ? sha(100 + n) : 'main',
       draft: false,
       prerelease: false,
       author: people[1],
@@ -258,6 +293,7 @@ export function buildGithubRepo(fullName: string, options: { pulls?: number } = 
       html_url: `https://github.com/${fullName}/releases/tag/v1.${n}.0`,
     };
     data.releases.push(release);
+    data.tags!.set(release.tag_name, sha(100 + n));
     send('release', { action: 'published', release, sender: release.author }, n > 0);
   });
 

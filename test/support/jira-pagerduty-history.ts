@@ -117,7 +117,8 @@ export function loadJiraAndPagerDutyHistory(jira: FakeJiraCloud, pagerDuty: Fake
     id: 'Q3OPEN000000A1',
     number: 413,
     created_at: '2026-10-09T11:00:00Z',
-    title: 'checkout-api latency above 2 s',
+    // Named by whoever opened it: the PR it suspects.
+    title: 'checkout-api latency above 2 s since acme/checkout#42',
     html_url: 'https://acme.pagerduty.com/incidents/Q3OPEN000000A1',
   });
   pagerDuty.incidents.push({

@@ -58,6 +58,7 @@ function assertBlocks(blocks: Block[], label: string): void {
         assertText(block.text, SLACK_LIMITS.sectionText, where);
         assert.ok((block.fields ?? []).length <= SLACK_LIMITS.sectionFields, `${where}: too many fields`);
         for (const field of block.fields ?? []) assertText(field, SLACK_LIMITS.fieldText, `${where}: field`);
+        if (block.accessory) assertButton(block.accessory, `${where}: accessory`);
         break;
       case 'actions': {
         assert.ok(block.elements.length > 0, `${where}: no elements`);

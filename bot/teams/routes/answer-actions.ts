@@ -11,6 +11,7 @@ import {
 import type { TeamsDeps } from '../teams-deps.ts';
 import { userFacingError } from '../../user-facing-error.ts';
 import { tenantOf } from './command-message.ts';
+import { teamsUserIdOf } from '../teams-user-id.ts';
 
 const HANDLERS = {
   [ANSWER_ACTIONS.share]: shareAnswer,
@@ -36,7 +37,7 @@ export function register(app: Application, deps: TeamsDeps): void {
       try {
         const from = context.activity.from;
         const result: AnswerActionResult = await run(
-          { surface: 'teams', tenantId, userId: from.aadObjectId ?? from.id, displayName: from.name },
+          { surface: 'teams', tenantId, userId: teamsUserIdOf(from), displayName: from.name },
           payload,
           { store, reach: deps.answers?.reach },
         );

@@ -5,6 +5,7 @@ import { renderViewForTeams } from '../../../cards/teams/render-view.ts';
 import { approvalCardFor } from '../approval-card.ts';
 import type { TeamsDeps } from '../teams-deps.ts';
 import { handleApprovalInvoke } from './approval-invoke.ts';
+import { teamsUserIdOf } from '../teams-user-id.ts';
 
 /**
  * Open on the `approvals` list (or the home card): posts the request card for this viewer below (kept up to date like any other
@@ -30,7 +31,7 @@ export function register(app: Application, deps: TeamsDeps): void {
       }
       const { from } = context.activity;
       const list = await deps.runCommand({
-        actor: { surface: 'teams', tenantId, userId: from.aadObjectId ?? from.id, displayName: from.name },
+        actor: { surface: 'teams', tenantId, userId: teamsUserIdOf(from), displayName: from.name },
         conversationId: context.activity.conversation.id,
         // Open from the home card answers with the home card again, from the list with the list.
         name: data.from === 'home' ? 'home' : 'approvals',

@@ -4,7 +4,10 @@ import { renderViewForTeams } from '../../../cards/teams/render-view.ts';
 import { parseCommandText } from '../../../handlers/run-command.ts';
 import type { View } from '../../../handlers/types.ts';
 import type { TeamsDeps } from '../teams-deps.ts';
+import { attachChartImage } from '../../charts/attach-chart-image.ts';
 import { userFacingError } from '../../user-facing-error.ts';
+import { teamsUserIdOf } from '../teams-user-id.ts';
+import { sendDoraCharts } from '../send-dora-charts.ts';
 
 export function sendView(context: TurnContext, view: View) {
   return context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(renderViewForTeams(view))));
@@ -34,7 +37,7 @@ export function register(app: Application, deps: TeamsDeps): void {
     // The directory's address (email, else the sign-in name), which the organisation, not the user, sets.
     const learning = deps.emails?.learn(
       tenantId,
-      { tool: 'teams', handle: from.aadObjectId ?? from.id },
+      { tool: 'teams', handle: teamsUserIdOf(from) },
       async () => {
         const member = await TeamsInfo.getMember(context, from.id);
         return { email: member.email ?? member.userPrincipalName, name: member.name };
@@ -43,17 +46,33 @@ export function register(app: Application, deps: TeamsDeps): void {
     // Teams sends the sender's zone and locale with every message they type.
     const reported = deps.profileReports?.report(
       tenantId,
-      { tool: 'teams', handle: from.aadObjectId ?? from.id },
+      { tool: 'teams', handle: teamsUserIdOf(from) },
       { timeZone: context.activity.localTimezone, locale: context.activity.locale },
     );
     try {
       await deps.tenants.ensure(tenantId, 'teams');
       const reply = await deps.runCommand({
-        actor: { surface: 'teams', tenantId, userId: from.aadObjectId ?? from.id, displayName: from.name },
+        actor: { surface: 'teams', tenantId, userId: teamsUserIdOf(from), displayName: from.name },
         conversationId: context.activity.conversation.id,
+        // A channel or group chat has others in it: personal answers (`flow me`) stay out of it.
+        conversationKind:
+          (context.activity.conversation.conversationType ?? 'personal') === 'personal'
+            ? 'personal'
+            : 'shared',
         ...parseCommandText(context.activity.text ?? ''),
       });
-      await sendView(context, reply.view);
+      // Teams shows a chart inside the card, as a data URL; /dora's charts follow as cards of their own.
+      await sendView(
+        context,
+        deps.charts ? await attachChartImage(reply.view, deps.charts, deps.log) : reply.view,
+      );
+      if (reply.view.kind === 'dora' && deps.charts) {
+        try {
+          await sendDoraCharts(context, reply.view, deps.charts);
+        } catch (error) {
+          deps.log.warn({ err: error }, 'dora charts not delivered');
+        }
+      }
     } catch (error) {
       await sendView(context, userFacingError(error, deps.log));
     } finally {

@@ -6,12 +6,13 @@ import { userFacingError } from '../../user-facing-error.ts';
 import { answerInvoke } from '../invoke-response.ts';
 import type { TeamsDeps } from '../teams-deps.ts';
 import { tenantOf } from './command-message.ts';
+import { teamsUserIdOf } from '../teams-user-id.ts';
 
 /** The viewer's home card as it stands now (what `home` sends): the answer to its `refresh`. */
 export async function homeCardOf(context: TurnContext, deps: TeamsDeps, tenantId: string) {
   const { from } = context.activity;
   const reply = await deps.runCommand({
-    actor: { surface: 'teams', tenantId, userId: from.aadObjectId ?? from.id, displayName: from.name },
+    actor: { surface: 'teams', tenantId, userId: teamsUserIdOf(from), displayName: from.name },
     conversationId: context.activity.conversation.id,
     name: 'home',
     args: [],

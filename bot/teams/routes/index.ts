@@ -5,6 +5,7 @@ import * as approvalOpen from './approval-open.ts';
 import * as approvalRefresh from './approval-refresh.ts';
 import * as answerActions from './answer-actions.ts';
 import * as commandMessage from './command-message.ts';
+import * as doraAction from './dora-action.ts';
 import * as homeRefresh from './home-refresh.ts';
 import * as rememberConversation from './remember-conversation.ts';
 import * as standupAnswer from './standup-answer.ts';
@@ -24,4 +25,5 @@ export function register(app: Application, deps: TeamsDeps): void {
   standupAnswer.register(app, deps);
   standupSetup.register(app, deps);
   triageAction.register(app, deps);
+  doraAction.register(app, deps);
 }

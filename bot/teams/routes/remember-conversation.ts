@@ -2,6 +2,7 @@ import { TurnContext } from 'botbuilder';
 import type { Application } from '@microsoft/teams-ai';
 import type { TeamsDeps } from '../teams-deps.ts';
 import { tenantOf } from './command-message.ts';
+import { teamsUserIdOf } from '../teams-user-id.ts';
 
 const SAVING = Symbol('em-agent.rememberConversation');
 
@@ -29,7 +30,7 @@ export function register(app: Application, deps: TeamsDeps): void {
       tenantId,
       conversationId: conversation.id,
       conversationType,
-      aadObjectId: personal ? (from.aadObjectId ?? from.id).toLowerCase() : null,
+      aadObjectId: personal ? teamsUserIdOf(from) : null,
       teamsUserId: personal ? from.id : null,
     };
     const key = `${tenantId}\n${conversation.id}`;

@@ -13,10 +13,11 @@ import { userFacingError } from '../../user-facing-error.ts';
 import { answerInvoke } from '../invoke-response.ts';
 import type { TeamsDeps } from '../teams-deps.ts';
 import { tenantOf } from './command-message.ts';
+import { teamsUserIdOf } from '../teams-user-id.ts';
 
 const memberOf = (context: TurnContext) => ({
   tool: 'teams' as const,
-  handle: (context.activity.from.aadObjectId ?? context.activity.from.id).toLowerCase(),
+  handle: teamsUserIdOf(context.activity.from),
 });
 
 /**

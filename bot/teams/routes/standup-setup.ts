@@ -11,6 +11,7 @@ import { answerInvoke } from '../invoke-response.ts';
 import { readTeamsSetup, type ReadTeamsSetup } from '../read-standup-setup.ts';
 import type { TeamsDeps } from '../teams-deps.ts';
 import { tenantOf } from './command-message.ts';
+import { teamsUserIdOf } from '../teams-user-id.ts';
 
 /** A snapshot of this conversation's members (the scheduler reads the roster again before each day). */
 async function rosterOf(context: TurnContext, deps: TeamsDeps): Promise<ChatAccount[]> {
@@ -20,7 +21,7 @@ async function rosterOf(context: TurnContext, deps: TeamsDeps): Promise<ChatAcco
     do {
       const page = await TeamsInfo.getPagedMembers(context, 500, continuationToken);
       for (const member of page.members) {
-        const handle = member.aadObjectId ?? member.id;
+        const handle = teamsUserIdOf(member);
         if (handle) members.push({ tool: 'teams', handle });
       }
       continuationToken = page.continuationToken || undefined;
@@ -60,7 +61,7 @@ export function register(app: Application, deps: TeamsDeps): void {
           return '';
         }
         const from = context.activity.from;
-        const actor = { surface: 'teams' as const, tenantId, userId: from.aadObjectId ?? from.id };
+        const actor = { surface: 'teams' as const, tenantId, userId: teamsUserIdOf(from) };
         const standupId = typeof data.standupId === 'string' ? data.standupId : undefined;
         const editing = standupId ? await ports.standups.get(tenantId, standupId) : undefined;
         const read = readTeamsSetup(data, editing?.questions);

@@ -6,6 +6,7 @@ import { userFacingError } from '../../user-facing-error.ts';
 import { answerInvoke } from '../invoke-response.ts';
 import type { TeamsDeps } from '../teams-deps.ts';
 import { tenantOf } from './command-message.ts';
+import { teamsUserIdOf } from '../teams-user-id.ts';
 
 /**
  * The Action.Execute buttons on a `triage` item: act, then answer the clicker with the queue card as it now
@@ -26,7 +27,7 @@ export function register(app: Application, deps: TeamsDeps): void {
         const from = context.activity.from;
         const verb = (context.activity.value as { action: { verb: string } }).action.verb as TriageVerb;
         const view = await handleTriageAction(
-          { surface: 'teams', tenantId, userId: from.aadObjectId ?? from.id, displayName: from.name },
+          { surface: 'teams', tenantId, userId: teamsUserIdOf(from), displayName: from.name },
           verb,
           payload,
           deps.triage ?? {},

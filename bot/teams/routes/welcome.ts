@@ -1,6 +1,7 @@
 import type { Application } from '@microsoft/teams-ai';
 import type { TeamsDeps } from '../teams-deps.ts';
 import { sendView, tenantOf } from './command-message.ts';
+import { teamsUserIdOf } from '../teams-user-id.ts';
 
 /**
  * When someone installs the bot, it introduces itself with the help card instead of waiting in silence; in a
@@ -26,7 +27,7 @@ export function register(app: Application, deps: TeamsDeps): void {
       actor: {
         surface: 'teams',
         tenantId,
-        userId: context.activity.from.aadObjectId ?? context.activity.from.id,
+        userId: teamsUserIdOf(context.activity.from),
       },
       conversationId: context.activity.conversation.id,
       name: 'home',

@@ -14,7 +14,7 @@ export interface PushFields {
   after: string;
   /** The head commit's timestamp, else the delivery time. */
   pushedAt?: Date;
-  /** As the payload lists them (at most 20 on GitHub; `distinct` ones only). */
+  /** Every commit the payload lists (at most 2048 on GitHub), `distinct` or not: all are new on this branch. */
   commits?: { sha: string; title: string; authoredAt: Date }[];
   forced?: boolean;
   created?: boolean;

@@ -17,6 +17,7 @@ import {
 } from '../backfill/retry-policy.ts';
 import { walkListing, type ListingPage } from '../backfill/walk-listing.ts';
 import { createPullRequestEnricher } from '../../triage/enrich-pull-requests.ts';
+import { createDeliveryEnricher } from './enrich-delivery-facts.ts';
 import { parseLinkHeader } from './parse-link-header.ts';
 import {
   commitWrites,
@@ -118,6 +119,8 @@ function asPushCommit(commit: Json): Json {
       name: commit.commit?.author?.name,
       email: commit.commit?.author?.email,
       username: commit.author?.login,
+      // The push payload's `timestamp` is the author date; the REST commit has it apart.
+      date: commit.commit?.author?.date,
     },
     url: commit.html_url,
   };
@@ -135,10 +138,13 @@ export async function backfillGithub(
 ): Promise<StreamResult[]> {
   const octokit = createBackfillOctokit(options, context.waits);
   // As the normalizer's afterApply does for webhooks: files, mergeable state and check status for triage.
+  // And for delivery metrics: merged PRs' first commit times, releases' commits.
   const enrich = createPullRequestEnricher({ facts: context.facts, octokit });
+  const enrichDelivery = createDeliveryEnricher({ facts: context.facts, octokit });
   const apply = async (writes: FactWrite[]) => {
     await applyWrites(context, writes);
     await enrich(context.tenantId, writes);
+    await enrichDelivery(context.tenantId, writes);
   };
   const perPage = options.perPage ?? 100;
   const since = context.since.getTime();

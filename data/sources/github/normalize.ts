@@ -48,6 +48,10 @@ function mergeableOf(pr: Json): 'clean' | 'conflicting' | undefined {
 
 const PR_STATE_RANK = { open: 0, closed: 1, merged: 2 } as const;
 
+/** A full 40-hex commit sha (a release's `target_commitish` is often a branch name instead). */
+export const isCommitSha = (value: unknown): value is string =>
+  typeof value === 'string' && /^[0-9a-f]{40}$/i.test(value);
+
 export function pullRequestWrites(repo: string, pr: Json, action: string | undefined): FactWrite[] {
   const merged = Boolean(pr.merged_at) || pr.merged === true;
   const state = merged ? 'merged' : pr.state === 'closed' ? 'closed' : 'open';
@@ -64,7 +68,14 @@ export function pullRequestWrites(repo: string, pr: Json, action: string | undef
     {
       kind: 'pullRequest',
       key: { repo, number: pr.number },
-      once: defined({ githubId: pr.id, author: loginOf(pr.user), url: pr.html_url }),
+      // `merge_commit_sha` is GitHub's test merge while open; only a merged PR's is final (merge, squash or
+      // the last rebased commit), so it is kept once, from whichever merged payload or listing comes first.
+      once: defined({
+        githubId: pr.id,
+        author: loginOf(pr.user),
+        url: pr.html_url,
+        mergeCommitSha: merged && isCommitSha(pr.merge_commit_sha) ? pr.merge_commit_sha : undefined,
+      }),
       earliest: { openedAt: createdAt, readyAt, mergedAt: toDate(pr.merged_at) },
       snapshot: {
         version: versionOf(updatedAt, PR_STATE_RANK[state]),
@@ -136,6 +147,14 @@ export function reviewWrites(
   ];
 }
 
+const titleOf = (commit: Json) => String(commit.message ?? '').split('\n')[0]!;
+
+/**
+ * A push commit's authored time: the payload's `timestamp` (the author date, which a rebase keeps), or
+ * `author.date` where backfill maps a REST commit to this shape.
+ */
+const authoredAtOf = (commit: Json) => toDate(commit.author?.date) ?? toDate(commit.timestamp);
+
 /** One commit as a push payload lists it (backfill maps a REST commit to this shape), seen on `branch`. */
 export function commitWrites(repo: string, commit: Json, branch: string | undefined): FactWrite[] {
   return [
@@ -143,10 +162,11 @@ export function commitWrites(repo: string, commit: Json, branch: string | undefi
       kind: 'commit',
       key: { repo, sha: commit.id },
       once: defined({
-        title: String(commit.message ?? '').split('\n')[0],
+        title: titleOf(commit),
         authorLogin: commit.author?.username,
         authorName: commit.author?.name,
         committedAt: toDate(commit.timestamp),
+        authoredAt: authoredAtOf(commit),
         url: commit.url,
       }),
       ...(branch ? { union: { branches: [branch] } } : {}),
@@ -155,10 +175,40 @@ export function commitWrites(repo: string, commit: Json, branch: string | undefi
   ];
 }
 
+/**
+ * A branch push, whole: its `before` → `after` link chains the branch's history for delivery metrics, with
+ * every commit it lists (a fast-forward of a feature branch lists them as not `distinct`, yet they are new on
+ * this branch). Its time is the head commit's, else the repository's `pushed_at` that GitHub stamps on the
+ * delivery (a deleted branch has no head commit). A deletion is recorded, without commits.
+ */
+function pushFactWrite(repo: string, branch: string, payload: Json): FactWrite {
+  const deleted = payload.deleted === true;
+  return {
+    kind: 'push',
+    key: { repo, branch, after: String(payload.after) },
+    once: defined({
+      before: typeof payload.before === 'string' ? payload.before : undefined,
+      pushedAt: toDate(payload.head_commit?.timestamp) ?? toDate(payload.repository?.pushed_at),
+      commits: deleted
+        ? undefined
+        : (payload.commits ?? []).map((commit: Json) =>
+            defined({ sha: commit.id, title: titleOf(commit), authoredAt: authoredAtOf(commit) }),
+          ),
+      forced: payload.forced === true,
+      created: payload.created === true,
+      deleted,
+    }),
+  };
+}
+
 function pushWrites(repo: string, payload: Json): FactWrite[] {
   const isBranch = String(payload.ref).startsWith('refs/heads/');
   const branch = isBranch ? String(payload.ref).replace(/^refs\/heads\//, '') : undefined;
-  return (payload.commits ?? []).flatMap((commit: Json) => commitWrites(repo, commit, branch));
+  // A tag push is no branch's history (releases and deployments name tags): its commits only.
+  return [
+    ...(branch && typeof payload.after === 'string' ? [pushFactWrite(repo, branch, payload)] : []),
+    ...(payload.commits ?? []).flatMap((commit: Json) => commitWrites(repo, commit, branch)),
+  ];
 }
 
 const DEPLOYMENT_STATE_RANK: Record<string, number> = {
@@ -300,6 +350,9 @@ export function releaseWrites(repo: string, action: string | undefined, release:
         version: versionOf(at, deleted ? 9 : release.draft ? 0 : 1),
         fields: defined({
           tag: release.tag_name,
+          targetCommitish: release.target_commitish ?? undefined,
+          // A branch name is resolved to the tag's commit by the enricher (enrich-delivery-facts.ts).
+          sha: isCommitSha(release.target_commitish) ? release.target_commitish.toLowerCase() : undefined,
           name: release.name ?? undefined,
           draft: release.draft,
           prerelease: release.prerelease,

@@ -12,7 +12,9 @@ import {
 } from '../backfill/backfill-context.ts';
 import { withRetries, type HttpOutcome } from '../backfill/retry-policy.ts';
 import { walkListing } from '../backfill/walk-listing.ts';
+import { fieldChangeWrites } from './field-change-writes.ts';
 import { issueWrites, jiraUserWrites, sprintWrite, transitionWrites } from './normalize.ts';
+import { categoryOf, statusCategoriesOf, type StatusCategories } from './status-categories.ts';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- Jira JSON
 
@@ -48,7 +50,7 @@ const jqlTime = (date: Date) => `"${date.toISOString().slice(0, 16).replace('T',
  * The issue as it stood right after one changelog entry: its status is the one moved into, so the same
  * transition normalizer that sees each webhook sets `startedAt` for a move into an in-progress status.
  */
-function issueAsOf(issue: Json, history: Json, categories: Map<string, string>): Json {
+function issueAsOf(issue: Json, history: Json, categories: StatusCategories): Json {
   const status = (history.items ?? []).find(
     (item: Json) => item.field === 'status' || item.fieldId === 'status',
   );
@@ -56,11 +58,14 @@ function issueAsOf(issue: Json, history: Json, categories: Map<string, string>):
   if (!name) return issue;
   return {
     ...issue,
-    fields: { ...issue.fields, status: { name, statusCategory: { key: categories.get(name) } } },
+    fields: {
+      ...issue.fields,
+      status: { name, statusCategory: { key: categoryOf(categories, status.to, name) } },
+    },
   };
 }
 
-function writesOf(issue: Json, histories: Json[], categories: Map<string, string>): FactWrite[] {
+function writesOf(issue: Json, histories: Json[], categories: StatusCategories): FactWrite[] {
   return [
     ...issueWrites(issue),
     ...histories.flatMap((history) => [
@@ -69,7 +74,9 @@ function writesOf(issue: Json, histories: Json[], categories: Map<string, string
         history,
         toDate(history.created),
         history.author,
+        categories,
       ),
+      ...fieldChangeWrites(issue, history, toDate(history.created)),
       ...jiraUserWrites(history.author),
     ]),
   ];
@@ -137,10 +144,7 @@ export async function backfillJira(
   const issues = await runStream('jira:issues', async () => {
     const since = await windowStart(context, 'jira:issues');
     if (!since) return emptyTally();
-    const categories = new Map<string, string>();
-    for (const status of (await call(() => jira.workflowStatuses.getStatuses())) as Json[]) {
-      if (status.name && status.statusCategory?.key) categories.set(status.name, status.statusCategory.key);
-    }
+    const categories = statusCategoriesOf(asWire(await call(() => jira.workflowStatuses.getStatuses())));
     const jql =
       `updated >= ${jqlTime(since)}` +
       (context.until ? ` AND updated <= ${jqlTime(context.until)}` : '') +

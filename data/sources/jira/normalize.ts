@@ -1,4 +1,6 @@
 import { defined, toDate, versionOf, type FactWrite } from '../fact-write.ts';
+import { categoryOf, type StatusCategories } from './status-categories.ts';
+import { fieldChangeWrites } from './field-change-writes.ts';
 
 /* Pure: a Jira webhook payload (or an issue from the REST API, from backfill) to fact writes. */
 
@@ -114,12 +116,17 @@ export function issueWrites(issue: Json, deleted = false): FactWrite[] {
   ];
 }
 
-/** A changelog's status item becomes one transition; a move into an in-progress status marks `startedAt`. */
+/**
+ * A changelog's status item becomes one transition; a move into an in-progress status marks `startedAt`. The
+ * statuses' categories come from the status list when given (backfill), else only the current status's, from
+ * the issue itself (a webhook); the enricher (enrich-status-categories.ts) fills in the rest.
+ */
 export function transitionWrites(
   issue: Json,
   changelog: Json | undefined,
   at: Date | undefined,
   by: Json | undefined,
+  categories?: StatusCategories,
 ): FactWrite[] {
   const items: Json[] = changelog?.items ?? [];
   return items
@@ -127,16 +134,21 @@ export function transitionWrites(
     .flatMap((item): FactWrite[] => {
       // The changelog item's field is named `toString`, which plain property access would confuse with the method.
       const to = typeof item['toString'] === 'string' ? (item['toString'] as string) : undefined;
+      const from = item.fromString ?? undefined;
       const movedIntoCurrent = to !== undefined && to === issue.fields?.status?.name;
-      const started = movedIntoCurrent && issue.fields?.status?.statusCategory?.key === 'indeterminate';
+      const currentCategory = issue.fields?.status?.statusCategory?.key;
+      const started = movedIntoCurrent && currentCategory === 'indeterminate';
       return [
         {
           kind: 'issueTransition',
           key: { issueId: String(issue.id), changelogId: String(changelog!.id) },
           once: defined({
             issueKey: issue.key,
-            from: item.fromString ?? undefined,
+            from,
             to,
+            fromCategory: categoryOf(categories, item.from, from),
+            toCategory:
+              categoryOf(categories, item.to, to) ?? (movedIntoCurrent ? currentCategory : undefined),
             at,
             by: by?.accountId,
           }),
@@ -155,11 +167,18 @@ export function transitionWrites(
 }
 
 export function normalizeJiraEvent(eventType: string, payload: Json): FactWrite[] {
+  if (eventType === 'sprint_started') {
+    // Marked apart from any other "active" sighting (an issue's sprint field says active too): only the start
+    // event takes the sprint's start snapshot.
+    const at = toDate(payload.timestamp) ?? toDate(payload.sprint?.startDate);
+    return [{ ...sprintWrite(payload.sprint), event: { type: eventType, ...(at ? { at } : {}) } }];
+  }
   if (eventType.startsWith('sprint_')) return [sprintWrite(payload.sprint, eventType === 'sprint_deleted')];
   const at = toDate(payload.timestamp) ?? toDate(payload.issue.fields?.updated);
   return [
     ...issueWrites(payload.issue, eventType === 'jira:issue_deleted'),
     ...transitionWrites(payload.issue, payload.changelog, at, payload.user),
+    ...fieldChangeWrites(payload.issue, payload.changelog, at),
     ...jiraUserWrites(payload.user),
   ];
 }

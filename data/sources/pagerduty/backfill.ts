@@ -9,7 +9,7 @@ import {
 } from '../backfill/backfill-context.ts';
 import { withRetries, type HttpOutcome } from '../backfill/retry-policy.ts';
 import { walkListing, type ListingPage } from '../backfill/walk-listing.ts';
-import { incidentWrites, pagerDutyAgentWrites, serviceWrite } from './normalize.ts';
+import { incidentWrites, pagerDutyAgentWrites, serviceWrite, statusChangeWrite } from './normalize.ts';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- PagerDuty JSON
 
@@ -62,7 +62,44 @@ function writesOf(incident: Json, log: Json[]): FactWrite[] {
   if (!seenCurrent) {
     writes.push(...incidentWrites({ ...incident, assignees }, toDate(incident.last_status_change_at)));
   }
-  return writes;
+  return [...writes, ...statusChangesOf(incident, sorted)];
+}
+
+/** The log entries that change an incident's status, and the status each leaves it in. */
+const STATUS_OF_ENTRY: Record<string, 'triggered' | 'acknowledged' | 'resolved'> = {
+  trigger_log_entry: 'triggered',
+  acknowledge_log_entry: 'acknowledged',
+  unacknowledge_log_entry: 'triggered',
+  resolve_log_entry: 'resolved',
+};
+
+/**
+ * Every status change the log records, each keyed by its log entry (a webhook keys the same change by its
+ * event id: a tenant with both has each change twice, seconds apart, which a status history reads as one).
+ * A log without them (no access, truncated): the incident's own times, its creation and resolution.
+ */
+function statusChangesOf(incident: Json, log: Json[]): FactWrite[] {
+  const changes = log
+    .filter((entry) => STATUS_OF_ENTRY[entry.type] && entry.id)
+    .map((entry) =>
+      statusChangeWrite(
+        incident.id,
+        String(entry.id),
+        STATUS_OF_ENTRY[entry.type]!,
+        toDate(entry.created_at),
+      ),
+    );
+  if (changes.length > 0) return changes;
+  const resolvedAt =
+    incident.status === 'resolved'
+      ? (toDate(incident.resolved_at) ?? toDate(incident.last_status_change_at))
+      : undefined;
+  return [
+    statusChangeWrite(incident.id, `${incident.id}:created`, 'triggered', toDate(incident.created_at)),
+    ...(resolvedAt
+      ? [statusChangeWrite(incident.id, `${incident.id}:resolved`, 'resolved', resolvedAt)]
+      : []),
+  ];
 }
 
 /** Backfills PagerDuty incidents created in the range (with their log entries) and every service. */

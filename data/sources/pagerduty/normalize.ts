@@ -1,4 +1,5 @@
 import { defined, toDate, versionOf, type FactWrite } from '../fact-write.ts';
+import { namesInText } from './incident-names.ts';
 
 /* Pure: a PagerDuty v3 webhook event (or an incident from the REST API, from backfill) to fact writes. */
 
@@ -15,6 +16,8 @@ export function incidentWrites(incident: Json, at: Date | undefined, eventType?:
   const service: Json | undefined = incident.service;
   const acknowledged = eventType === 'incident.acknowledged' || (!eventType && status === 'acknowledged');
   const resolved = eventType === 'incident.resolved' || (!eventType && status === 'resolved');
+  // Read from the title (and the REST incident's description, in backfill) as it stands at this change.
+  const names = namesInText(incident.title, incident.description);
   return [
     {
       kind: 'incident',
@@ -40,6 +43,7 @@ export function incidentWrites(incident: Json, at: Date | undefined, eventType?:
           assignees: Array.isArray(incident.assignees)
             ? incident.assignees.map((assignee: Json) => assignee.summary ?? assignee.assignee?.summary)
             : undefined,
+          names: names.length > 0 ? names : undefined,
         }),
       },
     },
@@ -73,11 +77,39 @@ export function pagerDutyAgentWrites(agent: Json | null | undefined): FactWrite[
   ];
 }
 
+type ChangedStatus = 'triggered' | 'acknowledged' | 'resolved';
+
+/** The v3 events that change an incident's status, and the status each leaves it in. */
+const STATUS_OF_EVENT: Record<string, ChangedStatus> = {
+  'incident.triggered': 'triggered',
+  'incident.acknowledged': 'acknowledged',
+  // Unacknowledged (the ack timed out) and reopened (after a resolution) both leave it triggered again.
+  'incident.unacknowledged': 'triggered',
+  'incident.resolved': 'resolved',
+  'incident.reopened': 'triggered',
+};
+
+/**
+ * One status change, keyed by what reported it (a webhook event id, a log entry id), so every change is kept:
+ * a reopened incident's second resolution too, which the incident fact's first-seen `resolvedAt` loses.
+ */
+export function statusChangeWrite(
+  incidentId: string,
+  changeId: string,
+  status: ChangedStatus,
+  at: Date | undefined,
+): FactWrite {
+  return { kind: 'incidentStatusChange', key: { incidentId, changeId }, once: defined({ status, at }) };
+}
+
 export function normalizePagerDutyEvent(eventType: string, payload: Json): FactWrite[] {
   const event: Json = payload.event;
   if (!eventType.startsWith('incident.')) return [];
+  const at = toDate(event.occurred_at);
+  const status = STATUS_OF_EVENT[eventType];
   return [
-    ...incidentWrites(event.data, toDate(event.occurred_at), eventType),
+    ...incidentWrites(event.data, at, eventType),
+    ...(status ? [statusChangeWrite(String(event.data.id), String(event.id), status, at)] : []),
     ...pagerDutyAgentWrites(event.agent),
   ];
 }

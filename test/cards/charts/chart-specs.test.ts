@@ -50,6 +50,15 @@ describe('chart specs', () => {
     assert.match(JSON.stringify(spec), /Burndown: Sprint 42/);
   });
 
+  it('runs the ideal line on over the days still to come, which have no remaining point', () => {
+    const days = burndown.days.map((point, index) =>
+      index < 4 ? point : { day: point.day, ideal: point.ideal },
+    );
+    const values = valuesOf(buildBurndownChart({ ...burndown, days }));
+    assert.equal(values.filter((value) => value.series === 'Remaining').length, 4);
+    assert.equal(values.filter((value) => value.series === 'Ideal').length, 10);
+  });
+
   it('orders WIP oldest first, flags items past the 85th percentile, and labels the percentile lines', () => {
     const spec = buildAgingWipChart(agingWip);
     const points = valuesOf(spec, 0);

@@ -16,6 +16,11 @@ describe('GitHub backfill against the REST fake', function () {
   let server: TestServer;
   let github: FakeGitHubRest;
   let webhookState: Awaited<ReturnType<typeof comparableFacts>>;
+  /** GitHub's REST API has no push history: push facts come from webhooks alone. */
+  const backfillable = async (tenantId: string) => {
+    const { push: _pushes, ...facts } = await comparableFacts(server.models, tenantId);
+    return facts;
+  };
 
   const run = (tenantId: string, waits = recordingWaits()) =>
     backfillGithub(
@@ -27,9 +32,14 @@ describe('GitHub backfill against the REST fake', function () {
     results.reduce((sum, result) => sum + result.tally[field], 0);
 
   before(async () => {
-    server = await startTestServer(import.meta.url, { GITHUB_WEBHOOK_SECRET: SECRET });
     github = new FakeGitHubRest();
     await github.http.start();
+    // With a token, as in production: the enrichers read what the payloads lack (PR commits, release tags).
+    server = await startTestServer(import.meta.url, {
+      GITHUB_WEBHOOK_SECRET: SECRET,
+      GITHUB_TOKEN: github.token,
+      GITHUB_API_URL: github.url,
+    });
     for (const repo of REPOS) {
       const built = buildGithubRepo(repo);
       github.repos.set(repo, built.data);
@@ -40,7 +50,7 @@ describe('GitHub backfill against the REST fake', function () {
     }
     await server.normalizer.idle();
     await server.normalizer.drainAll();
-    webhookState = await comparableFacts(server.models, 'demo');
+    webhookState = await backfillable('demo');
   });
   after(async () => {
     await github.http.stop();
@@ -50,10 +60,19 @@ describe('GitHub backfill against the REST fake', function () {
   it('ends in the same facts as the webhook deliveries of the same history, paging through every listing', async () => {
     const results = await run('bf-same');
     assert.deepEqual(errorsOf(results), []);
-    assert.deepEqual(await comparableFacts(server.models, 'bf-same'), webhookState);
+    assert.deepEqual(await backfillable('bf-same'), webhookState);
     assert.equal(webhookState.pullRequest!.length, 12, 'six pull requests in range per repository');
     for (const [kind, facts] of Object.entries(webhookState)) {
-      if (!['issue', 'issueTransition', 'sprint', 'incident', 'service'].includes(kind)) {
+      const notGithubs = [
+        'issue',
+        'issueTransition',
+        'issueFieldChange',
+        'sprint',
+        'incident',
+        'incidentStatusChange',
+        'service',
+      ];
+      if (!notGithubs.includes(kind)) {
         assert.ok(facts.length > 0, `the history has ${kind} facts`);
       }
     }
@@ -65,6 +84,45 @@ describe('GitHub backfill against the REST fake', function () {
     );
     const runs = results.find((result) => result.stream === 'github:acme/api:workflow-runs')!;
     assert.deepEqual(runs.tally, { pages: 1, notModified: 0, items: 3 });
+  });
+
+  it("fills delivery metrics' facts: merge sha, first commit time, release commits, authored times", async () => {
+    const tenantId = 'bf-same';
+    const sha = (n: number) => n.toString(16).padStart(40, 'a');
+    const pull = (number: number) =>
+      server.models.PullRequest.findOne({ tenantId, repo: 'acme/api', number }).lean();
+    const merged = await pull(3);
+    assert.equal(merged?.mergeCommitSha, sha(303));
+    assert.equal(merged?.firstCommitAt?.toISOString(), '2026-09-03T09:00:00.000Z', 'authored, not committed');
+    const open = await pull(2);
+    assert.equal(open?.mergeCommitSha, undefined, "an open PR's merge sha is only GitHub's test merge");
+    assert.equal(open?.firstCommitAt, undefined);
+    // Read once per merged PR and tenant: by the webhook tenant's enricher, then by this backfill.
+    assert.equal(github.requestsTo(/^\/repos\/acme\/api\/pulls\/3\/commits\?/).length, 2);
+    assert.equal(github.requestsTo(/^\/repos\/acme\/api\/pulls\/2\/commits/).length, 0);
+
+    const release = (id: number) =>
+      server.models.Release.findOne({ tenantId, repo: 'acme/api', releaseId: id }).lean();
+    const fromBranch = await release(4_000_004);
+    assert.equal(fromBranch?.targetCommitish, 'main');
+    assert.equal(fromBranch?.sha, sha(104), "the tag's commit, not the branch's head");
+    const fromSha = await release(4_000_006);
+    assert.equal(fromSha?.sha, sha(106));
+    assert.equal(
+      github.requestsTo(/^\/repos\/acme\/api\/commits\/v1\.6\.0/).length,
+      0,
+      'a sha needs no call',
+    );
+
+    const commit = await server.models.Commit.findOne({ tenantId, repo: 'acme/api', sha: sha(102) }).lean();
+    assert.equal(commit?.authoredAt?.toISOString(), '2026-09-03T15:00:00.000Z');
+
+    assert.equal(await server.models.Push.countDocuments({ tenantId }), 0, 'no push history in the REST API');
+    const pushes = await server.models.Push.find({ tenantId: 'demo', repo: 'acme/api' }).lean();
+    assert.deepEqual(
+      pushes.map((push) => [push.branch, push.before, push.after, push.commits?.map((c) => c.sha)]),
+      [['main', sha(1), sha(106), [sha(102), sha(104), sha(106)]]],
+    );
   });
 
   it('reruns as a no-op: every page answers 304 and nothing is written', async () => {
@@ -82,12 +140,11 @@ describe('GitHub backfill against the REST fake', function () {
   it("keeps tenants apart: another tenant's run fetches everything and writes only its own facts", async () => {
     const results = await run('bf-other');
     assert.equal(total(results, 'notModified'), 0, "one tenant's ETags never serve another");
-    assert.deepEqual(await comparableFacts(server.models, 'bf-other'), webhookState);
+    assert.deepEqual(await backfillable('bf-other'), webhookState);
     const cursors = await server.models.BackfillCursor.countDocuments({ tenantId: 'bf-other' });
     assert.equal(await server.models.BackfillCursor.countDocuments({ tenantId: 'bf-same' }), cursors);
-    assert.deepEqual(await snapshotFacts(server.models, 'bf-nobody'), {
-      ...Object.fromEntries(Object.keys(webhookState).map((kind) => [kind, []])),
-    });
+    const nobody = await snapshotFacts(server.models, 'bf-nobody');
+    assert.deepEqual(nobody, Object.fromEntries(Object.keys(nobody).map((kind) => [kind, []])));
   });
 
   it('waits out a 429 for its Retry-After, and until x-ratelimit-reset on an exhausted 403, and retries a 502', async () => {
@@ -119,7 +176,7 @@ describe('GitHub backfill against the REST fake', function () {
         [403, 'rate-limit-reset', 42_000],
       ],
     );
-    assert.deepEqual(await comparableFacts(server.models, 'bf-faults'), webhookState);
+    assert.deepEqual(await backfillable('bf-faults'), webhookState);
   });
 
   it('after the last request of the rate-limit window, waits until x-ratelimit-reset before the next', async () => {
@@ -157,6 +214,6 @@ describe('GitHub backfill against the REST fake', function () {
       ['2', '3'],
       'the first page, applied before the interruption, is not fetched again',
     );
-    assert.deepEqual(await comparableFacts(server.models, 'bf-resume'), webhookState);
+    assert.deepEqual(await backfillable('bf-resume'), webhookState);
   });
 });

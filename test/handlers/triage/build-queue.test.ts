@@ -161,12 +161,15 @@ describe('the triage queue (bot lane, drafts, ranking, suggestions)', () => {
           ? { ownersOf: (path) => (path.startsWith('api/billing/') ? ['@cy'] : []) }
           : undefined,
     });
+    assert.equal(seen.length, 0, 'nothing is asked before a suggestion is read');
+    for (const item of queue.items) assert.ok(item.suggestion === undefined || item.suggestion.first);
     assert.deepEqual(
       seen.map((call) => call.number),
       [20],
     );
     assert.equal(queue.items.find((item) => item.pull.number === 20)?.suggestion?.first.login, 'cy');
     assert.equal(queue.items.find((item) => item.pull.number === 21)?.suggestion, undefined);
+    assert.equal(seen.length, 1, 'asked once, then kept');
     const { context } = seen[0]!;
     assert.equal(context.isAvailable('bo'), false, 'away today');
     assert.equal(context.isAvailable('dee'), false, 'after hours in Tokyo');

@@ -4,9 +4,12 @@ import * as answerFeedback from './answer-feedback.ts';
 import * as approveApproval from './approve-approval.ts';
 import * as askPerson from './ask-person.ts';
 import * as declineApproval from './decline-approval.ts';
+import * as flowWhy from './flow-why.ts';
+import * as doraAction from './dora-action.ts';
 import * as modifyApproval from './modify-approval.ts';
 import * as openStandupAnswer from './open-standup-answer.ts';
 import * as shareAnswer from './share-answer.ts';
+import * as sprintWhy from './sprint-why.ts';
 import * as standupSetupAddQuestion from './standup-setup-add-question.ts';
 import * as standupSetupOpen from './standup-setup-open.ts';
 import * as triageItemAction from './triage-item-action.ts';
@@ -24,4 +27,7 @@ export function register(app: App, deps: SlackListenerDeps): void {
   standupSetupOpen.register(app, deps);
   triageItemAction.register(app, deps);
   triageOpen.register(app, deps);
+  flowWhy.register(app, deps);
+  doraAction.register(app, deps);
+  sprintWhy.register(app, deps);
 }

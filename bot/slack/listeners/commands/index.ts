@@ -1,7 +1,10 @@
 import type { App } from '@slack/bolt';
 import type { ChatDeps } from '../../../chat-deps.ts';
 import * as ask from './ask.ts';
+import * as dora from './dora.ts';
 import * as em from './em.ts';
+import * as flow from './flow.ts';
+import * as sprintHealth from './sprint-health.ts';
 import * as standup from './standup.ts';
 import * as triage from './triage.ts';
 
@@ -10,4 +13,7 @@ export function register(app: App, deps: ChatDeps): void {
   ask.register(app, deps);
   standup.register(app, deps);
   triage.register(app, deps);
+  flow.register(app, deps);
+  dora.register(app, deps);
+  sprintHealth.register(app, deps);
 }

@@ -7,6 +7,7 @@ import type { ChatDeps } from '../../../chat-deps.ts';
 import { userFacingError } from '../../../user-facing-error.ts';
 import { decodeSlackText } from '../../decode-slack-text.ts';
 import { openStandupSetup } from '../../standup/open-standup-setup.ts';
+import { uploadDoraCharts } from '../../upload-dora-charts.ts';
 
 type SlashCommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
 
@@ -86,10 +87,29 @@ export function runSlashCommand(deps: ChatDeps, commandText: (typed: string) => 
         conversationId: command.channel_id,
         ...parseCommandText(commandText(decodeSlackText(command.text))),
       });
-    // The standup set-up is a modal, opened with this command's trigger.
-    const present: Present = (reply) =>
-      reply.view.kind === 'standup-setup' &&
-      openStandupSetup(client, command.trigger_id, reply.view, command.channel_id, deps.log);
+    // The standup set-up is a modal, opened with this command's trigger; /dora's charts follow its answer.
+    const present: Present = (reply) => {
+      const { view } = reply;
+      if (view.kind === 'standup-setup') {
+        return openStandupSetup(client, command.trigger_id, view, command.channel_id, deps.log);
+      }
+      const charts = deps.charts;
+      if (view.kind !== 'dora' || !charts) return false;
+      return (async () => {
+        await respond({ response_type: 'ephemeral', ...renderViewForSlack(view) });
+        try {
+          await uploadDoraCharts(client, command.user_id, view, charts);
+        } catch (error) {
+          deps.log.warn({ err: error }, 'dora charts not delivered');
+          await respond({
+            response_type: 'ephemeral',
+            replace_original: false,
+            text: 'The charts could not be sent to your direct message with em-agent; the figures above stand.',
+          });
+        }
+        return true;
+      })();
+    };
     try {
       const message = deps.tenants.has(tenantId) ? messageOf(run, deps.log, present) : undefined;
       if (message && !(message instanceof Promise)) {

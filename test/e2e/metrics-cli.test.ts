@@ -1,0 +1,52 @@
+import assert from 'node:assert/strict';
+import type { Connection } from 'mongoose';
+import { applyFactWrites } from '../../data/ingest/apply-fact-writes.ts';
+import { factModelsOf } from '../../data/models/ingest-models.ts';
+import { defineModels, ensureIndexes, type Models } from '../../data/models/index.ts';
+import { generateOrg } from '../handlers/metrics/generate-org.ts';
+import { metricsFactWrites } from '../data/metrics/metrics-fact-writes.ts';
+import { openTestDatabase, testDatabaseUri } from '../support/database.ts';
+import { runCli } from '../support/run-cli.ts';
+
+/** `em-agent metrics rebuild` and `em-agent services map`, as processes on the test database. */
+describe('em-agent metrics rebuild and services map (the process)', function () {
+  this.timeout(180_000);
+  let connection: Connection;
+  let models: Models;
+  const env = () => ({ MONGODB_URI: testDatabaseUri(import.meta.url) });
+  async function cli(args: string[]) {
+    const run = runCli(args, env());
+    const code = await run.exited;
+    return { code, stdout: run.stdout.join('\n'), stderr: run.stderr.join('\n') };
+  }
+
+  before(async () => {
+    connection = await openTestDatabase(import.meta.url);
+    models = defineModels(connection);
+    await ensureIndexes(models);
+    await applyFactWrites(factModelsOf(models), 'T1', metricsFactWrites(generateOrg(3, 2, 7)));
+  });
+  after(() => connection?.close());
+
+  it('refuse a bad date or repository with a clear message', async () => {
+    const since = await cli(['metrics', 'rebuild', '--since', '2026-13-40']);
+    assert.equal(since.code, 1);
+    assert.match(since.stderr, /--since: expected a date as YYYY-MM-DD/);
+    const repo = await cli(['services', 'map', 'api', 'not-a-repo', '--tenant', 'T1']);
+    assert.equal(repo.code, 1);
+    assert.match(repo.stderr, /expected owner\/repo \(got "not-a-repo"\)/);
+  });
+
+  it('map a service, then rebuild the tenant’s rollups from a day on', async () => {
+    const map = await cli(['services', 'map', 'billing', 'acme/svc0', '--tenant', 'T1']);
+    assert.equal(map.code, 0, map.stderr);
+    const settings = await models.MetricSettings.findOne({ tenantId: 'T1', _id: 'T1' }).lean();
+    assert.deepEqual(settings?.serviceRepos, [{ name: 'billing', repos: ['acme/svc0'] }]);
+    const rebuild = await cli(['metrics', 'rebuild', '--tenant', 'T1', '--since', '2026-09-07']);
+    assert.equal(rebuild.code, 0, rebuild.stderr);
+    assert.match(rebuild.stdout, /^T1: \d+ days recomputed, \d+ changed/m);
+    assert.match(rebuild.stderr, /T1 \[#+\] \d+\/\d+/);
+    const deployments = await models.MetricRollup.find({ tenantId: 'T1', kind: 'repo' }).lean();
+    assert.ok(deployments.reduce((sum, doc) => sum + (doc.counts?.deployments ?? 0), 0) > 5);
+  });
+});
