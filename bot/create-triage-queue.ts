@@ -29,6 +29,14 @@ export interface TriageQueueOptions {
   pullIndex?: OpenPullIndex;
 }
 
+/** What judging PRs needs besides the PRs: the settings and everyone's working calendars (the App Home's too). */
+export function createTriageJudge(options: Pick<TriageQueueOptions, 'models' | 'calendars'>) {
+  return {
+    calendarsOfLogins: createCalendarsOfLogins(options.models.Person, options.calendars),
+    settings: createTriageSettingsStore(options.models.TriageSettings),
+  };
+}
+
 /**
  * The /triage queue from the facts (loadTriageQueue), its open PRs from an in-memory index kept current from
  * the pull request change log, so a command reads no PR by anything but `_id`, and the calendars of its logins
@@ -38,10 +46,12 @@ export interface TriageQueueOptions {
  * SUGGESTER_STALE_MS more), so no command but a tenant's first waits for a build; concurrent commands share it.
  */
 export function createTriageQueue(options: TriageQueueOptions): TriagePorts['queue'] {
-  const { models, calendars, octokit, clock = Date.now } = options;
+  const { models, octokit, clock = Date.now } = options;
   const deps: Omit<LoadTriageQueueDeps, 'suggester'> = {
     pulls: createIndexedTriageSource(models, options.pullIndex ?? createOpenPullIndex(models)),
-    calendarsOfLogins: cacheCalendarsOfLogins(createCalendarsOfLogins(models.Person, calendars), { clock }),
+    calendarsOfLogins: cacheCalendarsOfLogins(createCalendarsOfLogins(models.Person, options.calendars), {
+      clock,
+    }),
     settings: createTriageSettingsStore(models.TriageSettings),
     ...(octokit
       ? { codeOwners: createGithubCodeOwners({ CodeOwnersFile: models.CodeOwnersFile, octokit }) }

@@ -15,13 +15,11 @@ import { createHolidayRegions } from '../data/availability/holiday-regions.ts';
 import { createPublicHolidays } from '../data/availability/public-holidays.ts';
 import { createStandupStore } from '../data/standup/mongo-standup-store.ts';
 import { createTriageMarks } from '../data/triage/mongo-triage-marks.ts';
-import { loadTriageQueue } from '../handlers/triage/load-triage-queue.ts';
-import { createMongoTriageSource } from '../data/triage/mongo-triage-source.ts';
 import { createTriageSettingsStore } from '../data/triage/mongo-triage-settings.ts';
-import { createCalendarsOfLogins } from '../data/triage/calendars-of-logins.ts';
 import { createTriagePeople } from '../data/triage/triage-people.ts';
 import type { TriagePorts } from '../handlers/triage/triage-ports.ts';
 import { createTriageQueue } from './create-triage-queue.ts';
+import { createHomeBuilderOf } from './create-home-builder.ts';
 import { createTeamsAccountsByEmail } from '../data/standup/find-teams-accounts.ts';
 import { allowReportExecutor, STANDUP_REPORT_ACTION } from '../handlers/standup/report-channel-gate.ts';
 import { emailsInWrites, linkByEmail } from '../data/identity/link-by-email.ts';
@@ -31,11 +29,6 @@ import { createStatusCategoryEnricher } from '../data/sources/jira/enrich-status
 import { createFactStatusReader, createStatusListReader } from '../data/sources/jira/status-categories.ts';
 import { createIdentityDirectory } from '../data/identity/mongo-identity-directory.ts';
 import { accountsTouchedBy } from '../data/home/accounts-touched-by-writes.ts';
-import { createFactPersonPulls } from '../data/home/fact-person-pulls.ts';
-import { createPersonTriageSource } from '../data/home/person-triage-source.ts';
-import { githubLoginsOf } from '../data/home/github-logins.ts';
-import { createHomeBuilder } from '../handlers/home/build-home.ts';
-import { createTriagePersonPulls } from '../handlers/home/triage-person-pulls.ts';
 import type { FactWrite } from '../data/sources/fact-write.ts';
 import { createNormalizeQueue, type NormalizeQueue } from '../data/ingest/normalize-queue.ts';
 import { factModelsOf } from '../data/models/ingest-models.ts';
@@ -326,26 +319,15 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     approvals,
     now: options.now ?? (() => new Date()),
   };
-  // Triage's queue (no reviewer suggestions: the home only says whom each PR waits on).
-  const triageDeps = {
-    // Only the person's PRs: the home's queue needs no tenant-wide review load (it suggests nobody).
-    pulls: createPersonTriageSource(models, createMongoTriageSource(models)),
-    calendarsOfLogins: createCalendarsOfLogins(models.Person, calendars),
-    settings: createTriageSettingsStore(models.TriageSettings),
-  };
-  // A person's home: their PRs (all of them from the facts, judged by triage), standups, approvals, blockers.
-  const home = createHomeBuilder(
-    {
-      githubLoginsOf: (tenantId, account) => githubLoginsOf(models.Person, tenantId, account),
-      pulls: createTriagePersonPulls(createFactPersonPulls(models), (tenantId, scope, now) =>
-        loadTriageQueue(triageDeps, tenantId, scope, now),
-      ),
-      standups: { store: commandPorts.standups, calendars },
-      blockers: standupFlow.blockers.blockers,
-      approvals,
-    },
-    options.now ?? (() => new Date()),
-  );
+  // A person's home: their PRs (read once, judged by triage), standups, approvals, blockers.
+  const home = createHomeBuilderOf({
+    models,
+    calendars,
+    standups: { store: commandPorts.standups, calendars },
+    blockers: standupFlow.blockers.blockers,
+    approvals,
+    now: options.now ?? (() => new Date()),
+  });
   // Delivery metrics (/dora, its buttons, /v1/metrics): the one place the reader is chosen: the stored rollups
   // and facts (data/metrics/), unless a test hands in its own.
   const metricsReader: MetricsReader = options.metricsReader ?? createMetricsReader(models, metricsSettings);

@@ -5,6 +5,9 @@ import type { TriageNudgeFields } from '../models/triage-nudge.ts';
 import type { TriageSnoozeFields } from '../models/triage-snooze.ts';
 import type { TriageTakenFields } from '../models/triage-taken.ts';
 
+/** How far GitHub's clock (a PR's openedAt) and ours (a mark's takenAt) may disagree. */
+const TAKEN_CLOCK_MARGIN_MS = 3_600_000;
+
 const isDuplicateKey = (error: unknown) => (error as { code?: unknown } | null)?.code === 11000;
 
 /** Inserts a claim document; false when its `_id` is already there (someone else has it). */
@@ -71,10 +74,21 @@ export function createTriageMarks(models: {
       ),
     async takenOf(tenantId, pulls) {
       if (pulls.length === 0) return [];
-      // One read of the tenant's marks (small documents, one per PR someone took), not one per PR: a team's
-      // queue of 200 PRs sent 200 lookups at once, 0.3 s on FerretDB. `$in` on `_id` would scan all the same.
       const wanted = new Set(pulls.map((pull) => takenId(tenantId, pull.repo, pull.number)));
-      const found = await models.TriageTaken.find({ tenantId }, { repo: 1, number: 1, by: 1 }).lean();
+      if (pulls.length === 1) {
+        // A click's answer: the one mark by `_id`, which FerretDB pushes down.
+        const mark = await taken.findById(tenantId, [...wanted][0]!);
+        return mark ? [{ repo: mark.repo, number: mark.number, by: mark.by }] : [];
+      }
+      // One read of the tenant's marks, not one per PR: a team's queue of 200 PRs sent 200 lookups at once,
+      // 0.3 s on FerretDB (`$in` on `_id` would scan all the same). A mark is never older than its PR, so only
+      // those since the oldest PR asked about opened (an hour's margin for clocks), not every mark ever made.
+      const openings = pulls.map((pull) => pull.openedAt?.getTime() ?? 0);
+      const since = Math.min(...openings) - TAKEN_CLOCK_MARGIN_MS;
+      const found = await models.TriageTaken.find(
+        { tenantId, ...(since > 0 ? { takenAt: { $gte: new Date(since) } } : {}) },
+        { repo: 1, number: 1, by: 1 },
+      ).lean();
       return found
         .filter((mark) => wanted.has(mark._id))
         .map((mark) => ({ repo: mark.repo, number: mark.number, by: mark.by }));

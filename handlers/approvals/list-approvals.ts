@@ -9,7 +9,7 @@ export const LISTED_APPROVALS = 10;
 
 /** The tenant's pending approvals, oldest first (the one closest to expiring leads). */
 export async function pendingApprovals(
-  store: ApprovalStore,
+  store: Pick<ApprovalStore, 'listPending'>,
   tenantId: string,
 ): Promise<{ items: Approval[]; more: number }> {
   const pending = await store.listPending(tenantId, LISTED_APPROVALS + 1);

@@ -10,6 +10,20 @@ import type { HomeBlocker, HomeBuilder, HomeOwner, HomePorts, HomeStandup, HomeV
 const sameAccount = (a: ChatAccount) => (b: ChatAccount) =>
   a.tool === b.tool && a.handle.toLowerCase() === b.handle.toLowerCase();
 
+/** A read's answers per argument list, kept for one home or one batch: each shared read runs once. */
+function once<Args extends unknown[], Result>(read: (...args: Args) => Promise<Result>) {
+  const answers = new Map<string, Promise<Result>>();
+  return (...args: Args): Promise<Result> => {
+    const key = JSON.stringify(args);
+    let answer = answers.get(key);
+    if (!answer) {
+      answer = read(...args);
+      answers.set(key, answer);
+    }
+    return answer;
+  };
+}
+
 async function standupsOf(
   ports: HomePorts,
   tenantId: string,
@@ -73,9 +87,11 @@ async function approvalsFor(
   decider: Decider,
 ): Promise<HomeView['approvals']> {
   if (!ports.approvals) return { views: [], more: 0 };
-  const approvals = ports.approvals;
-  const { items, more } = await pendingApprovals(approvals.store, tenantId);
-  const views = await Promise.all(items.map((approval) => viewApprovalFor(approvals, approval, decider)));
+  const { store, policyFor } = ports.approvals;
+  const { items, more } = await pendingApprovals(store, tenantId);
+  // Every approval is weighed against the same policy: read it once.
+  const policy = { policyFor: once(policyFor) };
+  const views = await Promise.all(items.map((approval) => viewApprovalFor(policy, approval, decider)));
   return { views, more };
 }
 
@@ -113,7 +129,87 @@ export async function buildHome(
   };
 }
 
+/**
+ * The ports for a batch of homes of one tenant: the tenant-wide reads (standups, their answers, blockers,
+ * pending approvals, the policy, every open PR) run once for all of them, the per-person ones (logins,
+ * calendars) once for everyone together. A shared read that fails falls back to the person's own.
+ */
+async function batchPortsOf(
+  ports: HomePorts,
+  tenantId: string,
+  owners: readonly HomeOwner[],
+): Promise<HomePorts> {
+  const accounts = owners.map((owner) => owner.account);
+  const [loginsOfEach, pulls] = await Promise.all([
+    ports.githubLoginsOfEach?.(tenantId, accounts).catch(() => undefined),
+    ports.pulls.batch?.(tenantId).catch(() => undefined),
+  ]);
+  const standups = ports.standups;
+  const calendarsOfOwners = standups && once(() => standups.calendars.calendarsOf(tenantId, accounts));
+  return {
+    githubLoginsOf: async (id, account) =>
+      loginsOfEach?.get(accountKey(account)) ?? ports.githubLoginsOf(id, account),
+    pulls: pulls ?? ports.pulls,
+    ...(standups && calendarsOfOwners
+      ? {
+          standups: {
+            store: {
+              list: once((id: string) => standups.store.list(id)),
+              answersOf: once((id: string, standupId: string, date: string) =>
+                standups.store.answersOf(id, standupId, date),
+              ),
+            },
+            calendars: {
+              async calendarsOf(id, wanted) {
+                const known = await calendarsOfOwners().catch(() => undefined);
+                if (known && wanted.every((account) => known.has(accountKey(account)))) return known;
+                return standups.calendars.calendarsOf(id, wanted);
+              },
+            },
+          },
+        }
+      : {}),
+    ...(ports.blockers ? { blockers: { openIn: once(ports.blockers.openIn) } } : {}),
+    ...(ports.approvals
+      ? {
+          approvals: {
+            store: { listPending: once(ports.approvals.store.listPending) },
+            policyFor: once(ports.approvals.policyFor),
+          },
+        }
+      : {}),
+  };
+}
+
+/** The homes of many people, in order; each tenant's share their reads (batchPortsOf). */
+export async function buildHomes(
+  ports: HomePorts,
+  owners: readonly HomeOwner[],
+  now: Date,
+): Promise<HomeView[]> {
+  const views: HomeView[] = new Array<HomeView>(owners.length);
+  for (const tenantId of new Set(owners.map((owner) => owner.tenantId))) {
+    const ofTenant = owners.flatMap((owner, index) =>
+      owner.tenantId === tenantId ? [{ owner, index }] : [],
+    );
+    const shared = await batchPortsOf(
+      ports,
+      tenantId,
+      ofTenant.map(({ owner }) => owner),
+    );
+    await Promise.all(
+      ofTenant.map(async ({ owner, index }) => {
+        views[index] = await buildHome(shared, owner, now);
+      }),
+    );
+  }
+  return views;
+}
+
 /** A home builder over these ports and this clock. */
 export function createHomeBuilder(ports: HomePorts, now: () => Date): HomeBuilder {
-  return { build: (owner, note) => buildHome(ports, owner, now(), note) };
+  return {
+    build: (owner, note) => buildHome(ports, owner, now(), note),
+    buildMany: (owners) => buildHomes(ports, owners, now()),
+  };
 }

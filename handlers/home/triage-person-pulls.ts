@@ -1,5 +1,14 @@
-import type { SignalKind, TriageItem, TriageQueue, TriageScope } from '../triage/types.ts';
-import type { HomePull, PersonPulls, PersonPullSource } from './types.ts';
+import { countOpenReviews } from '../triage/build-queue.ts';
+import { loadTriageQueue } from '../triage/load-triage-queue.ts';
+import type {
+  CalendarsOfLogins,
+  SignalKind,
+  TriageItem,
+  TriageQueue,
+  TriageSettings,
+  TriageSettingsStore,
+} from '../triage/types.ts';
+import type { HomePull, OpenPullFacts, PersonOpenPulls, PersonPulls, PersonPullSource } from './types.ts';
 
 /** What a signal means to someone reading their home. */
 const SIGNAL_WORDS: Readonly<Record<SignalKind, string>> = {
@@ -12,9 +21,6 @@ const SIGNAL_WORDS: Readonly<Record<SignalKind, string>> = {
   'very-large': 'very large',
   'long-draft': 'a draft for long',
 };
-
-/** Triage's queue for a scope at an instant (handlers/triage/load-triage-queue.ts, wired by bot/main.ts). */
-export type LoadQueue = (tenantId: string, scope: TriageScope, now: Date) => Promise<TriageQueue>;
 
 const keyOf = (pull: { repo: string; number: number }) => `${pull.repo}#${pull.number}`;
 
@@ -32,38 +38,88 @@ function pullOf(item: TriageItem): HomePull {
   };
 }
 
+/** What judging a person's PRs needs besides the PRs (bot/create-triage-queue.ts: createTriageJudge). */
+export interface HomeTriageDeps {
+  facts: OpenPullFacts;
+  calendarsOfLogins: CalendarsOfLogins;
+  settings: TriageSettingsStore;
+}
+
+/** Triage's order first (most urgent), then the PRs under every threshold as the facts list them. */
+function placeJudged(lists: PersonPulls, queue: TriageQueue, logins: readonly string[]): PersonPulls {
+  const mine = new Set(logins);
+  const judged = new Set(queue.items.map((item) => keyOf(item.pull)));
+  const result: PersonPulls = { waitingOnOthers: [], waitingOnMe: [] };
+  for (const item of queue.items) {
+    const pull = pullOf(item);
+    // My PR whose signal waits on me is waiting on me.
+    const onMe = !mine.has(pull.author) || pull.waitingOn.some((login) => mine.has(login));
+    (onMe ? result.waitingOnMe : result.waitingOnOthers).push(pull);
+  }
+  for (const pull of lists.waitingOnMe) if (!judged.has(keyOf(pull))) result.waitingOnMe.push(pull);
+  for (const pull of lists.waitingOnOthers) if (!judged.has(keyOf(pull))) result.waitingOnOthers.push(pull);
+  return result;
+}
+
 /**
- * The home's PR lists with triage's judgement: every open PR of the person from the facts (`all`), and for
+ * The home's PR lists with triage's judgement: every open PR of the person, read once (`facts`), and for
  * those over a triage threshold, its most urgent signal (whom it waits on, why, for how many working hours),
- * which also decides the list: my PR whose signal waits on me is waiting on me. Triage's own long drafts of
- * the person are added. When triage fails, the lists still show, without its signals.
+ * which also decides the list. Triage's own long drafts of the person are added. When triage fails, the
+ * lists still show, without its signals. A batch (`batch`) reads the tenant's open PRs, the settings and the
+ * calendars of everyone on them once, and judges each person's PRs from memory.
  */
-export function createTriagePersonPulls(all: PersonPullSource, loadQueue: LoadQueue): PersonPullSource {
+export function createTriagePersonPulls(deps: HomeTriageDeps): PersonPullSource {
+  const settingsOf = (tenantId: string) =>
+    deps.settings.settingsOf(tenantId, undefined).catch(() => undefined);
+
+  async function judge(
+    tenantId: string,
+    logins: readonly string[],
+    now: Date,
+    open: PersonOpenPulls,
+    settings: TriageSettings,
+    calendarsOfLogins: CalendarsOfLogins,
+  ): Promise<PersonPulls> {
+    const queue = await loadTriageQueue(
+      {
+        pulls: { openPulls: async () => ({ pulls: open.pulls, openReviews: countOpenReviews(open.pulls) }) },
+        settings: { settingsOf: async () => settings, save: deps.settings.save },
+        calendarsOfLogins,
+      },
+      tenantId,
+      { kind: 'person', logins: [...logins] },
+      now,
+    ).catch(() => undefined);
+    return queue ? placeJudged(open.lists, queue, logins) : open.lists;
+  }
+
   return {
     async pullsOf(tenantId, logins, now) {
-      const mine = new Set(logins);
-      const [lists, queue] = await Promise.all([
-        all.pullsOf(tenantId, logins, now),
-        loadQueue(tenantId, { kind: 'person', logins: [...logins] }, now).catch(() => undefined),
-      ]);
-      if (!queue) return lists;
-      const judged = new Map(queue.items.map((item) => [keyOf(item.pull), item]));
-      const result: PersonPulls = { waitingOnOthers: [], waitingOnMe: [] };
-      const placed = new Set<string>();
-      const place = (pull: HomePull) => {
-        placed.add(keyOf(pull));
-        const onMe = !mine.has(pull.author) || pull.waitingOn.some((login) => mine.has(login));
-        (onMe ? result.waitingOnMe : result.waitingOnOthers).push(pull);
+      const settings = await settingsOf(tenantId);
+      const open = await deps.facts.ofLogins(tenantId, logins, settings?.botLogins);
+      if (!settings) return open.lists;
+      return judge(tenantId, logins, now, open, settings, deps.calendarsOfLogins);
+    },
+    async batch(tenantId) {
+      const settings = await settingsOf(tenantId);
+      const tenant = await deps.facts.ofTenant(tenantId, settings?.botLogins);
+      // Everyone's calendar in one read, on the first home that needs them.
+      let calendars: ReturnType<CalendarsOfLogins> | undefined;
+      const shared: CalendarsOfLogins = (id) => {
+        if (!calendars) {
+          calendars = deps.calendarsOfLogins(id, tenant.logins);
+          // A failed read is not kept: the next home tries again.
+          calendars.catch(() => (calendars = undefined));
+        }
+        return calendars;
       };
-      // Triage's order first (most urgent), then the PRs under every threshold as the facts list them.
-      for (const item of queue.items) place(pullOf(item));
-      for (const pull of [...lists.waitingOnMe, ...lists.waitingOnOthers]) {
-        if (placed.has(keyOf(pull))) continue;
-        if (judged.has(keyOf(pull))) continue;
-        placed.add(keyOf(pull));
-        (lists.waitingOnMe.includes(pull) ? result.waitingOnMe : result.waitingOnOthers).push(pull);
-      }
-      return result;
+      return {
+        async pullsOf(id, logins, at) {
+          const open = tenant.of(logins);
+          if (!settings || id !== tenantId) return open.lists;
+          return judge(tenantId, logins, at, open, settings, shared);
+        },
+      };
     },
   };
 }

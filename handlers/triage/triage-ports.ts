@@ -28,7 +28,11 @@ export interface TriageMarks {
   snoozesOf(tenantId: string, viewer: string): Promise<TriageSnooze[]>;
   /** False when someone already took it: the first one keeps it. */
   take(tenantId: string, taken: TriageTaken & { account: string }): Promise<boolean>;
-  takenOf(tenantId: string, pulls: readonly { repo: string; number: number }[]): Promise<TriageTaken[]>;
+  /** The marks on these PRs; with their openedAt, only marks made since the oldest opened are read. */
+  takenOf(
+    tenantId: string,
+    pulls: readonly { repo: string; number: number; openedAt?: Date }[],
+  ): Promise<TriageTaken[]>;
   /** Claims the day's one nudge of `login` about a PR (`tenant|repo#n|login|localDate`); false when taken. */
   claimNudge(tenantId: string, pull: string, login: string, localDate: string, at: Date): Promise<boolean>;
   releaseNudge(tenantId: string, pull: string, login: string, localDate: string): Promise<void>;

@@ -110,4 +110,54 @@ describe('home throttle', () => {
     assert.equal(calls, 2);
     throttle.stop();
   });
+
+  it('publishes the refreshes due together as one batch, still once per person per interval', async () => {
+    const CAROL: HomeKey = { tenantId: 'T1', userId: 'U0CAROL' };
+    const alone: string[] = [];
+    const batches: { keys: string[]; at: number }[] = [];
+    let failNext = false;
+    const throttle = createHomeThrottle({
+      intervalMs: INTERVAL,
+      batchMs: 50,
+      log: pino({ level: 'silent' }),
+      async publish(key) {
+        alone.push(key.userId);
+      },
+      async publishMany(keys) {
+        if (failNext) {
+          failNext = false;
+          throw new Error('slack is down');
+        }
+        batches.push({ keys: keys.map((key) => key.userId).sort(), at: Date.now() });
+      },
+    });
+    const opened = Date.now();
+    for (const key of [ALICE, BOB, CAROL]) await throttle.publishNow(key);
+    for (let event = 0; event < 10; event += 1) {
+      throttle.changed([ALICE, BOB]);
+      throttle.changed([CAROL]);
+      await sleep(2);
+    }
+    // Carol opens her home: it is current, her pending refresh is dropped.
+    await throttle.publishNow(CAROL);
+    await throttle.idle();
+    assert.deepEqual(alone, ['U0ALICE', 'U0BOB', 'U0CAROL', 'U0CAROL'], 'opens go alone');
+    assert.deepEqual(
+      batches.map((batch) => batch.keys),
+      [['U0ALICE', 'U0BOB']],
+    );
+    assert.ok(batches[0]!.at - opened >= INTERVAL, 'not before the interval since the open');
+    // A failed batch is logged; the next change publishes again once its interval is over.
+    failNext = true;
+    throttle.changed([ALICE]);
+    await throttle.idle();
+    throttle.changed([ALICE]);
+    await throttle.idle();
+    assert.deepEqual(
+      batches.map((batch) => batch.keys),
+      [['U0ALICE', 'U0BOB'], ['U0ALICE']],
+    );
+    assert.ok(batches[1]!.at - batches[0]!.at >= 2 * INTERVAL, 'the failed one counted as a publish');
+    throttle.stop();
+  });
 });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { Connection } from 'mongoose';
 import { accountsTouchedBy } from '../../../data/home/accounts-touched-by-writes.ts';
-import { createFactPersonPulls } from '../../../data/home/fact-person-pulls.ts';
+import { createOpenPullFacts } from '../../../data/home/open-pull-facts.ts';
 import { githubLoginsOf } from '../../../data/home/github-logins.ts';
 import { defineModels, ensureIndexes, type Models } from '../../../data/models/index.ts';
 import type { PullRequestFields } from '../../../data/models/facts/pull-request.ts';
@@ -28,18 +28,12 @@ describe('home PR lists from the facts (real database)', function () {
       state: 'open',
       ...fields,
     });
-  const review = (id: number, prNumber: number, author: string, state: string, minutes: number) =>
-    models.Review.create({
-      _id: `${T}|acme/api|${id}`,
-      tenantId: T,
-      snapshotVersion: 1,
-      repo: 'acme/api',
-      reviewId: id,
-      prNumber,
-      author,
-      state,
-      submittedAt: new Date(NOW.getTime() - minutes * 60_000),
-    });
+  /** A review as the enricher copies it onto its PR (`reviewHistory`). */
+  const review = (reviewer: string, state: string, minutes: number) => ({
+    reviewer,
+    state,
+    at: new Date(NOW.getTime() - minutes * 60_000),
+  });
   const person = (tool: IdentityTool, handle: string, personId: string, tenantId = T) =>
     models.Person.create({
       _id: `${tenantId}|${tool}|${handle}`,
@@ -57,9 +51,12 @@ describe('home PR lists from the facts (real database)', function () {
     await pr(1, { author: 'alice', requestedReviewers: ['bob', 'carol'] });
     await pr(2, { author: 'alice', requestedReviewers: [] });
     await pr(3, { author: 'alice', requestedReviewers: [], approvedAt: NOW });
-    await pr(4, { author: 'alice', requestedReviewers: ['carol'] });
-    await review(40, 4, 'bob', 'approved', 90);
-    await review(41, 4, 'bob', 'changes_requested', 30);
+    await pr(4, {
+      author: 'alice',
+      requestedReviewers: ['carol'],
+      // Newest first, as a careless writer might store them: the latest state still wins.
+      reviewHistory: [review('bob', 'changes_requested', 30), review('bob', 'approved', 90)],
+    });
     await pr(5, { author: 'alice', draft: true, requestedReviewers: ['bob'] });
     await pr(6, { author: 'dave', requestedReviewers: ['alice'] });
     await pr(7, { author: 'dave', requestedReviewers: ['alice'], state: 'merged' });
@@ -78,7 +75,7 @@ describe('home PR lists from the facts (real database)', function () {
   });
 
   it('splits my open PRs by whom they wait on, and adds the PRs requesting my review', async () => {
-    const lists = await createFactPersonPulls(models).pullsOf(T, ['alice'], NOW);
+    const { lists, pulls } = await createOpenPullFacts(models).ofLogins(T, ['alice']);
     const line = (pull: { number: number; waitingOn: string[]; reason: string }) =>
       `#${pull.number} ${pull.waitingOn.join('+')} ${pull.reason}`;
     assert.deepEqual(lists.waitingOnOthers.map(line).sort(), [
@@ -93,6 +90,24 @@ describe('home PR lists from the facts (real database)', function () {
     // Drafts, closed PRs and another tenant's PRs are left out.
     const numbers = [...lists.waitingOnMe, ...lists.waitingOnOthers].map((pull) => pull.number);
     for (const left of [5, 7, 8]) assert.ok(!numbers.includes(left), `#${left}`);
+    // Triage reads the same PRs, drafts included (it keeps a person's long drafts), with their reviews.
+    assert.deepEqual(
+      pulls.map((pull) => pull.number),
+      [1, 2, 3, 4, 5, 6],
+    );
+    assert.deepEqual(
+      pulls.find((pull) => pull.number === 4)!.reviews.map((r) => r.state),
+      ['changes_requested', 'approved'],
+    );
+  });
+
+  it("reads the tenant's open PRs once and picks each person's from them as their own read does", async () => {
+    const facts = createOpenPullFacts(models);
+    const tenant = await facts.ofTenant(T);
+    assert.deepEqual(tenant.of(['alice']), await facts.ofLogins(T, ['alice']));
+    assert.deepEqual(tenant.of(['bob']), await facts.ofLogins(T, ['bob']));
+    assert.deepEqual(tenant.logins.sort(), ['alice', 'bob', 'carol', 'dave']);
+    assert.deepEqual(tenant.of(['nobody']), { lists: { waitingOnOthers: [], waitingOnMe: [] }, pulls: [] });
   });
 
   it('finds the GitHub logins behind a chat account, and the chat accounts a PR write touches', async () => {
