@@ -7,7 +7,10 @@ describe('the em-agent process', () => {
     await (await openTestDatabase(import.meta.url)).close();
   });
 
-  it('starts in demo mode, says what to do next, serves, and exits 0 on SIGTERM after a graceful stop', async () => {
+  it('starts in demo mode, says what to do next, serves, and exits 0 on SIGTERM after a graceful stop', async function () {
+    // A graceful stop waits for the demo team to finish loading (every fact through the normalizer, the triage
+    // change log and the metrics marks): seconds here, more on a loaded machine.
+    this.timeout(60_000);
     const run = runCli(['start'], {
       MONGODB_URI: testDatabaseUri(import.meta.url),
       PORT: '0',
