@@ -19,7 +19,10 @@ import { at, shuffled } from '../../handlers/metrics/build-facts.ts';
 import { generateOrg } from '../../handlers/metrics/generate-org.ts';
 import { metricsFactWrites } from './metrics-fact-writes.ts';
 
-const DAYS = 21;
+// FerretDB on SQLite pushes down only `_id` lookups and has one writer: a shorter history keeps this file in
+// minutes there (ranges below stay inside 10 days).
+const ON_SQLITE = process.env.TEST_DB_BACKEND === 'sqlite';
+const DAYS = ON_SQLITE ? 10 : 21;
 const RANGE: TimeRange = { from: at(0), to: at(DAYS * 24) };
 const NOW = at(DAYS * 24 + 6);
 
@@ -53,7 +56,7 @@ function within(read: number | null, exact: number | null, label: string): void 
 }
 
 describe('delivery metrics rollups on the database', function () {
-  this.timeout(300_000);
+  this.timeout(ON_SQLITE ? 600_000 : 300_000);
   let connection: Connection;
   let second: Connection;
   let models: Models;
