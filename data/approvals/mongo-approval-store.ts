@@ -1,4 +1,5 @@
 import type { UpdateFilter } from 'mongodb';
+import { isDuplicateKey } from '../db/duplicate-key.ts';
 import { tenantCollection } from '../db/tenant-collection.ts';
 import type { ApprovalClaimModel } from '../models/approval-claim.ts';
 import type { ApprovalFields, ApprovalModel } from '../models/approval.ts';
@@ -10,10 +11,6 @@ function toApproval({ _id, ...fields }: ApprovalFields): Approval {
 
 function toFields({ id, ...approval }: Approval): ApprovalFields {
   return { _id: id, ...approval } as unknown as ApprovalFields;
-}
-
-function isDuplicateKey(error: unknown): boolean {
-  return (error as { code?: unknown } | null)?.code === 11000;
 }
 
 /**

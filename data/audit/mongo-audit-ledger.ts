@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { isDuplicateKey } from '../db/duplicate-key.ts';
 import {
   chainEntry,
   prepareAuditEvent,
@@ -54,10 +55,6 @@ function toEntry(document: AuditEventFields): StoredAuditEvent {
 
 function toDocument({ id, ...fields }: StoredAuditEvent): AuditEventFields {
   return { _id: id, ...fields };
-}
-
-function isDuplicateKey(error: unknown): boolean {
-  return (error as { code?: unknown } | null)?.code === 11000;
 }
 
 type Tail = Pick<StoredAuditEvent, 'seq' | 'hash' | 'ts'>;

@@ -1,4 +1,5 @@
 import type { AvailabilityStore } from '../../handlers/availability/types.ts';
+import { upsertRetryingRace } from '../db/duplicate-key.ts';
 import type { Models } from '../models/index.ts';
 import { settingsFromDoc, teamDefaultsFromDoc } from './availability-from-docs.ts';
 
@@ -24,19 +25,21 @@ export function createAvailabilityStore(
     },
     async save(tenantId, account, settings) {
       const personId = await personIdOf(tenantId, account);
-      await PersonAvailability.updateOne(
-        { tenantId, personId },
-        {
-          $set: {
-            timeZone: settings.timeZone ?? null,
-            timeOff: settings.timeOff,
-            workingDays: settings.hours ? [...settings.hours.workingDays] : null,
-            workingHours: settings.hours?.workingHours ?? null,
-            holidayRegion: settings.holidayRegion ?? null,
-            updatedAt: new Date(),
+      await upsertRetryingRace(() =>
+        PersonAvailability.updateOne(
+          { tenantId, personId },
+          {
+            $set: {
+              timeZone: settings.timeZone ?? null,
+              timeOff: settings.timeOff,
+              workingDays: settings.hours ? [...settings.hours.workingDays] : null,
+              workingHours: settings.hours?.workingHours ?? null,
+              holidayRegion: settings.holidayRegion ?? null,
+              updatedAt: new Date(),
+            },
           },
-        },
-        { upsert: true },
+          { upsert: true },
+        ),
       );
     },
     async report(tenantId, account, reported) {
@@ -44,28 +47,32 @@ export function createAvailabilityStore(
       const $set = Object.fromEntries(
         Object.entries(reported).filter(([, value]) => value !== undefined),
       ) as Record<string, unknown>;
-      await PersonAvailability.updateOne(
-        { tenantId, personId },
-        { $set: { ...$set, updatedAt: new Date() } },
-        { upsert: true },
+      await upsertRetryingRace(() =>
+        PersonAvailability.updateOne(
+          { tenantId, personId },
+          { $set: { ...$set, updatedAt: new Date() } },
+          { upsert: true },
+        ),
       );
     },
     async teamDefaultsOf(tenantId) {
       return teamDefaultsFromDoc(await TeamAvailability.findOne({ tenantId }).lean());
     },
     async saveTeamDefaults(tenantId, defaults, updatedBy) {
-      await TeamAvailability.updateOne(
-        { tenantId },
-        {
-          $set: {
-            workingDays: defaults.hours ? [...defaults.hours.workingDays] : null,
-            workingHours: defaults.hours?.workingHours ?? null,
-            holidayRegion: defaults.holidayRegion ?? null,
-            updatedBy,
-            updatedAt: new Date(),
+      await upsertRetryingRace(() =>
+        TeamAvailability.updateOne(
+          { tenantId },
+          {
+            $set: {
+              workingDays: defaults.hours ? [...defaults.hours.workingDays] : null,
+              workingHours: defaults.hours?.workingHours ?? null,
+              holidayRegion: defaults.holidayRegion ?? null,
+              updatedBy,
+              updatedAt: new Date(),
+            },
           },
-        },
-        { upsert: true },
+          { upsert: true },
+        ),
       );
     },
   };

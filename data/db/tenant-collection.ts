@@ -1,5 +1,6 @@
 import type { Collection, Document, Filter, ObjectId, OptionalUnlessRequiredId, UpdateFilter } from 'mongodb';
 import type { Model } from 'mongoose';
+import { isDuplicateKey } from './duplicate-key.ts';
 import { TenantScopeError } from './tenant-scoped.ts';
 
 type Id = string | ObjectId;
@@ -11,10 +12,6 @@ function requireTenant(tenantId: unknown): asserts tenantId is string {
   if (typeof tenantId !== 'string' || tenantId.length === 0) {
     throw new TenantScopeError('a raw collection call must name a single tenantId');
   }
-}
-
-function isDuplicateKey(error: unknown): boolean {
-  return (error as { code?: unknown } | null)?.code === 11000;
 }
 
 function requireUpdateKeeps(tenantId: string, update: Document): void {

@@ -1,4 +1,5 @@
 import { Types } from 'mongoose';
+import { isDuplicateKey } from '../db/duplicate-key.ts';
 import { tenantCollection } from '../db/tenant-collection.ts';
 import type { NormalizeQueue } from '../ingest/normalize-queue.ts';
 import type { StoredEvent } from '../ingest/normalize-pending.ts';
@@ -91,7 +92,7 @@ async function storeDelivery(
     });
   } catch (error) {
     await pending.deleteById(tenantId, stored._id);
-    if ((error as { code?: number }).code === 11000) return false;
+    if (isDuplicateKey(error)) return false;
     throw error;
   }
   deps.queue.kick(tenantId, stored);

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { isDuplicateKey } from '../db/duplicate-key.ts';
 import { tenantCollection } from '../db/tenant-collection.ts';
 import { applyFactWrites } from '../ingest/apply-fact-writes.ts';
 import type { NormalizeDeps } from '../ingest/normalize-pending.ts';
@@ -97,7 +98,7 @@ export async function loadDemoDataset(
         });
         loaded += 1;
       } catch (error) {
-        if ((error as { code?: number }).code !== 11000) throw error;
+        if (!isDuplicateKey(error)) throw error;
       }
     }
   }

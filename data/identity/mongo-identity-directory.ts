@@ -1,3 +1,4 @@
+import { isDuplicateKey } from '../db/duplicate-key.ts';
 import type { AccountRef, IdentityDirectory, LinkOutcome } from '../../handlers/identity/types.ts';
 import { tenantCollection } from '../db/tenant-collection.ts';
 import type { PersonFields } from '../models/person.ts';
@@ -22,7 +23,7 @@ async function ensureAccount(Person: PersonModel, tenantId: string, account: Acc
       rev: 1,
     } as never);
   } catch (error) {
-    if ((error as { code?: number }).code !== 11000) throw error;
+    if (!isDuplicateKey(error)) throw error;
   }
   return (await Person.findOne({ tenantId, _id }).lean())!;
 }

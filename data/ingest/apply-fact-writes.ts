@@ -1,4 +1,5 @@
 import type { Model } from 'mongoose';
+import { isDuplicateKey } from '../db/duplicate-key.ts';
 import { tenantCollection } from '../db/tenant-collection.ts';
 import type { FactModels } from '../models/ingest-models.ts';
 import {
@@ -11,10 +12,6 @@ import { factIdOf, mergeFact, sameFact, type FactDocument } from '../sources/mer
 
 type FactModel = Model<Record<string, unknown>>;
 const MAX_RETRIES = 5;
-
-function isDuplicateKey(error: unknown): boolean {
-  return (error as { code?: number }).code === 11000;
-}
 
 /**
  * Applies the writes for one fact: read it by _id, fold the writes in (mergeFact), and write it back only if

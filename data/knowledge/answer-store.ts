@@ -1,3 +1,4 @@
+import { isDuplicateKey, upsertRetryingRace } from '../db/duplicate-key.ts';
 import type { AnswerStore } from '../../handlers/ask/handle-answer-action.ts';
 import type { AnswerView } from '../../handlers/ask/types.ts';
 import type { AnswerFeedbackModel } from '../models/answer-feedback.ts';
@@ -17,7 +18,7 @@ export function createAnswerStore(
         await claims.create({ _id: claimId(tenantId, answerId, person), tenantId, claimedAt: new Date() });
         return true;
       } catch (error) {
-        if ((error as { code?: number }).code === 11000) return false;
+        if (isDuplicateKey(error)) return false;
         throw error;
       }
     },
@@ -31,13 +32,17 @@ export function createAnswerStore(
     },
     async saveFeedback(tenantId, answerId, userId, helpful) {
       const record = await records.findOne({ tenantId, _id: answerId }).lean();
-      await feedback.updateOne(
-        { tenantId, answerId, userId },
-        {
-          $set: { helpful, createdAt: new Date() },
-          $setOnInsert: { sources: (record?.citations ?? []).map(({ source, path }) => ({ source, path })) },
-        },
-        { upsert: true },
+      await upsertRetryingRace(() =>
+        feedback.updateOne(
+          { tenantId, answerId, userId },
+          {
+            $set: { helpful, createdAt: new Date() },
+            $setOnInsert: {
+              sources: (record?.citations ?? []).map(({ source, path }) => ({ source, path })),
+            },
+          },
+          { upsert: true },
+        ),
       );
     },
   };

@@ -1,3 +1,4 @@
+import { upsertRetryingRace } from '../db/duplicate-key.ts';
 import { findStaleDocs, isoWeek, type OwnerDigest } from '../../handlers/ask/find-stale-docs.ts';
 import type { Models } from '../models/index.ts';
 
@@ -37,10 +38,12 @@ export async function buildStaleDigests(
   const week = isoWeek(now);
   const created: OwnerDigest[] = [];
   for (const digest of digests) {
-    const result = await models.StaleDocsDigest.updateOne(
-      { tenantId, key: `${week}:${digest.owner}` },
-      { $setOnInsert: { owner: digest.owner, items: digest.items, createdAt: now, deliveredAt: null } },
-      { upsert: true },
+    const result = await upsertRetryingRace(() =>
+      models.StaleDocsDigest.updateOne(
+        { tenantId, key: `${week}:${digest.owner}` },
+        { $setOnInsert: { owner: digest.owner, items: digest.items, createdAt: now, deliveredAt: null } },
+        { upsert: true },
+      ),
     );
     if (result.upsertedCount === 1) created.push(digest);
   }

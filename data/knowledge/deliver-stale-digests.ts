@@ -1,3 +1,4 @@
+import { isDuplicateKey } from '../db/duplicate-key.ts';
 import { UNOWNED } from '../../handlers/ask/find-stale-docs.ts';
 import { staleDigestMessage } from '../../handlers/ask/stale-digest-message.ts';
 import type { ChatReach, ConversationRef } from '../../handlers/ask/types.ts';
@@ -36,7 +37,7 @@ export async function deliverStaleDigests(
     try {
       await models.DeliveryClaim.create({ _id: claimId, tenantId, claimedAt: now });
     } catch (error) {
-      if ((error as { code?: number }).code === 11000) continue; // another run has it
+      if (isDuplicateKey(error)) continue; // another run has it
       throw error;
     }
     const mark = async (delivery: {

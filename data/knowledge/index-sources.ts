@@ -1,3 +1,4 @@
+import { upsertRetryingRace } from '../db/duplicate-key.ts';
 import { chunkDocument, chunkSearchText } from '../../handlers/ask/chunk-document.ts';
 import { maskSecrets } from '../../handlers/policy/redact-pii.ts';
 import type { KnowledgeChunkFields, KnowledgeChunkModel } from '../models/knowledge-chunk.ts';
@@ -172,21 +173,23 @@ async function indexDocument(
         if (!duplicatesOnly) throw error;
       });
   }
-  await deps.documents.updateOne(
-    { tenantId, source: source.id, path: entry.path },
-    {
-      $set: {
-        title,
-        hash: entry.version,
-        chunkIds: chunks.map((chunk) => chunk._id),
-        owners: document.owners,
-        authors: document.authors.slice(0, 10),
-        secrets: masked.secretLines.map((line) => ({ line, url: source.lineUrl(entry.path, line, line) })),
-        updatedAt: document.updatedAt,
-        indexedAt: new Date(),
+  await upsertRetryingRace(() =>
+    deps.documents.updateOne(
+      { tenantId, source: source.id, path: entry.path },
+      {
+        $set: {
+          title,
+          hash: entry.version,
+          chunkIds: chunks.map((chunk) => chunk._id),
+          owners: document.owners,
+          authors: document.authors.slice(0, 10),
+          secrets: masked.secretLines.map((line) => ({ line, url: source.lineUrl(entry.path, line, line) })),
+          updatedAt: document.updatedAt,
+          indexedAt: new Date(),
+        },
       },
-    },
-    { upsert: true },
+      { upsert: true },
+    ),
   );
   return chunks.length;
 }

@@ -1,3 +1,4 @@
+import { upsertRetryingRace } from '../db/duplicate-key.ts';
 import type { ReportYear } from '../../handlers/metrics/bands.ts';
 import type { TenantMetricsSettings } from '../../handlers/metrics/ports.ts';
 import type { MetricsConfig } from '../../handlers/metrics/types.ts';
@@ -61,10 +62,12 @@ export function createMetricsSettingsStore(model: MetricSettingsModel) {
       ...current.filter((entry) => entry.name !== name),
       ...(repos.length > 0 ? [{ name, repos: [...new Set(repos)].sort() }] : []),
     ].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    await model.updateOne(
-      { tenantId, _id: tenantId },
-      { $set: { [field]: next, updatedAt: new Date() } },
-      { upsert: true },
+    await upsertRetryingRace(() =>
+      model.updateOne(
+        { tenantId, _id: tenantId },
+        { $set: { [field]: next, updatedAt: new Date() } },
+        { upsert: true },
+      ),
     );
   }
   return {
@@ -77,10 +80,12 @@ export function createMetricsSettingsStore(model: MetricSettingsModel) {
     mapTeam: (tenantId: string, team: string, repos: readonly string[]) =>
       replaceEntry(tenantId, 'teamRepos', team.toLowerCase(), repos),
     async update(tenantId: string, fields: Partial<Omit<MetricSettingsFields, '_id' | 'tenantId'>>) {
-      await model.updateOne(
-        { tenantId, _id: tenantId },
-        { $set: { ...fields, updatedAt: new Date() } },
-        { upsert: true },
+      await upsertRetryingRace(() =>
+        model.updateOne(
+          { tenantId, _id: tenantId },
+          { $set: { ...fields, updatedAt: new Date() } },
+          { upsert: true },
+        ),
       );
     },
   };

@@ -1,3 +1,4 @@
+import { isDuplicateKey } from '../db/duplicate-key.ts';
 import type { RollupCount, RollupHistogram, StoredRollup } from '../../handlers/metrics/dora-rollup.ts';
 import { tenantCollection } from '../db/tenant-collection.ts';
 import type { MetricRollupModel } from '../models/metric-rollup.ts';
@@ -12,8 +13,6 @@ const scopeKeyOf = (entry: { kind: string; scope: string }) => `${entry.kind}\u0
 const versionIdOf = (tenantId: string, day: string, seq: number) => `${tenantId}|${day}|${seq}`;
 const rollupIdOf = (tenantId: string, kind: string, scope: string, day: string) =>
   `${tenantId}|${kind}|${scope}|${day}`;
-const isDuplicateKey = (error: unknown) => (error as { code?: number } | null)?.code === 11000;
-
 /** `after − before` as a flat `$inc` (`counts.x`, `hist.y.bucket`), zero differences left out. */
 export function differenceOf(
   after: StoredRollup | undefined,

@@ -1,4 +1,5 @@
 import { Schema, type Connection, type Model } from 'mongoose';
+import { upsertRetryingRace } from '../db/duplicate-key.ts';
 import { tenantScoped } from '../db/tenant-scoped.ts';
 
 /**
@@ -21,7 +22,9 @@ const knowledgeRevisionSchema = new Schema<KnowledgeRevisionFields, KnowledgeRev
     collection: 'knowledge_revisions',
     statics: {
       async bump(tenantId: string) {
-        await this.updateOne({ tenantId }, { $inc: { revision: 1 } }, { upsert: true });
+        await upsertRetryingRace(() =>
+          this.updateOne({ tenantId }, { $inc: { revision: 1 } }, { upsert: true }),
+        );
       },
       async current(tenantId: string) {
         return (await this.findOne({ tenantId }).lean())?.revision ?? 0;

@@ -1,4 +1,5 @@
 import { Schema, type Connection, type Model } from 'mongoose';
+import { upsertRetryingRace } from '../db/duplicate-key.ts';
 import { tenantScoped } from '../db/tenant-scoped.ts';
 
 /** What a tenant spent on the language model in one calendar month (UTC), kept as an `$inc` rollup. */
@@ -41,18 +42,20 @@ const llmUsageSchema = new Schema<LlmUsageFields, LlmUsageModel>(
         at: Date,
         usage: { costUsd: number; promptTokens: number; completionTokens: number },
       ) {
-        await this.updateOne(
-          { tenantId, month: monthOf(at) },
-          {
-            $inc: {
-              // Whole millionths of a dollar, so the sums stay exact.
-              costMicroUsd: Math.round(usage.costUsd * 1_000_000),
-              promptTokens: usage.promptTokens,
-              completionTokens: usage.completionTokens,
-              calls: 1,
+        await upsertRetryingRace(() =>
+          this.updateOne(
+            { tenantId, month: monthOf(at) },
+            {
+              $inc: {
+                // Whole millionths of a dollar, so the sums stay exact.
+                costMicroUsd: Math.round(usage.costUsd * 1_000_000),
+                promptTokens: usage.promptTokens,
+                completionTokens: usage.completionTokens,
+                calls: 1,
+              },
             },
-          },
-          { upsert: true },
+            { upsert: true },
+          ),
         );
       },
       async spentUsd(tenantId: string, at: Date) {

@@ -1,4 +1,5 @@
 import { Schema, type Connection, type Model } from 'mongoose';
+import { upsertRetryingRace } from '../db/duplicate-key.ts';
 import type { StandupDayCounter } from '../../handlers/standup/blocker-types.ts';
 import { tenantScoped } from '../db/tenant-scoped.ts';
 
@@ -50,11 +51,6 @@ export async function countStandupDay(
   if (Object.keys($inc).length === 0) return;
   const filter = { tenantId, _id: standupDayId(tenantId, standupId, date) };
   const update = { $inc, $setOnInsert: { standupId, date } };
-  try {
-    await model.updateOne(filter, update, { upsert: true });
-  } catch (error) {
-    // Two first writers of a day: one inserted, the other's upsert lost the race and now matches.
-    if ((error as { code?: unknown }).code !== 11000) throw error;
-    await model.updateOne(filter, update, { upsert: true });
-  }
+  // Two first writers of a day race to create it.
+  await upsertRetryingRace(() => model.updateOne(filter, update, { upsert: true }));
 }

@@ -1,4 +1,5 @@
 import { Schema, type Connection, type Model } from 'mongoose';
+import { upsertRetryingRace } from '../db/duplicate-key.ts';
 import { tenantScoped } from '../db/tenant-scoped.ts';
 
 /**
@@ -37,19 +38,14 @@ const teamsConversationSchema = new Schema<TeamsConversationFields, TeamsConvers
     versionKey: false,
     statics: {
       async remember(fields: Omit<TeamsConversationFields, 'updatedAt'>) {
-        const upsert = () =>
+        // Two first activities at once race to create it.
+        await upsertRetryingRace(() =>
           this.updateOne(
             { tenantId: fields.tenantId, conversationId: fields.conversationId },
             { $set: { ...fields, updatedAt: new Date() } },
             { upsert: true },
-          );
-        try {
-          await upsert();
-        } catch (error) {
-          // Two first activities at once: one insert wins the unique index; FerretDB does not retry the other.
-          if ((error as { code?: number }).code === 11000) await upsert();
-          else throw error;
-        }
+          ),
+        );
       },
     },
   },

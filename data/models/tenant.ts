@@ -1,4 +1,5 @@
 import { Schema, type Connection, type HydratedDocument, type Model } from 'mongoose';
+import { upsertRetryingRace } from '../db/duplicate-key.ts';
 import { tenantScoped } from '../db/tenant-scoped.ts';
 
 export type TenantSource = 'slack' | 'teams' | 'demo';
@@ -55,7 +56,8 @@ const tenantSchema = new Schema<TenantFields, TenantModel>(
     statics: {
       async ensure(tenantId: string, source: TenantSource, name?: string) {
         const now = new Date();
-        const upsert = () =>
+        // Two first sightings at once race to create it.
+        return upsertRetryingRace(() =>
           this.findOneAndUpdate(
             { tenantId },
             {
@@ -63,15 +65,8 @@ const tenantSchema = new Schema<TenantFields, TenantModel>(
               $set: { lastSeenAt: now, ...(name ? { name } : {}) },
             },
             { upsert: true, returnDocument: 'after' },
-          ).orFail();
-        try {
-          return await upsert();
-        } catch (error) {
-          // Two first sightings at once: one insert wins the unique index. MongoDB retries such an upsert
-          // itself; FerretDB does not, so retry once: the document now exists and the update applies.
-          if ((error as { code?: number }).code === 11000) return upsert();
-          throw error;
-        }
+          ).orFail(),
+        );
       },
     },
   },

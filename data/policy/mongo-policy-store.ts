@@ -1,3 +1,4 @@
+import { upsertRetryingRace } from '../db/duplicate-key.ts';
 import type { PolicyStore, StoredPolicy } from '../../handlers/policy/policy-store.ts';
 import type { TenantPolicyModel } from '../models/tenant-policy.ts';
 
@@ -9,7 +10,9 @@ export function createMongoPolicyStore(TenantPolicy: TenantPolicyModel): PolicyS
         .lean<StoredPolicy>();
     },
     async write(tenantId, policy) {
-      await TenantPolicy.updateOne({ tenantId }, { $set: { ...policy } }, { upsert: true });
+      await upsertRetryingRace(() =>
+        TenantPolicy.updateOne({ tenantId }, { $set: { ...policy } }, { upsert: true }),
+      );
     },
   };
 }

@@ -1,11 +1,10 @@
+import { isDuplicateKey } from '../db/duplicate-key.ts';
 import { tenantCollection } from '../db/tenant-collection.ts';
 import type { Models } from '../models/index.ts';
 import { sprintSnapshotIdOf, type SprintSnapshotFields } from '../models/sprint-snapshot.ts';
 import type { FactWrite } from '../sources/fact-write.ts';
 
 type SnapshotModels = Pick<Models, 'SprintSnapshot' | 'JiraIssue'>;
-
-const isDuplicateKey = (error: unknown) => (error as { code?: number } | null)?.code === 11000;
 
 /** The sprints a batch of writes says just started: only the sprint_started event's write says so. */
 function startedSprints(writes: readonly FactWrite[]): { sprintId: number; eventAt?: Date }[] {

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { isDuplicateKey } from '../db/duplicate-key.ts';
 import type { BlockerStore, NewBlocker, StandupBlocker } from '../../handlers/standup/blocker-types.ts';
 import { accountKey, type ChatAccount } from '../../handlers/standup/types.ts';
 import type { Models } from '../models/index.ts';
@@ -19,8 +20,6 @@ const claimId = (tenantId: string, id: string, step: string) => `${tenantId}|sta
 function toBlocker({ _id, purgedAt: _purged, ...fields }: StandupBlockerFields): StandupBlocker {
   return { id: _id, ...fields };
 }
-
-const isDuplicateKey = (error: unknown) => (error as { code?: unknown } | null)?.code === 11000;
 
 /** The blocker store on mongoose; only `_id`, equality and `$inc`, as FerretDB v1 serves them. */
 export function createBlockerStore(models: StoreModels): BlockerStore {

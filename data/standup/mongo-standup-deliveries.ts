@@ -1,3 +1,4 @@
+import { isDuplicateKey } from '../db/duplicate-key.ts';
 import type { MessageRef } from '../../handlers/delivery/types.ts';
 import type { DeliveryRecord, StandupDeliveries } from '../../handlers/standup/types.ts';
 import type { StandupDeliveryFields, StandupDeliveryModel } from '../models/standup-delivery.ts';
@@ -7,8 +8,6 @@ export const DELIVERY_LEASE_MS = 2 * 60_000;
 
 /** Past this many taken-over attempts a message is given up on: something fails before the send finishes. */
 const MAX_ATTEMPTS = 5;
-
-const isDuplicateKey = (error: unknown) => (error as { code?: unknown } | null)?.code === 11000;
 
 /** A key's scope is its standup and day (`<standup>|<date>|…`), what a day's refusals are read by. */
 const scopeOf = (key: string) => key.split('|').slice(0, 2).join('|');

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { isDuplicateKey } from '../db/duplicate-key.ts';
 import type { StandupAnswerFields, StandupAnswerModel } from '../models/standup-answer.ts';
 import type { StandupFields, StandupModel } from '../models/standup.ts';
 import {
@@ -16,10 +17,6 @@ const ID_ALPHABET = 'abcdefghijkmnpqrstuvwxyz23456789';
 export function newStandupId(): string {
   const bytes = randomBytes(8);
   return `st_${Array.from(bytes, (byte) => ID_ALPHABET[byte % ID_ALPHABET.length]).join('')}`;
-}
-
-function isDuplicateKey(error: unknown): boolean {
-  return (error as { code?: unknown } | null)?.code === 11000;
 }
 
 function toStandup({ _id, createdAt, updatedAt, ...fields }: StandupFields): Standup {

@@ -1,4 +1,5 @@
 import type { Octokit } from '@octokit/rest';
+import { upsertRetryingRace } from '../db/duplicate-key.ts';
 import { CODEOWNERS_PATHS, parseCodeOwners, type CodeOwners } from '../../handlers/ask/codeowners.ts';
 import type { CodeOwnersSource } from '../../handlers/triage/types.ts';
 import type { CodeOwnersFileModel } from '../models/code-owners-file.ts';
@@ -59,20 +60,22 @@ export function createGithubCodeOwners(deps: GithubCodeOwnersDeps): CodeOwnersSo
         return stored.sha && stored.text !== null ? rulesOf(stored.sha, stored.text) : undefined;
       }
       const found = await fetchFile(repo, ref);
-      await deps.CodeOwnersFile.updateOne(
-        { tenantId, _id },
-        {
-          $set: {
-            repo,
-            ref: branch,
-            path: found?.path ?? null,
-            sha: found?.sha ?? null,
-            // The same sha is the same text: keep what is stored rather than rewrite it.
-            text: found ? (stored?.sha === found.sha ? stored.text : found.text) : null,
-            checkedAt: now(),
+      await upsertRetryingRace(() =>
+        deps.CodeOwnersFile.updateOne(
+          { tenantId, _id },
+          {
+            $set: {
+              repo,
+              ref: branch,
+              path: found?.path ?? null,
+              sha: found?.sha ?? null,
+              // The same sha is the same text: keep what is stored rather than rewrite it.
+              text: found ? (stored?.sha === found.sha ? stored.text : found.text) : null,
+              checkedAt: now(),
+            },
           },
-        },
-        { upsert: true },
+          { upsert: true },
+        ),
       );
       return found ? rulesOf(found.sha, found.text) : undefined;
     },

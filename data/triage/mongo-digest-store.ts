@@ -1,10 +1,9 @@
+import { isDuplicateKey } from '../db/duplicate-key.ts';
 import type { MessageRef } from '../../handlers/delivery/types.ts';
 import type { DigestItem, DigestStore } from '../../handlers/triage/notify-types.ts';
 import type { TriageSettingsStore } from '../../handlers/triage/types.ts';
 import { tenantCollection } from '../db/tenant-collection.ts';
 import type { Models } from '../models/index.ts';
-
-const isDuplicateKey = (error: unknown) => (error as { code?: unknown } | null)?.code === 11000;
 
 /**
  * Team digests on the database: one insert-once record per team and local date; the time from the team's

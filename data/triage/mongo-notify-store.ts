@@ -1,3 +1,4 @@
+import { isDuplicateKey, upsertRetryingRace } from '../db/duplicate-key.ts';
 import type { ChatAccount, MessageRef } from '../../handlers/delivery/types.ts';
 import { isBotAuthor } from '../../handlers/triage/bot-authors.ts';
 import {
@@ -19,8 +20,6 @@ type NotifyModels = Pick<
   Models,
   'Person' | 'PullRequest' | 'NotifySettings' | 'TriageNotice' | 'TriageNoticeEvent' | 'DeliveryClaim'
 >;
-
-const isDuplicateKey = (error: unknown) => (error as { code?: unknown } | null)?.code === 11000;
 
 /** Inserts a claim document; false when someone holds it already. */
 async function insertOnce(insert: () => Promise<unknown>): Promise<boolean> {
@@ -70,20 +69,22 @@ export function createNotifyStore(
     async save(tenantId, account, change) {
       const personId = await personIdOf(tenantId, account.tool, account.handle);
       const current = await settingsOf(tenantId, account);
-      await tenantCollection(NotifySettings).updateById(
-        tenantId,
-        `${tenantId}|${personId}`,
-        {
-          $set: {
-            personId,
-            enabled: change.enabled ?? current.enabled,
-            dailyBudget: change.dailyBudget ?? current.dailyBudget,
-            // The account that last changed them is where messages go.
-            account: { tool: account.tool, handle: account.handle },
-            updatedAt: new Date(),
+      await upsertRetryingRace(() =>
+        tenantCollection(NotifySettings).updateById(
+          tenantId,
+          `${tenantId}|${personId}`,
+          {
+            $set: {
+              personId,
+              enabled: change.enabled ?? current.enabled,
+              dailyBudget: change.dailyBudget ?? current.dailyBudget,
+              // The account that last changed them is where messages go.
+              account: { tool: account.tool, handle: account.handle },
+              updatedAt: new Date(),
+            },
           },
-        },
-        { upsert: true },
+          { upsert: true },
+        ),
       );
       return settingsOf(tenantId, account);
     },
@@ -153,13 +154,10 @@ export function createNotifyStore(
       $set: { title: pr.title ?? '', url: pr.url ?? '', pending: true, changedAt: now },
       $inc: { revision: 1 },
     };
-    try {
-      await TriageNotice.updateOne({ tenantId, _id: noticeId }, update, { upsert: true });
-    } catch (error) {
-      // Two events of a new notice at once: the other upsert created it, so this one updates it.
-      if (!isDuplicateKey(error)) throw error;
-      await TriageNotice.updateOne({ tenantId, _id: noticeId }, update, { upsert: true });
-    }
+    // Two events of a new notice at once race to create it.
+    await upsertRetryingRace(() =>
+      TriageNotice.updateOne({ tenantId, _id: noticeId }, update, { upsert: true }),
+    );
     return true;
   }
 

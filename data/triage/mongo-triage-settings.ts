@@ -1,3 +1,4 @@
+import { upsertRetryingRace } from '../db/duplicate-key.ts';
 import { TENANT_WIDE, type TriageSettingsStore, type TriageThresholds } from '../../handlers/triage/types.ts';
 
 import type { TriageSettingsModel } from '../models/triage-settings.ts';
@@ -25,25 +26,27 @@ export function createTriageSettingsStore(TriageSettings: TriageSettingsModel): 
       };
     },
     async save(tenantId, team, settings, updatedBy) {
-      await TriageSettings.updateOne(
-        { tenantId, _id: idOf(tenantId, team) },
-        {
-          $set: {
-            team,
-            // Field by field, so setting one threshold keeps the others set before.
-            ...Object.fromEntries(
-              Object.entries(settings.thresholds ?? {}).map(([field, value]) => [
-                `thresholds.${field}`,
-                value,
-              ]),
-            ),
-            ...(settings.botLogins ? { botLogins: settings.botLogins } : {}),
-            ...(settings.digestTime ? { digestTime: settings.digestTime } : {}),
-            updatedBy,
-            updatedAt: new Date(),
+      await upsertRetryingRace(() =>
+        TriageSettings.updateOne(
+          { tenantId, _id: idOf(tenantId, team) },
+          {
+            $set: {
+              team,
+              // Field by field, so setting one threshold keeps the others set before.
+              ...Object.fromEntries(
+                Object.entries(settings.thresholds ?? {}).map(([field, value]) => [
+                  `thresholds.${field}`,
+                  value,
+                ]),
+              ),
+              ...(settings.botLogins ? { botLogins: settings.botLogins } : {}),
+              ...(settings.digestTime ? { digestTime: settings.digestTime } : {}),
+              updatedBy,
+              updatedAt: new Date(),
+            },
           },
-        },
-        { upsert: true },
+          { upsert: true },
+        ),
       );
     },
   };

@@ -76,6 +76,11 @@ describe('a standup day in Teams, through the scheduler with the clock moved', f
       settings,
       clock,
     );
+    // Every setting above took: a reply saying something went wrong still counts as a reply.
+    assert.deepEqual(
+      server.logs.filter((line) => (line.level as number) >= 50).map((line) => line.msg),
+      [],
+    );
   });
   after(async () => {
     await server.close();

@@ -1,3 +1,4 @@
+import { upsertRetryingRace } from '../../db/duplicate-key.ts';
 import { tenantCollection } from '../../db/tenant-collection.ts';
 import type { BackfillCursorFields, BackfillCursorModel } from '../../models/backfill-cursor.ts';
 
@@ -18,7 +19,9 @@ export function createCursorStore(model: BackfillCursorModel, tenantId: string) 
   const cursors = tenantCollection(model);
   const read = <T>(_id: string) => cursors.findById(tenantId, _id) as Promise<T | null>;
   const upsert = (_id: string, fields: Partial<BackfillCursorFields>) =>
-    cursors.updateById(tenantId, _id, { $set: { ...fields, updatedAt: new Date() } }, { upsert: true });
+    upsertRetryingRace(() =>
+      cursors.updateById(tenantId, _id, { $set: { ...fields, updatedAt: new Date() } }, { upsert: true }),
+    );
   return {
     stream: (stream: string) => read<StreamCursor>(streamId(stream)),
     async savePosition(stream: string, range: string, position: string): Promise<void> {
