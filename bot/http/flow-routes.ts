@@ -5,7 +5,7 @@ import { measureFlow } from '../../handlers/metrics/measure-flow.ts';
 import { flowFigureJson } from '../../handlers/flow/flow-json.ts';
 import type { FlowFacts, FlowPorts } from '../../handlers/flow/flow-ports.ts';
 import { FLOW_FIGURES, type FlowFigureId } from '../../handlers/flow/flow-view.ts';
-import { DEFAULT_RANGE_DAYS, MAX_RANGE_DAYS } from '../../handlers/flow/parse-flow-range.ts';
+import { FLOW_RANGE_LIMITS } from '../../handlers/flow/flow-command.ts';
 import type { StandupStore } from '../../handlers/standup/types.ts';
 import { BadRequestError, NotFoundError } from '../errors.ts';
 
@@ -41,10 +41,10 @@ export function flowRoutes(ports: FlowPorts, standups?: StandupStore): Router {
     if (repo && team) throw new BadRequestError('Give repo or team, not both.');
     const now = ports.now();
     const end = to ? new Date(to) : now;
-    const start = from ? new Date(from) : new Date(end.getTime() - DEFAULT_RANGE_DAYS * DAY_MS);
+    const start = from ? new Date(from) : new Date(end.getTime() - FLOW_RANGE_LIMITS.defaultDays * DAY_MS);
     if (!(start < end)) throw new BadRequestError('from must be before to.');
-    if (end.getTime() - start.getTime() > MAX_RANGE_DAYS * DAY_MS)
-      throw new BadRequestError(`A range is at most ${MAX_RANGE_DAYS} days.`);
+    if (end.getTime() - start.getTime() > FLOW_RANGE_LIMITS.maxDays * DAY_MS)
+      throw new BadRequestError(`A range is at most ${FLOW_RANGE_LIMITS.maxDays} days.`);
     let facts: FlowFacts = { kind: 'tenant' };
     if (repo) {
       const known = await ports.findRepo(tenantId, repo);

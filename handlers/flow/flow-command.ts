@@ -1,7 +1,13 @@
 import { formatUsage } from '../catalog.ts';
 import { measureFor } from '../metrics/duration-mode.ts';
 import { measureFlow, measurePersonalFlow } from '../metrics/measure-flow.ts';
-import type { TimeRange } from '../metrics/types.ts';
+import {
+  parseRange,
+  previousPeriod,
+  startsRange,
+  typedRange,
+  type RangeLimits,
+} from '../metrics/parse-range.ts';
 import { resolveTriageScope } from '../triage/resolve-scope.ts';
 import type { CommandInput, CommandPorts, NoticeView, Reply } from '../types.ts';
 import { agingOf, buildFlowFigures, buildPersonalFigures } from './build-flow-view.ts';
@@ -9,9 +15,10 @@ import { describeRange } from './describe-flow.ts';
 import { explainFlowFigure, explainPersonalFigure } from './explain-flow-figure.ts';
 import type { FlowFacts, FlowPorts } from './flow-ports.ts';
 import { FLOW_FIGURES, type FlowFigureId } from './flow-view.ts';
-import { looksLikeRange, parseFlowRange } from './parse-flow-range.ts';
 
-export const FLOW_ARGS = '[me | team | owner/repo] [14d | 4w | <from>..<to>]';
+export const FLOW_ARGS = '[me | team | owner/repo] [14d | 4w | 2026-Q3 | since 2026-09-01 | <from>..<to>]';
+/** The default range, and the longest one `/flow` measures exactly from the facts. */
+export const FLOW_RANGE_LIMITS: RangeLimits = { defaultDays: 14, maxDays: 366 };
 /** Items a "why" answer lists. */
 export const WHY_ITEMS = 15;
 
@@ -27,11 +34,12 @@ interface FlowRequest {
   rangeText?: string;
 }
 
-/** `flow [why <figure>] [me | team | repo] [range]`: the range is the last word when it looks like one. */
+/** `flow [why <figure>] [me | team | repo] [range]`: the range is the words from where one starts, as in /dora. */
 export function readFlowArgs(args: readonly string[]): FlowRequest {
   const words = [...args];
   const why = words[0]?.toLowerCase() === 'why' ? (words.splice(0, 2)[1] ?? '') : undefined;
-  const rangeText = words.length > 0 && looksLikeRange(words[words.length - 1]!) ? words.pop() : undefined;
+  const start = words.findIndex(startsRange);
+  const rangeText = start === -1 ? undefined : words.splice(start).join(' ');
   const personal = words.length === 1 && words[0]!.toLowerCase() === 'me';
   return {
     ...(why !== undefined ? { why: why.toLowerCase() } : {}),
@@ -40,11 +48,6 @@ export function readFlowArgs(args: readonly string[]): FlowRequest {
     ...(rangeText ? { rangeText } : {}),
   };
 }
-
-const previousOf = (range: TimeRange): TimeRange => ({
-  from: new Date(2 * range.from.getTime() - range.to.getTime()),
-  to: range.from,
-});
 
 /**
  * `/flow`: a team's flow figures over a range against the previous one, each with a "why" button; `flow me`
@@ -70,7 +73,7 @@ export async function runFlowCommand(input: CommandInput, ports: CommandPorts): 
     );
   }
   const now = flow.now();
-  const parsed = parseFlowRange(request.rangeText, now);
+  const parsed = parseRange(request.rangeText ?? '', now, FLOW_RANGE_LIMITS);
   if (!parsed.ok) return notice('That range did not work', parsed.message, usage);
   const range = parsed.range;
   if (request.personal && input.conversationKind === 'shared') {
@@ -86,10 +89,13 @@ export async function runFlowCommand(input: CommandInput, ports: CommandPorts): 
   const [settings, calendar, loaded] = await Promise.all([
     flow.settingsOf(actor.tenantId),
     flow.teamCalendar(actor.tenantId),
-    flow.load(actor.tenantId, target.facts, { from: previousOf(range).from, to: range.to }),
+    flow.load(actor.tenantId, target.facts, { from: previousPeriod(range).from, to: range.to }),
   ]);
   const measure = measureFor(settings.ageMode, calendar);
-  const scopeArgs = [request.personal ? 'me' : request.scopeText, parsed.typed].filter(Boolean).join(' ');
+  // The range as dates, so a Why? clicked tomorrow explains the figure it sits under.
+  const scopeArgs = [request.personal ? 'me' : request.scopeText, typedRange(range)]
+    .filter(Boolean)
+    .join(' ');
   const whyOf = (id: FlowFigureId) => ['flow why', id, scopeArgs].filter(Boolean).join(' ');
   const rangeLabel = describeRange(range);
   const notes = [
@@ -114,7 +120,7 @@ export async function runFlowCommand(input: CommandInput, ports: CommandPorts): 
         FIGURE_VALUE(buildPersonalFigures(mine, mine, settings.ageMode, whyOf), figure),
       );
     }
-    const before = measurePersonalFlow(loaded.input, owners, previousOf(range), now, measure);
+    const before = measurePersonalFlow(loaded.input, owners, previousPeriod(range), now, measure);
     return {
       visibility: 'private',
       view: {
@@ -139,7 +145,7 @@ export async function runFlowCommand(input: CommandInput, ports: CommandPorts): 
       FIGURE_VALUE(figures, figure),
     );
   }
-  const previous = measureFlow(loaded.input, previousOf(range), now, measure);
+  const previous = measureFlow(loaded.input, previousPeriod(range), now, measure);
   return {
     visibility: 'private',
     view: {

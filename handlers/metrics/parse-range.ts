@@ -4,7 +4,14 @@ const DAY_MS = 24 * 3600 * 1000;
 /** The longest range a question may span: two years of daily rollups. */
 export const MAX_RANGE_DAYS = 731;
 export const DEFAULT_RANGE_DAYS = 30;
-export const RANGE_HINT = '`last 30d`, `last 6w`, `2026-Q3`, `since 2026-09-01` or `2026-09-01..2026-09-30`';
+export const RANGE_HINT = '`last 30d`, `6w`, `2026-Q3`, `since 2026-09-01` or `2026-09-01..2026-09-30`';
+
+/** What a surface allows: /dora reads rollups (two years), /flow computes from the facts (one year). */
+export interface RangeLimits {
+  defaultDays: number;
+  maxDays: number;
+}
+const DORA_LIMITS: RangeLimits = { defaultDays: DEFAULT_RANGE_DAYS, maxDays: MAX_RANGE_DAYS };
 
 export interface ParsedRange {
   range: TimeRange;
@@ -28,12 +35,12 @@ export function readDay(text: string): Date | undefined {
 }
 
 /**
- * A range as people type it, in whole UTC days ending with today at the latest: `last 30d` / `last 6w` (today
- * and the days before it), `2026-Q3` (a calendar quarter), `since 2026-09-01` (to today), `2026-09-01..2026-09-30`
- * (both days included). Nothing means the last 30 days. A range reaching past today stops at the end of today,
- * so a quarter in progress is not diluted by the weeks still to come.
+ * A range as people type it, in whole UTC days ending with today at the latest: `last 30d` / `6w` (today and
+ * the days before it), `2026-Q3` (a calendar quarter), `since 2026-09-01` (to today), `2026-09-01..2026-09-30`
+ * (both days included). Nothing means the last `defaultDays`. A range reaching past today stops at the end of
+ * today, so a quarter in progress is not diluted by the weeks still to come.
  */
-export function parseRange(typed: string, now: Date): RangeResult {
+export function parseRange(typed: string, now: Date, limits: RangeLimits = DORA_LIMITS): RangeResult {
   const text = typed.trim().toLowerCase().replace(/\s+/g, ' ');
   const endOfToday = addDays(startOfDay(now), 1);
   const fail = (message: string): RangeResult => ({ ok: false, message: `${message} Try ${RANGE_HINT}.` });
@@ -41,15 +48,15 @@ export function parseRange(typed: string, now: Date): RangeResult {
     const end = to > endOfToday ? endOfToday : to;
     if (from >= endOfToday) return fail(`${label} has not started yet.`);
     if (end <= from) return fail(`${label} ends before it starts.`);
-    if ((end.getTime() - from.getTime()) / DAY_MS > MAX_RANGE_DAYS) {
-      return fail(`${label} is longer than ${MAX_RANGE_DAYS} days.`);
+    if ((end.getTime() - from.getTime()) / DAY_MS > limits.maxDays) {
+      return fail(`${label} is longer than ${limits.maxDays} days.`);
     }
     return { ok: true, range: { from, to: end }, label };
   };
   if (text === '') {
-    return bounded(addDays(endOfToday, -DEFAULT_RANGE_DAYS), endOfToday, `last ${DEFAULT_RANGE_DAYS} days`);
+    return bounded(addDays(endOfToday, -limits.defaultDays), endOfToday, `last ${limits.defaultDays} days`);
   }
-  const last = /^last (\d{1,4}) ?(d|days?|w|weeks?)$/.exec(text);
+  const last = /^(?:last )?(\d{1,4}) ?(d|days?|w|weeks?)$/.exec(text);
   if (last) {
     const count = Number(last[1]);
     const weeks = last[2]!.startsWith('w');
@@ -86,10 +93,16 @@ export function startsRange(word: string): boolean {
   return (
     text === 'last' ||
     text === 'since' ||
+    /^\d{1,4}[dw]$/.test(text) ||
     /^\d{4}-q[1-4]$/.test(text) ||
     /^\d{4}-\d{2}-\d{2}(\.\.)?/.test(text) ||
     text.startsWith('..')
   );
+}
+
+/** The range as `2026-09-01..2026-09-30`, which reads back as the same whole days (a button re-asks that). */
+export function typedRange(range: TimeRange): string {
+  return `${isoDay(range.from)}..${isoDay(addDays(range.to, -1))}`;
 }
 
 /** The period of the same length just before a range, for the trend. */

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { parseRange, previousPeriod, startsRange, weeksOf } from '../../../handlers/metrics/parse-range.ts';
+import { parseRange, previousPeriod, startsRange, typedRange, weeksOf } from '../../../handlers/metrics/parse-range.ts';
 
 /** A Wednesday afternoon. */
 const NOW = new Date('2026-10-14T15:30:00Z');
@@ -25,6 +25,29 @@ describe('parseRange', () => {
     assert.deepEqual(range('LAST 1 day'), { from: '2026-10-14', to: '2026-10-15', label: 'last 1 day' });
     assert.deepEqual(range('last 6w'), { from: '2026-09-03', to: '2026-10-15', label: 'last 6 weeks' });
     assert.deepEqual(range('last  2 weeks'), { from: '2026-10-01', to: '2026-10-15', label: 'last 2 weeks' });
+    assert.deepEqual(range('14d'), { from: '2026-10-01', to: '2026-10-15', label: 'last 14 days' });
+    assert.deepEqual(range('4W'), { from: '2026-09-17', to: '2026-10-15', label: 'last 4 weeks' });
+  });
+
+  it("keeps to a surface's own default and longest range", () => {
+    const flow = { defaultDays: 14, maxDays: 366 };
+    const fallback = parseRange('', NOW, flow);
+    assert.ok(fallback.ok);
+    assert.equal(fallback.label, 'last 14 days');
+    assert.equal(fallback.range.from.toISOString().slice(0, 10), '2026-10-01');
+    const long = parseRange('last 400d', NOW, flow);
+    assert.equal(long.ok, false);
+    assert.match(long.ok ? '' : long.message, /longer than 366 days/);
+    assert.ok(parseRange('last 400d', NOW).ok, '/dora reads two years');
+  });
+
+  it('writes a range back as dates that read as the same days', () => {
+    const parsed = parseRange('last 7d', NOW);
+    assert.ok(parsed.ok);
+    assert.equal(typedRange(parsed.range), '2026-10-08..2026-10-14');
+    const again = parseRange(typedRange(parsed.range), new Date('2026-10-20T09:00:00Z'));
+    assert.ok(again.ok);
+    assert.deepEqual(again.range, parsed.range);
   });
 
   it('reads a quarter, cut at the end of today while it runs', () => {
@@ -71,10 +94,10 @@ describe('parseRange', () => {
   });
 
   it('tells range words from scope words', () => {
-    for (const word of ['last', 'SINCE', '2026-Q3', '2026-09-01..2026-09-30', '2026-09-01']) {
+    for (const word of ['last', 'SINCE', '14d', '4W', '2026-Q3', '2026-09-01..2026-09-30', '2026-09-01']) {
       assert.ok(startsRange(word), word);
     }
-    for (const word of ['payments', 'acme/api', 'service', 'Q3', 'lastly'])
+    for (const word of ['payments', 'acme/api', 'service', 'Q3', 'lastly', 'd14'])
       assert.ok(!startsRange(word), word);
   });
 
