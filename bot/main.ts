@@ -380,6 +380,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     conversations: models.TeamsConversation,
     approvals,
     charts,
+    direct: poster,
   });
 
   // Triage's facts beyond the payloads: PR files and mergeable state from GitHub (with a token), check status.

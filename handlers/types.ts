@@ -40,8 +40,6 @@ export interface CommandInput {
   /** Everything after the command name, as typed (not logged: it may hold personal data). */
   rawArgs: string;
   conversationId?: string;
-  /** `shared` when others are in the conversation (a Teams channel or group chat); personal answers stay out of it. */
-  conversationKind?: 'personal' | 'shared';
 }
 
 export interface HelpEntry {
@@ -146,8 +144,12 @@ export type View =
 
 export interface Reply {
   view: View;
-  /** `private`: only the person who asked sees it (ephemeral in Slack, a personal reply in Teams). */
-  visibility: 'private' | 'conversation';
+  /**
+   * `private`: for whoever asked (ephemeral in Slack; Teams has no ephemeral messages, so it answers where they
+   * asked). `personal`: about the asker alone (their PRs, approvals, time off, figures): ephemeral in Slack, and
+   * in Teams only in their personal chat with the bot, never in a channel or group chat.
+   */
+  visibility: 'private' | 'personal' | 'conversation';
 }
 
 /** The ports commands use besides their input, wired by bot/main.ts; a feature's port is absent when it is off. */

@@ -1,5 +1,6 @@
 import type { TeamsConversationModel } from '../../data/models/teams-conversation.ts';
 import type { ApprovalServices } from '../../handlers/approvals/types.ts';
+import type { ChatPoster } from '../../handlers/delivery/types.ts';
 import type { ChartRenderer } from '../charts/chart-renderer.ts';
 import type { ChatDeps } from '../chat-deps.ts';
 
@@ -10,6 +11,8 @@ export interface TeamsDeps extends ChatDeps {
   conversations?: TeamsConversationModel;
   /** Approval cards' buttons decide through these; absent when approvals are not wired. */
   approvals?: ApprovalServices;
+  /** Sends an answer about the asker alone to their personal chat when they asked in a channel or group chat. */
+  direct?: Pick<ChatPoster, 'sendDirect'>;
   /** Draws the charts cards show inline (the sprint burndown); without it cards go without images. */
   charts?: ChartRenderer;
 }

@@ -22,7 +22,7 @@ export async function listApprovals(input: CommandInput, services: CommandPorts)
   const { items, more } = await pendingApprovals(services.approvals.store, input.actor.tenantId);
   const me = policyUserIdOf(input.actor);
   return {
-    visibility: 'private',
+    visibility: 'personal',
     view: {
       kind: 'approval-list',
       title: items.length === 0 ? 'Nothing is waiting for a decision' : 'Waiting for a decision',

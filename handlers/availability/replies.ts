@@ -1,6 +1,6 @@
 import type { CommandInput, Reply } from '../types.ts';
 
-/** Availability replies are private: only the person who asked sees them. */
+/** Availability replies are about the person who asked, for them alone (time off may say why). */
 export function notice(
   tone: 'info' | 'warning' | 'error',
   title: string,
@@ -9,7 +9,7 @@ export function notice(
 ): Reply {
   return {
     view: { kind: 'notice', tone, title, body, ...(suggestion ? { suggestion } : {}) },
-    visibility: 'private',
+    visibility: 'personal',
   };
 }
 

@@ -76,12 +76,6 @@ export async function runFlowCommand(input: CommandInput, ports: CommandPorts): 
   const parsed = parseRange(request.rangeText ?? '', now, FLOW_RANGE_LIMITS);
   if (!parsed.ok) return notice('That range did not work', parsed.message, usage);
   const range = parsed.range;
-  if (request.personal && input.conversationKind === 'shared') {
-    return notice(
-      'Your own figures are for you alone',
-      'This conversation has others in it. Send "flow me" in your personal chat with me and I will answer there.',
-    );
-  }
   const target = request.personal
     ? await personalFacts(input, flow)
     : await teamFacts(input, ports, flow, request.scopeText);
@@ -113,16 +107,19 @@ export async function runFlowCommand(input: CommandInput, ports: CommandPorts): 
           'The other figures are the team\'s: ask without "me".',
           usage,
         );
-      return whyReply(
-        basis,
-        target.label,
-        rangeLabel,
-        FIGURE_VALUE(buildPersonalFigures(mine, mine, settings.ageMode, whyOf), figure),
-      );
+      return {
+        ...whyReply(
+          basis,
+          target.label,
+          rangeLabel,
+          FIGURE_VALUE(buildPersonalFigures(mine, mine, settings.ageMode, whyOf), figure),
+        ),
+        visibility: 'personal',
+      };
     }
     const before = measurePersonalFlow(loaded.input, owners, previousPeriod(range), now, measure);
     return {
-      visibility: 'private',
+      visibility: 'personal',
       view: {
         kind: 'flow',
         scopeLabel: target.label,

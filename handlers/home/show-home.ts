@@ -24,5 +24,5 @@ export async function showHome(input: CommandInput, ports: CommandPorts): Promis
     account: { tool: actor.surface, handle: actor.userId },
     decider: { userId: policyUserIdOf(actor) },
   });
-  return { visibility: 'private', view };
+  return { visibility: 'personal', view };
 }

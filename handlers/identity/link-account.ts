@@ -7,7 +7,7 @@ const HANDLE = /^[A-Za-z0-9][A-Za-z0-9._:@-]{0,99}$/;
 function notice(tone: 'info' | 'warning' | 'error', title: string, body: string, suggestion?: string): Reply {
   return {
     view: { kind: 'notice', tone, title, body, ...(suggestion ? { suggestion } : {}) },
-    visibility: 'private',
+    visibility: 'personal',
   };
 }
 

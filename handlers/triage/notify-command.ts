@@ -13,7 +13,7 @@ const reply = (
   suggestion?: string,
 ): Reply => ({
   view: { kind: 'notice', tone, title, body, ...(suggestion ? { suggestion } : {}) },
-  visibility: 'private',
+  visibility: 'personal',
 });
 
 function describe(input: CommandInput, settings: NotifySettings): Reply {

@@ -22,5 +22,7 @@ export async function runTriageCommand(input: CommandInput, ports: CommandPorts)
     return runTriageSettings(input, ports, ports.triage.settings, rest);
   }
   const result = await buildTriageQueueView(input.actor, input.rawArgs, ports.triage, ports.standups);
-  return { visibility: 'private', view: result.ok ? result.view : result.notice };
+  // `me` is the asker's own PRs and reviews: theirs alone.
+  const personal = first?.toLowerCase() === 'me';
+  return { visibility: personal ? 'personal' : 'private', view: result.ok ? result.view : result.notice };
 }

@@ -96,9 +96,13 @@ describe('Teams: flow, its Why? buttons, flow me and privacy (demo mode, real da
     assert.match(text, /300 lines \(L\)/);
   });
 
-  it('keeps "flow me" out of a group chat and answers it in the personal chat, with only your work', async () => {
+  it('keeps "flow me" out of a group chat: answered in the personal chat, with only your work', async () => {
     const shared = JSON.stringify((await say('flow me')).body);
-    assert.match(shared, /Your own figures are for you alone/);
+    assert.match(
+      shared,
+      /That answer is for you alone/,
+      'no personal chat with Ana yet: she is told where to ask',
+    );
     assert.doesNotMatch(shared, /acme\/web#13|work in progress/i);
     const mine = JSON.stringify((await say('flow me', ANA, personal)).body);
     assert.match(mine, /Your flow/);
@@ -106,6 +110,18 @@ describe('Teams: flow, its Why? buttons, flow me and privacy (demo mode, real da
     const wip = JSON.stringify((await say('flow why wip me', ANA, personal)).body);
     assert.match(wip, /acme\/web#13/);
     assert.doesNotMatch(wip, /acme\/web#14|EM-7/);
+
+    // Now that the bot knows her personal chat, asking in the group chat answers her there.
+    const before = connector.posts().length;
+    const note = JSON.stringify((await say('flow me')).body);
+    assert.match(note, /Answered in our personal chat/);
+    assert.doesNotMatch(note, /acme\/web#13|work in progress/i);
+    const sent = connector.posts().slice(before);
+    const inGroup = sent.filter((post) => post.conversationId === groupChat.id);
+    const inPersonal = sent.filter((post) => post.conversationId === personal.id);
+    assert.equal(inGroup.length, 1, 'only the note in the group chat');
+    assert.equal(inPersonal.length, 1);
+    assert.match(JSON.stringify(inPersonal[0]!.activity), /Your work in progress: 1/);
   });
 
   it('answers "privacy" with what is stored, for how long and who sees what', async () => {

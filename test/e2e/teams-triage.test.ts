@@ -87,6 +87,7 @@ describe('Teams: triage and its card buttons end to end (demo mode, real databas
     channelData: {},
   });
   const groupChat = { id: CHAT, conversationType: 'groupChat', isGroup: true };
+  const liPersonal = { id: 'a:personal-li', conversationType: 'personal', tenantId: TENANT };
   const post = (body: unknown) =>
     fetch(`${server.url}/api/messages`, {
       method: 'POST',
@@ -151,10 +152,23 @@ describe('Teams: triage and its card buttons end to end (demo mode, real databas
   });
 
   it('knows its linked person when Teams sends their object id in upper case', async () => {
-    const card = await say('triage me', { ...LI, aadObjectId: LI.aadObjectId.toUpperCase() });
+    const card = await say('triage me', { ...LI, aadObjectId: LI.aadObjectId.toUpperCase() }, liPersonal);
     const text = JSON.stringify(card.body);
     assert.doesNotMatch(text, /I do not know your GitHub account yet/);
     assert.match(text, /PR triage: you/);
+  });
+
+  it('keeps "triage me" out of the group chat: it is about the asker alone', async () => {
+    const before = connector.posts().length;
+    const note = JSON.stringify((await say('triage me', LI)).body);
+    assert.match(note, /Answered in our personal chat/);
+    assert.doesNotMatch(note, /PR triage: you/);
+    const mine = connector
+      .posts()
+      .slice(before)
+      .filter((sent) => sent.conversationId === liPersonal.id);
+    assert.equal(mine.length, 1);
+    assert.match(JSON.stringify(mine[0]!.activity), /PR triage: you/);
   });
 
   it('requests the review on GitHub once, however often it is clicked', async () => {
@@ -168,16 +182,15 @@ describe('Teams: triage and its card buttons end to end (demo mode, real databas
 
   it('nudges the reviewer in their personal chat, once a day', async () => {
     // Li has talked to the bot in a personal chat, so the bot may write there.
-    const personal = { id: 'a:personal-li', conversationType: 'personal', tenantId: TENANT };
-    await say('help', LI, personal);
+    await say('help', LI, liPersonal);
     const card = await say('triage');
     const nudged = await execute(card, TRIAGE_ACTIONS.nudge);
     assert.match(JSON.stringify(nudged.body), /Nudged @li\./);
     const again = await execute(card, TRIAGE_ACTIONS.nudge);
     assert.match(JSON.stringify(again.body), /@li was already nudged about it today\./);
-    const dms = connector.posts().filter((sent) => sent.conversationId === 'a:personal-li');
-    assert.equal(dms.length, 2, 'the help reply and one nudge');
-    assert.match(JSON.stringify(dms[1]?.activity), /acme\/api#1 is waiting on you/);
+    const dms = connector.posts().filter((sent) => sent.conversationId === liPersonal.id);
+    assert.match(JSON.stringify(dms.at(-1)?.activity), /acme\/api#1 is waiting on you/);
+    assert.equal(dms.filter((sent) => /is waiting on you/.test(JSON.stringify(sent.activity))).length, 1);
   });
 
   it("records I'm on it and shows it on the item", async () => {

@@ -19,6 +19,36 @@ export function tenantOf(context: TurnContext, deps: TeamsDeps): string | undefi
   return deps.tenantOf(conversation?.tenantId ?? (channelData as { tenant?: { id?: string } })?.tenant?.id);
 }
 
+const isPersonalChat = (context: TurnContext) =>
+  (context.activity.conversation.conversationType ?? 'personal') === 'personal';
+
+async function answerInPersonalChat(
+  context: TurnContext,
+  deps: TeamsDeps,
+  tenantId: string,
+  commandName: string,
+  view: View,
+): Promise<void> {
+  const account = { tool: 'teams' as const, handle: teamsUserIdOf(context.activity.from) };
+  const sent = deps.direct ? await deps.direct.sendDirect(tenantId, account, view) : undefined;
+  await sendView(
+    context,
+    sent?.ok
+      ? {
+          kind: 'notice',
+          tone: 'info',
+          title: 'Answered in our personal chat',
+          body: 'That answer is about you alone, so I sent it to our personal chat.',
+        }
+      : {
+          kind: 'notice',
+          tone: 'info',
+          title: 'That answer is for you alone',
+          body: `This conversation has others in it. Send "${commandName}" to me in our personal chat and I will answer there.`,
+        },
+  );
+}
+
 /** Any message to the bot (`help`, `@em-agent help` in a channel) is a command, as `/em …` is in Slack. */
 export function register(app: Application, deps: TeamsDeps): void {
   app.activity(ActivityTypes.Message, async (context) => {
@@ -51,16 +81,17 @@ export function register(app: Application, deps: TeamsDeps): void {
     );
     try {
       await deps.tenants.ensure(tenantId, 'teams');
+      const command = parseCommandText(context.activity.text ?? '');
       const reply = await deps.runCommand({
         actor: { surface: 'teams', tenantId, userId: teamsUserIdOf(from), displayName: from.name },
         conversationId: context.activity.conversation.id,
-        // A channel or group chat has others in it: personal answers (`flow me`) stay out of it.
-        conversationKind:
-          (context.activity.conversation.conversationType ?? 'personal') === 'personal'
-            ? 'personal'
-            : 'shared',
-        ...parseCommandText(context.activity.text ?? ''),
+        ...command,
       });
+      // A channel or group chat has others in it: an answer about the asker alone goes to their personal chat.
+      if (reply.visibility === 'personal' && !isPersonalChat(context)) {
+        await answerInPersonalChat(context, deps, tenantId, command.name, reply.view);
+        return;
+      }
       // Teams shows a chart inside the card, as a data URL; /dora's charts follow as cards of their own.
       await sendView(
         context,

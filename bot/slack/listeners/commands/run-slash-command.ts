@@ -24,7 +24,7 @@ function messageOf(
   present: Present = () => false,
 ): RespondArguments | undefined | Promise<RespondArguments | undefined> {
   const render = (reply: Reply): RespondArguments => ({
-    response_type: reply.visibility === 'private' ? 'ephemeral' : 'in_channel',
+    response_type: reply.visibility === 'conversation' ? 'in_channel' : 'ephemeral',
     ...renderViewForSlack(reply.view),
   });
   const failure = (error: unknown): RespondArguments => ({
