@@ -16,6 +16,7 @@ export function createMetricsSettingsPorts(deps: {
     storedOf: deps.store.storedOf,
     edit: deps.store.edit,
     mapService: deps.store.mapService,
+    mapTeam: deps.store.mapTeam,
     findRepo: createTriagePeople(deps.models).findRepo,
     markForRebuild: (tenantId) => deps.rollups.markAll(tenantId),
     flowDefaults: deps.flowDefaults,

@@ -12,7 +12,7 @@ import {
 import { EVERY_REPO } from './repo-setting.ts';
 
 export const METRICS_ARGS =
-  'settings | set <name> <value> [repo owner/name] | unset <name> [repo owner/name] | services map <service> <owner/repo...>';
+  'settings | set <name> <value> [repo owner/name] | unset <name> [repo owner/name] | services map <service> <owner/repo...> | teams map <team> <owner/repo...>';
 
 const REPO = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
 
@@ -124,27 +124,48 @@ async function change(
   return reply('info', `Saved: ${definition.key}`, [...inForce, '', effect].join('\n'));
 }
 
-/** `metrics services map <service> <owner/repo…>`: a service's words are the ones that are no repository. */
-async function mapService(
+/**
+ * `metrics services map <service> <owner/repo…>` and `metrics teams map <team> <owner/repo…>`: the name is the
+ * words that are no repository; no repository removes the entry. A team is a standup's name. Which
+ * repositories a service runs changes incident attribution, so the rollups are recomputed; a team's only
+ * changes what `/dora <team>` adds up, from its next answer.
+ */
+async function mapRepos(
   input: CommandInput,
-  ports: Pick<CommandPorts, 'approvals'>,
+  ports: Pick<CommandPorts, 'approvals' | 'standups'>,
   settings: MetricsSettingsPorts,
   usage: string,
 ): Promise<Reply> {
+  const what = input.args[0]!.toLowerCase() === 'teams' ? 'team' : 'service';
   const words = input.args.slice(2);
   const typedRepos = words.filter((word) => word.includes('/'));
-  const service = words
+  const typedName = words
     .filter((word) => !word.includes('/'))
     .join(' ')
     .trim();
-  if (input.args[1]?.toLowerCase() !== 'map' || !service)
+  if (input.args[1]?.toLowerCase() !== 'map' || !typedName)
     return reply(
       'warning',
-      'Name the service and its repositories',
-      'For example: services map P1ABCDE acme/api acme/worker (no repository removes the mapping).',
+      `Name the ${what} and its repositories`,
+      what === 'team'
+        ? 'For example: teams map Payments acme/api acme/worker (no repository goes back to the repositories its members merged into).'
+        : 'For example: services map P1ABCDE acme/api acme/worker (no repository removes the mapping).',
       usage,
     );
   const { tenantId } = input.actor;
+  let name = typedName;
+  if (what === 'team') {
+    const known = (await ports.standups?.list(tenantId)) ?? [];
+    const found = known.find((standup) => standup.name.toLowerCase() === typedName.toLowerCase());
+    if (!found)
+      return reply(
+        'warning',
+        `I don't know a team called "${typedName}"`,
+        "A team is a standup's name.",
+        usage,
+      );
+    name = found.name;
+  }
   const repos: string[] = [];
   for (const typed of typedRepos) {
     const found = REPO.test(typed) ? await settings.findRepo(tenantId, typed) : undefined;
@@ -161,15 +182,29 @@ async function mapService(
   }
   const refused = await refuseTeamChange(input, ports, REFUSAL);
   if (refused) return refused;
-  await settings.mapService(tenantId, service, repos);
+  if (what === 'team') {
+    await settings.mapTeam(tenantId, name, repos);
+    return reply(
+      'info',
+      repos.length > 0 ? `Mapped ${name}` : `${name} is no longer mapped`,
+      [
+        repos.length > 0
+          ? `/dora ${name} adds up ${repos.join(', ')}.`
+          : `/dora ${name} adds up the repositories its members merged into again.`,
+        '',
+        '/dora and the metrics API use it from their next answer.',
+      ].join('\n'),
+    );
+  }
+  await settings.mapService(tenantId, name, repos);
   const effect = await effectOf('rebuild', tenantId, settings);
   return reply(
     'info',
-    repos.length > 0 ? `Mapped ${service}` : `${service} is no longer mapped`,
+    repos.length > 0 ? `Mapped ${name}` : `${name} is no longer mapped`,
     [
       repos.length > 0
-        ? `Incidents of ${service} are attributed to ${repos.join(', ')}.`
-        : `Incidents of ${service} match a repository of their name again.`,
+        ? `Incidents of ${name} are attributed to ${repos.join(', ')}.`
+        : `Incidents of ${name} match a repository of their name again.`,
       '',
       effect,
     ].join('\n'),
@@ -177,7 +212,7 @@ async function mapService(
 }
 
 /**
- * `metrics settings | set | unset | services map`: the delivery-metrics and flow definitions of the tenant
+ * `metrics settings | set | unset | services map | teams map`: the delivery-metrics and flow definitions of the tenant
  * (docs/metrics.md#settings), shown to anyone, changed by the approvers the policy names. A change to what the
  * stored rollups count marks them all for the metrics-rollups job to recompute.
  */
@@ -193,6 +228,6 @@ export async function runMetricsCommand(input: CommandInput, ports: CommandPorts
   const verb = input.args[0]?.toLowerCase() ?? 'settings';
   if (verb === 'settings') return show(input, settings, usage);
   if (verb === 'set' || verb === 'unset') return change(input, ports, settings, verb === 'unset', usage);
-  if (verb === 'services') return mapService(input, ports, settings, usage);
+  if (verb === 'services' || verb === 'teams') return mapRepos(input, ports, settings, usage);
   return reply('warning', `I don't know "metrics ${input.args[0]}"`, 'Try one of these:', usage);
 }

@@ -35,6 +35,8 @@ export interface MetricsSettingsPorts {
   edit(tenantId: string, edit: MetricsSettingEdit, updatedBy: string): Promise<void>;
   /** The service (PagerDuty id or name) → these repositories; none removes the entry. */
   mapService(tenantId: string, service: string, repos: readonly string[]): Promise<void>;
+  /** The team (a standup's name) → these repositories for `/dora <team>`; none removes the entry. */
+  mapTeam(tenantId: string, team: string, repos: readonly string[]): Promise<void>;
   /** The repository as GitHub spells it, when the tenant's facts know it. */
   findRepo(tenantId: string, typed: string): Promise<string | undefined>;
   /**
@@ -300,6 +302,7 @@ export function showMaps(stored: StoredMetricsSettings): string[] {
   return [
     `services: ${services.length > 0 ? `${services.length} mapped (${SET})` : 'none mapped'}; other services match a repository of their name (default)`,
     ...services,
-    ...(teams.length > 0 ? ['team repositories:', ...teams] : []),
+    `teams: ${teams.length > 0 ? `${teams.length} mapped (${SET})` : 'none mapped'}; other teams add up the repositories their members merged into (default)`,
+    ...teams,
   ];
 }

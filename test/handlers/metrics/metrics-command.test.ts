@@ -14,6 +14,7 @@ import type { MetricsScope } from '../../../handlers/metrics/ports.ts';
 import { DEFAULT_POLICY_YAML } from '../../../handlers/policy/default-policy.ts';
 import { parsePolicy } from '../../../handlers/policy/parse-policy.ts';
 import { parseCommandText, runCommand } from '../../../handlers/run-command.ts';
+import type { StandupStore } from '../../../handlers/standup/types.ts';
 import type { CommandPorts, NoticeView, Surface } from '../../../handlers/types.ts';
 import { metricsFactWrites } from '../../data/metrics/metrics-fact-writes.ts';
 import { openTestDatabase } from '../../support/database.ts';
@@ -79,6 +80,8 @@ describe('metrics settings in chat (production environments, signal, bands, wind
     });
     reader = createMetricsReader(models, store);
     ports = {
+      // `teams map` reads only the standups' names.
+      standups: { list: async () => [{ name: 'Payments', members: [] }] } as unknown as StandupStore,
       approvals: approvalsWith(
         `${DEFAULT_POLICY_YAML}tiers:\n  high:\n    approvers: { users: ["slack:${LEAD}"] }\n`,
       ),
@@ -111,6 +114,7 @@ describe('metrics settings in chat (production environments, signal, bands, wind
       'flow-age-mode: working (default, FLOW_AGE_MODE)',
       'flow-status-states: In Review=waiting (default, FLOW_STATUS_STATES)',
       'services: none mapped',
+      'teams: none mapped',
     ])
       assert.ok(shown.text.includes(line), `${line}\n${shown.text}`);
     assert.match(shown.suggestion ?? '', /^\/em metrics settings \| set <name> <value>/);
@@ -217,6 +221,20 @@ describe('metrics settings in chat (production environments, signal, bands, wind
     await rollups.updateTenant(TENANT, NOW);
   });
 
+  it('maps a team to its repositories for /dora <team>, from the next answer', async () => {
+    const mapped = await run(LEAD, 'metrics teams map payments acme/api');
+    assert.match(mapped.text, /^Mapped Payments\n\/dora Payments adds up acme\/api/);
+    assert.match(mapped.text, /use it from their next answer/);
+    assert.equal(await marks(TENANT), 0, 'a team only changes what is added up');
+    assert.deepEqual((await reader.scopeOf(TENANT, { kind: 'team', team: 'Payments' })).repos, ['acme/api']);
+    assert.match(
+      (await run('U0ANA', 'metrics settings')).text,
+      /teams: 1 mapped \(set here\).*\n {4}payments → acme\/api/,
+    );
+    assert.match((await run(LEAD, 'metrics teams map Payments')).text, /Payments is no longer mapped/);
+    assert.equal((await reader.settingsOf(TENANT)).teamRepos?.payments, undefined);
+  });
+
   it('refuses bad values, unknown settings and unknown repositories, saving nothing', async () => {
     const stored = await store.storedOf(TENANT);
     for (const [typed, why] of [
@@ -237,6 +255,8 @@ describe('metrics settings in chat (production environments, signal, bands, wind
       ['metrics set production-environments live repo nope', /End with repo owner\/name/],
       ['metrics services map Payments acme/nope', /I don't know a repository acme\/nope/],
       ['metrics services map', /Name the service and its repositories/],
+      ['metrics teams map Platform acme/api', /I don't know a team called "Platform"/],
+      ['metrics teams map', /Name the team and its repositories/],
       ['metrics rebuild', /I don't know "metrics rebuild"/],
     ] as const) {
       const answer = await run(LEAD, typed);
@@ -253,6 +273,7 @@ describe('metrics settings in chat (production environments, signal, bands, wind
       'metrics set band-year 2023',
       'metrics unset attribution-window',
       'metrics services map api acme/api',
+      'metrics teams map Payments acme/api',
     ]) {
       const refused = await run('U0ANA', typed);
       assert.equal(refused.tone, 'warning', typed);
