@@ -81,6 +81,7 @@ import { createDigestStore } from '../data/triage/mongo-digest-store.ts';
 import { createFlowPorts } from '../data/metrics/flow/create-flow-ports.ts';
 import { createMetricsRollupUpdates } from '../data/metrics/metrics-rollup-updates.ts';
 import { createMetricsSettingsStore } from '../data/metrics/mongo-metrics-settings.ts';
+import { createMetricsSettingsPorts } from '../data/metrics/metrics-settings-ports.ts';
 import { createMetricsReader } from '../data/metrics/mongo-metrics-reader.ts';
 
 export const DEMO_TENANT_ID = 'demo';
@@ -262,7 +263,20 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const commandPorts = {
     sprint,
     notifications: notify.settings,
-    flow: createFlowPorts({ models, availability, holidays, settings: config.flow, now: clock }),
+    flow: createFlowPorts({
+      models,
+      availability,
+      holidays,
+      settings: config.flow,
+      metricsSettings,
+      now: clock,
+    }),
+    metricsSettings: createMetricsSettingsPorts({
+      models,
+      store: metricsSettings,
+      rollups: metricsRollups,
+      flowDefaults: config.flow,
+    }),
     retention: {
       rawEventsDays: config.sources.retentionDays,
       askAnswerDays: config.knowledge.answerRetentionDays,

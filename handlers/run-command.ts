@@ -17,6 +17,7 @@ import { NOTIFY_ARGS, runNotifyCommand } from './triage/notify-command.ts';
 import { FLOW_ARGS, runFlowCommand } from './flow/flow-command.ts';
 import { showPrivacy } from './privacy/show-privacy.ts';
 import { DORA_ARGS, runDoraCommand } from './metrics/dora-command.ts';
+import { METRICS_ARGS, runMetricsCommand } from './metrics/metrics-command.ts';
 import type { CommandInput, CommandPorts, Reply } from './types.ts';
 
 /** Every command the bot has. Help, the Slack manifest and the Teams manifest are all derived from this list. */
@@ -163,6 +164,15 @@ export const COMMANDS: readonly CommandDefinition[] = [
     // Teams' menu is full at 10; typed as `dora`.
     inTeamsMenu: false,
     run: runDoraCommand,
+  },
+  {
+    name: 'metrics',
+    argsHint: METRICS_ARGS,
+    description:
+      'Show or change how delivery metrics count: production environments, deploy signal, band year, windows.',
+    // Teams' menu is full at 10; set once, so typed as `metrics settings`.
+    inTeamsMenu: false,
+    run: runMetricsCommand,
   },
 ];
 

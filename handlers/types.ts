@@ -10,6 +10,7 @@ import type { SprintPorts } from './sprint/ports.ts';
 import type { SprintHealthView } from './sprint/sprint-view.ts';
 import type { StandupStatsView, StandupStore, StandupView } from './standup/types.ts';
 import type { MetricsSurfacePorts } from './metrics/dora-command.ts';
+import type { MetricsSettingsPorts } from './metrics/metrics-settings.ts';
 import type { DoraView, DoraWhyView } from './metrics/dora-view.ts';
 import type { TeamFacts, TeamView } from './team/types.ts';
 import type { FlowPorts } from './flow/flow-ports.ts';
@@ -172,6 +173,8 @@ export interface CommandPorts {
   retention?: RetentionSettings;
   /** `/dora` and its buttons; absent until a metrics reader is configured (the command says so). */
   metrics?: MetricsSurfacePorts;
+  /** `metrics settings | set | services map`; absent where the metrics database is not wired. */
+  metricsSettings?: MetricsSettingsPorts;
   /** Sprint health (`sprint`, `/sprint-health`); absent where Jira facts are not wired. */
   sprint?: SprintPorts;
   /** Personal PR notifications (`notify on|off|settings`). */

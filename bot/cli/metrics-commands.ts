@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { tenantCollection } from '../../data/db/tenant-collection.ts';
+import { createMetricsRollupUpdates } from '../../data/metrics/metrics-rollup-updates.ts';
 import { createMetricsSettingsStore } from '../../data/metrics/mongo-metrics-settings.ts';
 import { rebuildRollups } from '../../data/metrics/recompute-rollups.ts';
 import { factModelsOf } from '../../data/models/ingest-models.ts';
@@ -88,17 +89,26 @@ export function registerMetricsCommands(program: Command, fail: (error: unknown)
         const bad = repos.find((repo) => !REPO.test(repo));
         if (bad) throw new BadRequestError(`expected owner/repo (got "${bad}")`);
         if (!service.trim()) throw new BadRequestError('name the service');
-        await withDatabase(readConfig(), 'services', async (models) => {
-          await createMetricsSettingsStore(models.MetricSettings).mapService(
-            options.tenant,
-            service.trim(),
-            repos,
-          );
+        const marked = await withDatabase(readConfig(), 'services', async (models) => {
+          const settings = createMetricsSettingsStore(models.MetricSettings);
+          await settings.mapService(options.tenant, service.trim(), repos);
+          // As in chat: every day is marked for the metrics-rollups job, which re-attributes past incidents.
+          return createMetricsRollupUpdates({
+            facts: factModelsOf(models),
+            MetricRollup: models.MetricRollup,
+            MetricRollupVersion: models.MetricRollupVersion,
+            MetricDirtyMark: models.MetricDirtyMark,
+            settings,
+          }).markAll(options.tenant);
         });
-        console.log(
+        const mapped =
           repos.length > 0
-            ? `${service} → ${repos.join(', ')}. Run \`em-agent metrics rebuild --tenant ${options.tenant}\` to re-attribute past incidents.`
-            : `${service} is no longer mapped (incidents match repositories by name again).`,
+            ? `${service} → ${repos.join(', ')}.`
+            : `${service} is no longer mapped (incidents match repositories by name again).`;
+        console.log(
+          marked
+            ? `${mapped} The running bot's metrics-rollups job re-attributes past incidents within a few minutes (or run \`em-agent metrics rebuild --tenant ${options.tenant}\` now).`
+            : mapped,
         );
       } catch (error) {
         fail(error);

@@ -2,7 +2,7 @@ import { tenantCollection } from '../db/tenant-collection.ts';
 import type { FactWrite } from '../sources/fact-write.ts';
 import { factIdOf } from '../sources/merge-fact.ts';
 import type { MetricDirtyMarkModel } from '../models/metric-dirty-mark.ts';
-import { DAY_MS, recomputeRollupDays, startOfDay, type RollupDeps } from './recompute-rollups.ts';
+import { DAY_MS, findEarliestFact, rebuildRollups, type RollupDeps } from './recompute-rollups.ts';
 
 /**
  * How far before a changed fact's own time its effects are recomputed: an incident blamed on a deployment up to
@@ -140,14 +140,33 @@ export function createMetricsRollupUpdates(deps: MetricsUpdateDeps) {
       } as never);
     },
 
-    /** Recomputes the days a tenant's marks name, through today; returns how many days changed. */
+    /**
+     * A definition changed (`metrics set`): marks every day from the tenant's earliest fact, so the next
+     * metrics-rollups run recomputes them all. The first day marked, or undefined when the tenant has no facts
+     * (nothing is stored to redo).
+     */
+    async markAll(tenantId: string, now = new Date()): Promise<Date | undefined> {
+      const earliest = await findEarliestFact(deps.facts, tenantId);
+      if (!earliest) return undefined;
+      await tenantCollection(deps.MetricDirtyMark).insertOne({
+        tenantId,
+        from: earliest,
+        markedAt: now,
+      } as never);
+      return earliest;
+    },
+
+    /**
+     * Recomputes the days a tenant's marks name, through today, a chunk of days at a time as a rebuild does
+     * (a mark from a definition change reaches back to the first fact); returns how many days changed.
+     */
     async updateTenant(tenantId: string, now = new Date()): Promise<{ days: number; changed: number }> {
       const marks = await deps.MetricDirtyMark.find({ tenantId }, { from: 1 }).lean();
       if (marks.length === 0) return { days: 0, changed: 0 };
       const from = Math.min(...marks.map((mark) => mark.from.getTime())) - REACH_MS;
-      const result = await recomputeRollupDays(deps, tenantId, {
-        from: startOfDay(new Date(Math.min(from, now.getTime()))),
-        to: new Date(startOfDay(now).getTime() + DAY_MS),
+      const result = await rebuildRollups(deps, tenantId, {
+        since: new Date(Math.min(from, now.getTime())),
+        now,
       });
       await deps.MetricDirtyMark.deleteMany({ tenantId, _id: { $in: marks.map((mark) => mark._id) } });
       return result;

@@ -8,8 +8,9 @@ export interface RepoListEntry {
 }
 
 /**
- * A tenant's delivery-metrics settings (`metric_settings`), `_id` the tenant id. Absent fields keep the
- * engine's defaults (handlers/metrics/types.ts MetricsConfig); data/metrics/mongo-metrics-settings.ts reads it.
+ * A tenant's delivery-metrics and flow settings (`metric_settings`), `_id` the tenant id. Absent fields keep
+ * the engine's defaults (handlers/metrics/types.ts MetricsConfig); data/metrics/mongo-metrics-settings.ts
+ * reads it.
  */
 export interface MetricSettingsFields {
   _id: string;
@@ -26,6 +27,11 @@ export interface MetricSettingsFields {
   reportYear?: number;
   /** Team name (lower-case) → repositories. */
   teamRepos?: RepoListEntry[];
+  /** Flow's age mode and status mapping; absent, FLOW_AGE_MODE and FLOW_STATUS_STATES apply. */
+  flowAgeMode?: 'calendar' | 'working';
+  flowStatusStates?: { status: string; state: 'active' | 'waiting' }[];
+  /** Who changed them last (`surface:userId`, from `metrics set` in chat). */
+  updatedBy?: string;
   updatedAt: Date;
 }
 
@@ -50,6 +56,12 @@ const schema = new Schema<MetricSettingsFields>(
     hotfixBranchPrefixes: { type: [String], default: undefined },
     reportYear: Number,
     teamRepos: { type: [entry], default: undefined },
+    flowAgeMode: String,
+    flowStatusStates: {
+      type: [new Schema({ status: String, state: String }, { _id: false })],
+      default: undefined,
+    },
+    updatedBy: String,
     updatedAt: { type: Date, required: true },
   },
   { collection: 'metric_settings', versionKey: false },

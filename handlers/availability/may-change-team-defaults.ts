@@ -15,16 +15,18 @@ export function mayChangeTeamDefaults(policy: Policy, actor: Pick<Actor, 'surfac
   return sets.some((set) => isInApproverSet(set, decider));
 }
 
+const TEAM_DEFAULTS_REFUSAL = {
+  title: 'Only approvers change team defaults',
+  body: 'The team default is for the approvers the policy names to change. Set your own instead, or ask one of them.',
+};
+
 /** Refuses a team change from someone the policy does not name as an approver; undefined when it may go ahead. */
 export async function refuseTeamChange(
   input: CommandInput,
   ports: Pick<CommandPorts, 'approvals'>,
+  refusal: { title: string; body: string } = TEAM_DEFAULTS_REFUSAL,
 ): Promise<Reply | undefined> {
   const policy = ports.approvals && (await ports.approvals.policies.inForce(input.actor.tenantId)).policy;
   if (policy && mayChangeTeamDefaults(policy, input.actor)) return undefined;
-  return notice(
-    'warning',
-    'Only approvers change team defaults',
-    'The team default is for the approvers the policy names to change. Set your own instead, or ask one of them.',
-  );
+  return notice('warning', refusal.title, refusal.body);
 }

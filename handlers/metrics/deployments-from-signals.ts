@@ -1,13 +1,16 @@
+import { settingOfRepo } from './repo-setting.ts';
 import type { MetricsConfig, MetricsDeployment, MetricsInput } from './types.ts';
 
 /**
- * The production deployments of every repository, read from the signal its config names: GitHub deployments
- * (default), published releases (not drafts, not prereleases, with a known sha), or the successful runs of one
- * named workflow on the default branch. A release or run becomes a successful deployment in `production`, with
- * a negative id space of its own so it can never collide with a GitHub deployment id.
+ * The production deployments of every repository, read from the signal its config names (its own, else the
+ * tenant's): GitHub deployments (default), published releases (not drafts, not prereleases, with a known sha),
+ * or the successful runs of one named workflow on the default branch. A release or run becomes a successful
+ * deployment in `production`, with a negative id space of its own so it can never collide with a GitHub
+ * deployment id.
  */
 export function readDeploymentSignals(input: MetricsInput, config: MetricsConfig): MetricsDeployment[] {
-  const signalOf = (repo: string) => config.deploymentSignal?.[repo] ?? { kind: 'deployment' as const };
+  const signalOf = (repo: string) =>
+    settingOfRepo(config.deploymentSignal, repo) ?? { kind: 'deployment' as const };
   const fromDeployments = input.deployments.filter((d) => signalOf(d.repo).kind === 'deployment');
   const fromReleases: MetricsDeployment[] = (input.releases ?? [])
     .filter((r) => signalOf(r.repo).kind === 'release' && !r.draft && !r.prerelease)

@@ -42,6 +42,8 @@ describe('em-agent metrics rebuild and services map (the process)', function () 
     assert.equal(map.code, 0, map.stderr);
     const settings = await models.MetricSettings.findOne({ tenantId: 'T1', _id: 'T1' }).lean();
     assert.deepEqual(settings?.serviceRepos, [{ name: 'billing', repos: ['acme/svc0'] }]);
+    assert.match(map.stdout, /metrics-rollups job re-attributes past incidents within a few minutes/);
+    assert.equal(await models.MetricDirtyMark.countDocuments({ tenantId: 'T1' }), 1, 'every day marked');
     const rebuild = await cli(['metrics', 'rebuild', '--tenant', 'T1', '--since', '2026-09-07']);
     assert.equal(rebuild.code, 0, rebuild.stderr);
     assert.match(rebuild.stdout, /^T1: \d+ days recomputed, \d+ changed/m);

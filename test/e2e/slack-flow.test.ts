@@ -166,4 +166,16 @@ describe('Slack: /flow, its Why? buttons, /em flow me and /em privacy (real data
     assert.match(text, /Raw webhook deliveries: 30 days/);
     assert.match(text, /nobody is ranked/);
   });
+
+  it("takes the tenant's age mode set in chat over FLOW_AGE_MODE, and its default again once unset", async () => {
+    assert.match(JSON.stringify((await command('', ANA, '/flow')).blocks), /calendar time/);
+    const shown = JSON.stringify(await command('metrics settings'));
+    assert.match(shown, /flow-age-mode: calendar \(default, FLOW_AGE_MODE\)/);
+    const saved = JSON.stringify(await command('metrics set flow-age-mode working'));
+    assert.match(saved, /Saved: flow-age-mode/);
+    assert.match(saved, /\/flow and the flow API use it from their next answer/);
+    assert.match(JSON.stringify((await command('', ANA, '/flow')).blocks), /working hours/);
+    await command('metrics unset flow-age-mode');
+    assert.match(JSON.stringify((await command('', ANA, '/flow')).blocks), /calendar time/);
+  });
 });
