@@ -1,4 +1,6 @@
 import type { Agenda } from 'agenda';
+import type { Logger } from 'pino';
+import type { CompareGapFiller } from '../data/metrics/fill-compare-gaps.ts';
 import { LOOKBACK_MS } from '../data/metrics/load-metrics-input.ts';
 import { defineJob, type JobDeps } from './define-job.ts';
 
@@ -7,10 +9,49 @@ export const METRICS_COMPARE_GAPS_JOB = 'metrics-compare-gaps';
 export const COMPARE_CALLS_PER_RUN = 30;
 
 /**
- * Every 15 minutes: the breaks in each tenant's push chains over the last 90 days (the loader's look-back: a
- * push not seen, a backfilled range) are filled with GitHub's compare API, newest deployment first, within a
- * call budget; what is left waits for the next run. A stored compare marks its days dirty, so the
- * metrics-rollups job moves the rollups to the links it makes (data/metrics/fill-compare-gaps.ts).
+ * One run: each tenant's gaps over the last 90 days (the loader's look-back), newest deployment first, until the
+ * run's call budget is spent or GitHub rate-limits (one token for every tenant: the rest waits for the next run).
+ * Returns the calls made.
+ */
+export async function compareGapsOnce(
+  gaps: Pick<CompareGapFiller, 'tenants' | 'fillTenant'>,
+  options: {
+    log: Pick<Logger, 'info' | 'warn'>;
+    now?: () => Date;
+    budget?: number;
+    touch?: () => Promise<unknown>;
+  },
+): Promise<number> {
+  const budget = options.budget ?? COMPARE_CALLS_PER_RUN;
+  let calls = 0;
+  for (const tenantId of await gaps.tenants()) {
+    if (calls >= budget) break;
+    const now = options.now?.() ?? new Date();
+    const since = new Date(now.getTime() - LOOKBACK_MS);
+    // One tenant's failure leaves its gaps for the next run and the other tenants to this one.
+    const result = await gaps
+      .fillTenant(tenantId, { since, maxCalls: budget - calls, now })
+      .catch((error: unknown) => {
+        options.log.warn(
+          { job: METRICS_COMPARE_GAPS_JOB, tenantId, err: error },
+          'filling push-chain gaps failed',
+        );
+        return undefined;
+      });
+    await options.touch?.();
+    if (!result) continue;
+    calls += result.calls;
+    if (result.calls > 0)
+      options.log.info({ job: METRICS_COMPARE_GAPS_JOB, tenantId, ...result }, 'push-chain gaps compared');
+    if (result.stopped === 'rate-limit') break;
+  }
+  return calls;
+}
+
+/**
+ * Every 15 minutes: push-chain gaps (a push not seen, a backfilled range) filled with GitHub's compare API
+ * within a call budget (data/metrics/fill-compare-gaps.ts). A stored compare marks its days dirty, so the
+ * metrics-rollups job then moves the rollups to the links it makes.
  */
 export async function define(agenda: Agenda, deps: JobDeps): Promise<void> {
   const gaps = deps.compareGaps;
@@ -20,28 +61,7 @@ export async function define(agenda: Agenda, deps: JobDeps): Promise<void> {
     METRICS_COMPARE_GAPS_JOB,
     deps,
     async (job) => {
-      let budget = COMPARE_CALLS_PER_RUN;
-      for (const tenantId of await gaps.tenants()) {
-        if (budget <= 0) break;
-        const now = new Date();
-        const since = new Date(now.getTime() - LOOKBACK_MS);
-        const result = await gaps
-          .fillTenant(tenantId, { since, maxCalls: budget, now })
-          .catch((error: unknown) => {
-            deps.log.warn(
-              { job: METRICS_COMPARE_GAPS_JOB, tenantId, err: error },
-              'filling push-chain gaps failed',
-            );
-            return undefined;
-          });
-        await job.touch();
-        if (!result) continue;
-        budget -= result.calls;
-        if (result.calls > 0)
-          deps.log.info({ job: METRICS_COMPARE_GAPS_JOB, tenantId, ...result }, 'push-chain gaps compared');
-        // GitHub's window is spent for every tenant alike (one token): the rest waits for the next run.
-        if (result.stopped === 'rate-limit') break;
-      }
+      await compareGapsOnce(gaps, { log: deps.log, touch: () => job.touch() });
     },
     { lockLifetimeMs: 10 * 60_000, oneAtATime: true },
   );
