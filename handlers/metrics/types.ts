@@ -6,6 +6,7 @@
  * - pushes: `pushes` facts (every branch push webhook: `before`, `after`, the listed commits with their
  *   authored times, `pushedAt`); webhooks only, the REST API has no push history, so a backfilled range has
  *   gaps that the compare API fills;
+ * - compares: `commit_compares` facts (GitHub's compare of a gap, fetched by the metrics-compare-gaps job);
  * - a PR's `mergeCommitSha` and `firstCommitAt` (the PR commits API's earliest authored time) on the
  *   `pull_requests` fact, for merged PRs;
  * - each deployment's status history: `deployment_statuses` (loaded per deployment);
