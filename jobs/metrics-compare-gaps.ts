@@ -65,5 +65,6 @@ export async function define(agenda: Agenda, deps: JobDeps): Promise<void> {
     },
     { lockLifetimeMs: 10 * 60_000, oneAtATime: true },
   );
-  await agenda.every('15 minutes', METRICS_COMPARE_GAPS_JOB);
+  // Not at start: replicas restarting together would each spend a budget at once.
+  await agenda.every('15 minutes', METRICS_COMPARE_GAPS_JOB, undefined, { skipImmediate: true });
 }
