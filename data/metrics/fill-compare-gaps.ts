@@ -53,8 +53,15 @@ export interface FillResult {
 type Stored = Omit<CommitCompareFields, 'repo' | 'base' | 'head' | 'neededAt' | 'fetchedAt'>;
 
 const statusOf = (error: unknown) => (error as { status?: unknown }).status;
-const isRateLimited = (error: unknown) =>
-  error instanceof RateLimitTooLongError || statusOf(error) === 429 || statusOf(error) === 403;
+/** A rate limit (a wait longer than the job takes, a 429, a 403 with rate-limit headers), not a refusal. */
+function isRateLimited(error: unknown): boolean {
+  if (error instanceof RateLimitTooLongError || statusOf(error) === 429) return true;
+  const headers = (error as { response?: { headers?: Record<string, unknown> } }).response?.headers ?? {};
+  return (
+    statusOf(error) === 403 &&
+    (String(headers['x-ratelimit-remaining']) === '0' || headers['retry-after'] !== undefined)
+  );
+}
 
 /**
  * Fills the breaks in the default branch's push chain (a push not seen; a backfilled range has none) with
@@ -125,7 +132,6 @@ export function createCompareGapFiller(deps: CompareGapDeps) {
       const input = await loadMetricsInput(deps.facts, tenantId, factWindowOf(range), settings);
       const gaps = findChainGaps(input, settings).filter((gap) => gap.deployedAt >= options.since);
       const result: FillResult = { gaps: gaps.length, calls: 0, filled: 0, failed: 0 };
-      let earliest: number | undefined;
       for (const gap of gaps) {
         const id = factIdOf(tenantId, { key: { repo: gap.repo, base: gap.base, head: gap.head } });
         const known = await compares.findById(tenantId, id);
@@ -168,11 +174,9 @@ export function createCompareGapFiller(deps: CompareGapDeps) {
           continue;
         }
         result.filled += 1;
-        const from = affectedFrom(gap, stored);
-        earliest = earliest === undefined ? from : Math.min(earliest, from);
+        // Right after the compare is stored: the next run skips it, so its mark must not wait for the loop.
+        await insertDirtyMark(deps.MetricDirtyMark, tenantId, new Date(affectedFrom(gap, stored)), now);
       }
-      if (earliest !== undefined)
-        await insertDirtyMark(deps.MetricDirtyMark, tenantId, new Date(earliest), now);
       return result;
     },
 

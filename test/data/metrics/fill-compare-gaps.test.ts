@@ -314,6 +314,19 @@ describe('push-chain gaps filled with GitHub compare', function () {
     });
     assert.equal(await models.CommitCompare.countDocuments({ tenantId: 'limited' }), 0);
     assert.equal((await fill('limited')).filled, 1, 'the next run goes on');
+
+    // A 403 without rate-limit headers is a refusal (the token cannot read the repository): kept, tried later.
+    await load('refused', mainFacts());
+    github.faults.push({
+      match: /\/compare\//,
+      status: 403,
+      body: { message: 'Resource not accessible' },
+      times: 1,
+    });
+    assert.deepEqual(await fill('refused'), { gaps: 1, calls: 1, filled: 0, failed: 1 });
+    const refused = await models.CommitCompare.findOne({ tenantId: 'refused' }).lean();
+    assert.equal(refused?.error?.status, 403);
+    assert.deepEqual(refused?.retryAt, new Date(NOW.getTime() + HOUR));
   });
 
   it('runs as a job: one call budget for all tenants, the rest waits for the next run', async () => {
