@@ -19,11 +19,10 @@ import { describeLeadTimeChain } from '../../../handlers/metrics/explain-figure.
 import type { MetricsInput } from '../../../handlers/metrics/types.ts';
 import { FakeGitHubRest, type GithubRepoData } from '../../fakes/github-rest-api.ts';
 import { openTestDatabase } from '../../support/database.ts';
+import { commitsOnlyRepo, generatedOrgHistory, restCommit } from '../../support/github-commit-history.ts';
 import { at, commit, deployment, HOUR, pull, push, WEEK } from '../../handlers/metrics/build-facts.ts';
 import { generateOrg } from '../../handlers/metrics/generate-org.ts';
 import { metricsFactWrites } from './metrics-fact-writes.ts';
-
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- GitHub JSON
 
 const REPO = 'acme/api';
 const sha = (name: string) => Buffer.from(name).toString('hex').padEnd(40, '0');
@@ -36,54 +35,18 @@ const [M0, M1, M2, M3, H1] = ['m0', 'm1', 'm2', 'm3', 'h1'].map(sha) as [
 ];
 const NOW = at(30);
 
-/** A REST commit object as GitHub's compare lists it. */
-function restCommit(id: string, parent: string | undefined, message: string, hours: number): Json {
-  const date = at(hours).toISOString();
-  const person = { name: 'Ada Person', email: 'ada@acme.test', date };
-  return {
-    sha: id,
-    node_id: `C_${id.slice(0, 8)}`,
-    commit: {
-      author: person,
-      committer: { name: 'GitHub', email: 'noreply@github.com', date },
-      message,
-      tree: { sha: sha(`t${id.slice(0, 4)}`), url: `https://api.github.com/repos/${REPO}/git/trees/x` },
-      url: `https://api.github.com/repos/${REPO}/git/commits/${id}`,
-      comment_count: 0,
-      verification: { verified: false, reason: 'unsigned', signature: null, payload: null },
-    },
-    url: `https://api.github.com/repos/${REPO}/commits/${id}`,
-    html_url: `https://github.com/${REPO}/commit/${id}`,
-    comments_url: `https://api.github.com/repos/${REPO}/commits/${id}/comments`,
-    author: { login: 'ada', id: 1, type: 'User' },
-    committer: { login: 'web-flow', id: 2, type: 'User' },
-    parents: parent
-      ? [{ sha: parent, url: `https://api.github.com/repos/${REPO}/commits/${parent}`, html_url: '' }]
-      : [],
-  };
-}
-
 /**
  * main: m0 ← m1 ← m2 (squash of #2) ← m3 (squash of #3); hotfix h1 (#4) off m1. Only the pushes m0→m1 and
  * m2→m3 were seen: m1→m2 is missing, so the deployment of m3 has a gap m1...m2 that GitHub's compare fills.
  */
 function repoData(): GithubRepoData {
-  return {
-    repository: { id: 1, name: 'api', full_name: REPO, default_branch: 'main' },
-    pulls: [],
-    reviews: new Map(),
-    commits: [
-      restCommit(M0, undefined, 'Init', -10),
-      restCommit(M1, M0, 'Seed', 0),
-      restCommit(H1, M1, 'Hotfix the timeout (#4)\n\nOne line.', 6),
-      restCommit(M2, M1, 'Retry payments (#2)\n\nBack off on 502.', 10),
-      restCommit(M3, M2, 'Log retries (#3)', 20),
-    ],
-    deployments: [],
-    statuses: new Map(),
-    runs: [],
-    releases: [],
-  };
+  return commitsOnlyRepo(REPO, [
+    restCommit(REPO, M0, undefined, 'Init', -10),
+    restCommit(REPO, M1, M0, 'Seed', 0),
+    restCommit(REPO, H1, M1, 'Hotfix the timeout (#4)\n\nOne line.', 6),
+    restCommit(REPO, M2, M1, 'Retry payments (#2)\n\nBack off on 502.', 10),
+    restCommit(REPO, M3, M2, 'Log retries (#3)', 20),
+  ]);
 }
 
 /** m1 deployed at h1, m3 at h24; #2 (merge sha m2) shipped by the second across the gap. */
@@ -347,23 +310,7 @@ describe('push-chain gaps filled with GitHub compare', function () {
     const range = { from: at(0), to: at(DAYS * 24) };
     const now = at(DAYS * 24 + 6);
     const org = generateOrg(7, 2, DAYS);
-    // The fake's history: each repository's squash chain r-root ← r-1 ← r-2 …, as the generator builds it.
-    for (const repo of new Set(org.pullRequests.map((pr) => pr.repo))) {
-      const r = repo.replace('acme/svc', '');
-      const data = repoData();
-      data.repository = { ...data.repository, full_name: repo };
-      data.commits = [restCommit(`${r}-root`, undefined, 'Root', -100)];
-      for (const pr of org.pullRequests.filter((p) => p.repo === repo).sort((a, b) => a.number - b.number))
-        data.commits.push(
-          restCommit(
-            `${r}-${pr.number}`,
-            pr.number === 1 ? `${r}-root` : `${r}-${pr.number - 1}`,
-            `Change ${pr.number} (#${pr.number})`,
-            (pr.mergedAt!.getTime() - at(0).getTime()) / HOUR,
-          ),
-        );
-      github.repos.set(repo, data);
-    }
+    for (const [repo, data] of generatedOrgHistory(org)) github.repos.set(repo, data);
     await applyFactWrites(factModelsOf(models), 'org', metricsFactWrites(org));
     await rebuildRollups(deps(), 'org', { now });
     const before = await reader().explainDora('org', { kind: 'tenant' }, range);
@@ -395,7 +342,7 @@ describe('push-chain gaps filled with GitHub compare', function () {
     let parent = M3;
     for (let n = 0; n < 150; n += 1) {
       const id = sha(`x${n}`);
-      data.commits.push(restCommit(id, parent, `Step ${n}`, 21 + n / 100));
+      data.commits.push(restCommit('acme/long', id, parent, `Step ${n}`, 21 + n / 100));
       parent = id;
     }
     github.repos.set('acme/long', data);
