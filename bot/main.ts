@@ -80,6 +80,7 @@ import { createNotifyStore } from '../data/triage/mongo-notify-store.ts';
 import { createDigestStore } from '../data/triage/mongo-digest-store.ts';
 import { createFlowPorts } from '../data/metrics/flow/create-flow-ports.ts';
 import { createMetricsRollupUpdates } from '../data/metrics/metrics-rollup-updates.ts';
+import { createCompareGapFiller, createCompareOctokit } from '../data/metrics/fill-compare-gaps.ts';
 import { createMetricsSettingsStore } from '../data/metrics/mongo-metrics-settings.ts';
 import { createMetricsSettingsPorts } from '../data/metrics/metrics-settings-ports.ts';
 import { createMetricsReader } from '../data/metrics/mongo-metrics-reader.ts';
@@ -249,6 +250,15 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     MetricDirtyMark: models.MetricDirtyMark,
     settings: metricsSettings,
   });
+  // Push-chain gaps filled with GitHub's compare API (the metrics-compare-gaps job), with the GitHub token.
+  const compareGaps = config.sources.github
+    ? createCompareGapFiller({
+        facts: factModelsOf(models),
+        settings: metricsSettings,
+        MetricDirtyMark: models.MetricDirtyMark,
+        octokit: createCompareOctokit(config.sources.github),
+      })
+    : undefined;
   // Personal PR notifications: events recorded from fact writes, delivered by the triage-notify job.
   const notify = createNotifyStore(models, { dailyBudget: config.notifications.dailyBudget });
   const triageSettings = createTriageSettingsStore(models.TriageSettings);
@@ -479,6 +489,18 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       standups: standupFlow,
       standupBlockers: standupFlow.blockers,
       metricsRollups,
+      ...(compareGaps
+        ? {
+            compareGaps: {
+              fillTenant: compareGaps.fillTenant,
+              // The loaded demo dataset's repositories are made up: never ask GitHub about them.
+              tenants: async () =>
+                (await compareGaps.tenants()).filter(
+                  (tenantId) => !(demoData && tenantId === DEMO_TENANT_ID),
+                ),
+            },
+          }
+        : {}),
       triage: {
         notices: { notices: notify.notices, calendars, poster },
         digest: {

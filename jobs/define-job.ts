@@ -15,6 +15,7 @@ import type { StandupDeps } from '../handlers/standup/standup-deps.ts';
 import type { NoticeDeliveryDeps } from '../handlers/triage/deliver-notices.ts';
 import type { DigestDeps } from '../handlers/triage/run-digest-tick.ts';
 import type { MetricsRollupUpdates } from '../data/metrics/metrics-rollup-updates.ts';
+import type { CompareGapFiller } from '../data/metrics/fill-compare-gaps.ts';
 
 export interface JobDeps {
   log: Logger;
@@ -42,6 +43,8 @@ export interface JobDeps {
   triage?: { notices: NoticeDeliveryDeps; digest: DigestDeps; teams(): Promise<Standup[]>; now(): Date };
   /** Delivery metrics: the incremental rollup updates (data/metrics/metrics-rollup-updates.ts). */
   metricsRollups?: Pick<MetricsRollupUpdates, 'tenantsToUpdate' | 'updateTenant'>;
+  /** Delivery metrics: push-chain gaps filled with GitHub's compare API; absent without a GitHub token. */
+  compareGaps?: Pick<CompareGapFiller, 'tenants' | 'fillTenant'>;
 }
 
 /** Defines a job whose every run is counted, logged under its own request id, and never crashes the process. */

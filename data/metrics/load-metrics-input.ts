@@ -1,5 +1,6 @@
 import type {
   IncidentStatus,
+  MetricsCompare,
   MetricsConfig,
   MetricsDeployment,
   MetricsIncident,
@@ -58,7 +59,7 @@ export async function loadMetricsInput(
     return all;
   }
   const signals = Object.values(config.deploymentSignal ?? {});
-  const [repositories, deployments, statuses, pushes, pulls, releases, runs] = await Promise.all([
+  const [repositories, deployments, statuses, pushes, compares, pulls, releases, runs] = await Promise.all([
     perRepo((filter) => facts.repository.find(filter as never, { repo: 1, defaultBranch: 1 }).lean()),
     perRepo((filter) =>
       facts.deployment
@@ -92,6 +93,19 @@ export async function loadMetricsInput(
           before: 1,
           after: 1,
           pushedAt: 1,
+          commits: 1,
+        })
+        .lean(),
+    ),
+    // The compares the window's deployments needed (a deployment is read by its creation, needed at its success).
+    perRepo((filter) =>
+      facts.commitCompare
+        .find({ ...filter, neededAt: { $gte: window.from } } as never, {
+          repo: 1,
+          base: 1,
+          head: 1,
+          status: 1,
+          truncated: 1,
           commits: 1,
         })
         .lean(),
@@ -194,6 +208,24 @@ export async function loadMetricsInput(
             },
           ]
         : [],
+    ),
+    compares: compares.flatMap((c): MetricsCompare[] =>
+      c.status === 'failed'
+        ? []
+        : [
+            {
+              repo: c.repo,
+              base: c.base,
+              head: c.head,
+              status: c.status,
+              ...(c.truncated ? { truncated: true } : {}),
+              commits: (c.commits ?? []).map((commit) => ({
+                sha: commit.sha,
+                title: commit.title,
+                authoredAt: commit.authoredAt,
+              })),
+            },
+          ],
     ),
     pullRequests: pulls.map((pr): MetricsPullRequest => ({
       repo: pr.repo,

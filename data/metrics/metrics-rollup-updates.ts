@@ -25,6 +25,16 @@ function fieldOf(write: FactWrite, name: string): unknown {
 
 const dateOf = (value: unknown) => (value instanceof Date ? value : undefined);
 
+/** "Facts from `from` on changed": one insert-only mark, read and deleted by the next `updateTenant`. */
+export async function insertDirtyMark(
+  model: MetricDirtyMarkModel,
+  tenantId: string,
+  from: Date,
+  now: Date,
+): Promise<void> {
+  await tenantCollection(model).insertOne({ tenantId, from, markedAt: now } as never);
+}
+
 export interface MetricsUpdateDeps extends RollupDeps {
   MetricDirtyMark: MetricDirtyMarkModel;
 }
@@ -133,11 +143,7 @@ export function createMetricsRollupUpdates(deps: MetricsUpdateDeps) {
         if (from && (earliest === undefined || from.getTime() < earliest)) earliest = from.getTime();
       }
       if (earliest === undefined) return;
-      await tenantCollection(deps.MetricDirtyMark).insertOne({
-        tenantId,
-        from: new Date(earliest),
-        markedAt: now,
-      } as never);
+      await insertDirtyMark(deps.MetricDirtyMark, tenantId, new Date(earliest), now);
     },
 
     /**

@@ -3,6 +3,7 @@ import { defineBackfillCursorModel } from './backfill-cursor.ts';
 import { defineEventPendingModel } from './event-pending.ts';
 import { defineEventRawModel } from './event-raw.ts';
 import { defineCiRunModel } from './facts/ci-run.ts';
+import { defineCommitCompareModel } from './facts/commit-compare.ts';
 import { defineCommitModel } from './facts/commit.ts';
 import { defineDeploymentStatusModel } from './facts/deployment-status.ts';
 import { defineDeploymentModel } from './facts/deployment.ts';
@@ -29,6 +30,7 @@ export function defineFactModels(connection: Connection) {
     review: defineReviewModel(connection),
     commit: defineCommitModel(connection),
     push: definePushModel(connection),
+    commitCompare: defineCommitCompareModel(connection),
     deployment: defineDeploymentModel(connection),
     deploymentStatus: defineDeploymentStatusModel(connection),
     ciRun: defineCiRunModel(connection),
@@ -58,6 +60,7 @@ export function defineIngestModels(connection: Connection) {
     Review: facts.review,
     Commit: facts.commit,
     Push: facts.push,
+    CommitCompare: facts.commitCompare,
     Deployment: facts.deployment,
     DeploymentStatus: facts.deploymentStatus,
     CiRun: facts.ciRun,
@@ -83,6 +86,7 @@ export function factModelsOf(models: ReturnType<typeof defineIngestModels>): Fac
     review: models.Review,
     commit: models.Commit,
     push: models.Push,
+    commitCompare: models.CommitCompare,
     deployment: models.Deployment,
     deploymentStatus: models.DeploymentStatus,
     ciRun: models.CiRun,

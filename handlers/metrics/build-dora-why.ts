@@ -85,6 +85,16 @@ function leadTime(answer: DoraAnswer) {
         lead.unlinked.map((pr) => `${pr.repo}#${pr.number} · merged ${when(pr.mergedAt)} UTC`),
       ),
       section(
+        'Linked through a GitHub compare (a push not seen)',
+        lead.items.flatMap((item) =>
+          item.filledBy
+            ? [
+                `${item.repo}#${item.number} · ${short(item.filledBy.base)}...${short(item.filledBy.head)} (${item.filledBy.status}${item.filledBy.truncated ? ', truncated' : ''})`,
+              ]
+            : [],
+        ),
+      ),
+      section(
         'Gaps in the push chain (nothing across them is linked)',
         basis.gaps.map((gap) => `${gap.repo}: ${short(gap.base)}...${short(gap.head)}`),
       ),

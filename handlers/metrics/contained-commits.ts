@@ -1,4 +1,10 @@
-import type { CountedDeployment, MetricsCommit, MetricsCompare, MetricsPush } from './types.ts';
+import type {
+  CompareStatus,
+  CountedDeployment,
+  MetricsCommit,
+  MetricsCompare,
+  MetricsPush,
+} from './types.ts';
 
 export interface DeploymentCommits {
   deploymentKey: string;
@@ -7,6 +13,8 @@ export interface DeploymentCommits {
   shas: Set<string>;
   /** The chain broke between these shas and no compare result filled it: the next step is a compare call. */
   gap?: { base: string; head: string };
+  /** A compare result filled the chain's break: which, and the shas it contributed (for the links' basis). */
+  filledBy?: { base: string; head: string; status: CompareStatus; truncated: boolean; shas: Set<string> };
 }
 
 /**
@@ -54,8 +62,19 @@ export function findDeploymentCommits(
           if (!stop) break;
           const compare = compareOf(deployment.repo, stop, cursor);
           if (compare) {
+            const status = compare.status ?? 'ahead';
+            const filled = new Set(compare.commits.map((commit) => commit.sha));
+            // Behind or identical: `cursor` is already in the previous deployment, nothing new past it.
+            if (status === 'ahead' || status === 'diverged') filled.add(cursor);
             for (const commit of compare.commits) addCommit(commit);
-            result.shas.add(cursor);
+            for (const sha of filled) result.shas.add(sha);
+            result.filledBy = {
+              base: stop,
+              head: cursor,
+              status,
+              truncated: compare.truncated ?? false,
+              shas: filled,
+            };
           } else result.gap = { base: stop, head: cursor };
           break;
         }

@@ -7,5 +7,8 @@ export function describeLeadTimeChain(item: LeadTimeItem): string {
   const previous = item.previousDeploymentKey
     ? `previous ${item.previousDeploymentKey} (${short(item.previousSha)})`
     : 'first observed deployment';
-  return `${item.repo}#${item.number} → ${merge} → ${item.deploymentKey} (${short(item.deployedSha)}) → ${previous}`;
+  const filled = item.filledBy
+    ? ` (GitHub compare ${short(item.filledBy.base)}...${short(item.filledBy.head)} filled a push not seen)`
+    : '';
+  return `${item.repo}#${item.number} → ${merge}${filled} → ${item.deploymentKey} (${short(item.deployedSha)}) → ${previous}`;
 }

@@ -35,6 +35,8 @@ export interface LeadTimeItem {
   mergedAt: Date;
   mergeSha?: string;
   matchedBy: PullRequestLink['matchedBy'];
+  /** The compare result that filled a break in the push chain and showed this PR shipped. */
+  filledBy?: PullRequestLink['filledBy'];
   deploymentKey: string;
   deployedSha: string;
   deployedAt: Date;
@@ -181,6 +183,7 @@ export function measureLeadTime(
       mergedAt,
       ...(pr.mergeCommitSha ? { mergeSha: pr.mergeCommitSha } : {}),
       matchedBy: link.matchedBy,
+      ...(link.filledBy ? { filledBy: link.filledBy } : {}),
       deploymentKey: deployment.key,
       deployedSha: deployment.sha,
       deployedAt: deployment.at,

@@ -1,5 +1,5 @@
 import type { DeploymentCommits } from './contained-commits.ts';
-import type { CountedDeployment, MetricsPullRequest } from './types.ts';
+import type { CompareStatus, CountedDeployment, MetricsPullRequest } from './types.ts';
 import { compareText } from './compare-text.ts';
 
 export type LinkMatch = 'merge-sha' | 'head-sha' | 'message';
@@ -9,6 +9,8 @@ export interface PullRequestLink {
   number: number;
   deploymentKey: string;
   matchedBy: LinkMatch;
+  /** The matched commit came from a compare result that filled a break in the push chain, not from a push. */
+  filledBy?: { base: string; head: string; status: CompareStatus; truncated: boolean };
 }
 
 const SQUASH_REF = /\(#(\d+)\)/g;
@@ -69,7 +71,32 @@ export function linkPullRequests(
           : pr.headSha && shipped.shas.has(pr.headSha)
             ? 'head-sha'
             : 'message';
-      links.push({ repo: pr.repo, number: pr.number, deploymentKey: deployment.key, matchedBy });
+      const filled = shipped.filledBy;
+      const viaCompare =
+        filled &&
+        (matchedBy === 'merge-sha'
+          ? filled.shas.has(pr.mergeCommitSha!)
+          : matchedBy === 'head-sha'
+            ? filled.shas.has(pr.headSha!)
+            : shipped.commits.some(
+                (commit) => filled.shas.has(commit.sha) && pullNumbersIn(commit.title).includes(pr.number),
+              ));
+      links.push({
+        repo: pr.repo,
+        number: pr.number,
+        deploymentKey: deployment.key,
+        matchedBy,
+        ...(viaCompare
+          ? {
+              filledBy: {
+                base: filled.base,
+                head: filled.head,
+                status: filled.status,
+                truncated: filled.truncated,
+              },
+            }
+          : {}),
+      });
       linked.add(id);
     }
   }

@@ -6,6 +6,7 @@
  * - pushes: `pushes` facts (every branch push webhook: `before`, `after`, the listed commits with their
  *   authored times, `pushedAt`); webhooks only, the REST API has no push history, so a backfilled range has
  *   gaps that the compare API fills;
+ * - compares: `commit_compares` facts (GitHub's compare of a gap, fetched by the metrics-compare-gaps job);
  * - a PR's `mergeCommitSha` and `firstCommitAt` (the PR commits API's earliest authored time) on the
  *   `pull_requests` fact, for merged PRs;
  * - each deployment's status history: `deployment_statuses` (loaded per deployment);
@@ -69,11 +70,22 @@ export interface MetricsPush {
   commits: MetricsCommit[];
 }
 
-/** GitHub's compare API for `base...head`, fetched to fill a gap in the push chain. */
+/** How `head` stands to `base` (GitHub's compare `status`). */
+export type CompareStatus = 'ahead' | 'behind' | 'identical' | 'diverged';
+
+/**
+ * GitHub's compare API for `base...head`, fetched to fill a gap in the push chain (the `commit_compares` fact):
+ * the commits reachable from `head` and not from `base`. Diverged (a deployment from another branch, a force
+ * push) lists those past the merge base, which `base` does not have either: still what `head` shipped new.
+ */
 export interface MetricsCompare {
   repo: string;
   base: string;
   head: string;
+  /** Absent: `ahead`. */
+  status?: CompareStatus;
+  /** More commits than were fetched (the fact's page cap): the first ones only. */
+  truncated?: boolean;
   commits: MetricsCommit[];
 }
 

@@ -5,7 +5,9 @@ import { factModelsOf } from '../../data/models/ingest-models.ts';
 import { defineModels, ensureIndexes, type Models } from '../../data/models/index.ts';
 import { generateOrg } from '../handlers/metrics/generate-org.ts';
 import { metricsFactWrites } from '../data/metrics/metrics-fact-writes.ts';
+import { FakeGitHubRest } from '../fakes/github-rest-api.ts';
 import { openTestDatabase, testDatabaseUri } from '../support/database.ts';
+import { generatedOrgHistory } from '../support/github-commit-history.ts';
 import { runCli } from '../support/run-cli.ts';
 
 /** `em-agent metrics rebuild` and `em-agent services map`, as processes on the test database. */
@@ -14,8 +16,8 @@ describe('em-agent metrics rebuild and services map (the process)', function () 
   let connection: Connection;
   let models: Models;
   const env = () => ({ MONGODB_URI: testDatabaseUri(import.meta.url) });
-  async function cli(args: string[]) {
-    const run = runCli(args, env());
+  async function cli(args: string[], extra: Record<string, string> = {}) {
+    const run = runCli(args, { ...env(), ...extra });
     const code = await run.exited;
     return { code, stdout: run.stdout.join('\n'), stderr: run.stderr.join('\n') };
   }
@@ -50,5 +52,31 @@ describe('em-agent metrics rebuild and services map (the process)', function () 
     assert.match(rebuild.stderr, /T1 \[#+\] \d+\/\d+/);
     const deployments = await models.MetricRollup.find({ tenantId: 'T1', kind: 'repo' }).lean();
     assert.ok(deployments.reduce((sum, doc) => sum + (doc.counts?.deployments ?? 0), 0) > 5);
+    assert.doesNotMatch(rebuild.stdout, /push-chain gaps/, 'no GITHUB_TOKEN: no compare');
+  });
+
+  it('with GITHUB_TOKEN, compares the push chain’s gaps before rebuilding', async () => {
+    const org = generateOrg(3, 2, 7);
+    await applyFactWrites(factModelsOf(models), 'T2', metricsFactWrites(org));
+    const github = new FakeGitHubRest();
+    await github.http.start();
+    try {
+      for (const [repo, data] of generatedOrgHistory(org)) github.repos.set(repo, data);
+      const extra = { GITHUB_TOKEN: github.token, GITHUB_API_URL: github.url };
+      const rebuild = await cli(['metrics', 'rebuild', '--tenant', 'T2', '--since', '2026-09-07'], extra);
+      assert.equal(rebuild.code, 0, rebuild.stderr);
+      const [, gaps, filled] = /^T2: (\d+) push-chain gaps, (\d+) filled by GitHub compare, 0 failed$/m.exec(
+        rebuild.stdout,
+      )!;
+      assert.ok(Number(gaps) > 0);
+      assert.equal(filled, gaps);
+      assert.equal(await models.CommitCompare.countDocuments({ tenantId: 'T2' }), Number(gaps));
+      assert.equal(github.requestsTo(/\/compare\//).length, Number(gaps));
+      // Compared once: a second rebuild finds no gap left.
+      const again = await cli(['metrics', 'rebuild', '--tenant', 'T2', '--since', '2026-09-07'], extra);
+      assert.match(again.stdout, /^T2: 0 push-chain gaps, 0 filled/m);
+    } finally {
+      await github.http.stop();
+    }
   });
 });

@@ -148,6 +148,8 @@ export class FakeGitHubRest {
         ? { body: { ...commit, stats: { total: 1, additions: 1, deletions: 0 }, files: [] } }
         : undefined;
     }
+    const compare = /^\/compare\/([^/]+)$/.exec(rest);
+    if (compare) return this.#compare(data, decodeURIComponent(compare[1]!), request);
     const gitCommit = /^\/git\/commits\/([0-9a-f]+)$/.exec(rest);
     if (gitCommit) {
       const commit = data.gitCommits?.get(gitCommit[1]!);
@@ -211,5 +213,71 @@ export class FakeGitHubRest {
       return paged([...data.releases].sort((a, b) => time(b.created_at) - time(a.created_at)));
     }
     return undefined;
+  }
+
+  /**
+   * GET /compare/{base}...{head} over `commits` and their `parents`: the commits reachable from head and not
+   * from base, oldest first, with `status`, `ahead_by`, `behind_by`, `total_commits` and the merge base. Without
+   * `per_page`/`page` GitHub answers the first 250 commits; with them, that page and a Link header. An unknown
+   * sha, or no common ancestor, is GitHub's 404.
+   */
+  #compare(data: GithubRepoData, basehead: string, request: RecordedRequest) {
+    const [base, head] = basehead.split('...') as [string, string | undefined];
+    const bySha = new Map(data.commits.map((commit) => [commit.sha as string, commit]));
+    if (!head || !bySha.has(base) || !bySha.has(head)) return undefined;
+    const reachable = (from: string) => {
+      const order: string[] = [];
+      const seen = new Set<string>();
+      for (const queue = [from]; queue.length > 0;) {
+        const sha = queue.shift()!;
+        if (seen.has(sha) || !bySha.has(sha)) continue;
+        seen.add(sha);
+        order.push(sha);
+        queue.push(...(bySha.get(sha)!.parents ?? []).map((parent: Json) => parent.sha as string));
+      }
+      return order;
+    };
+    const fromBase = new Set(reachable(base));
+    const fromHead = reachable(head);
+    const mergeBase = fromHead.find((sha) => fromBase.has(sha));
+    if (!mergeBase) return undefined;
+    const ahead = fromHead
+      .filter((sha) => !fromBase.has(sha))
+      .map((sha) => bySha.get(sha)!)
+      .sort((a, b) => time(a.commit.committer.date) - time(b.commit.committer.date));
+    const headSet = new Set(fromHead);
+    const behindBy = [...fromBase].filter((sha) => !headSet.has(sha)).length;
+    const status =
+      ahead.length === 0 && behindBy === 0
+        ? 'identical'
+        : behindBy === 0
+          ? 'ahead'
+          : ahead.length === 0
+            ? 'behind'
+            : 'diverged';
+    const query = new URL(request.path, this.url).searchParams;
+    const page =
+      query.has('per_page') || query.has('page')
+        ? pageOf(this.url, request, ahead)
+        : { items: ahead.slice(0, 250), headers: {} };
+    const name = [...this.repos.entries()].find(([, repo]) => repo === data)![0];
+    return {
+      body: {
+        url: `${this.url}/repos/${name}/compare/${basehead}`,
+        html_url: `https://github.com/${name}/compare/${basehead}`,
+        permalink_url: `https://github.com/${name}/compare/${base}...${head}`,
+        diff_url: `https://github.com/${name}/compare/${basehead}.diff`,
+        patch_url: `https://github.com/${name}/compare/${basehead}.patch`,
+        base_commit: bySha.get(base),
+        merge_base_commit: bySha.get(mergeBase),
+        status,
+        ahead_by: ahead.length,
+        behind_by: behindBy,
+        total_commits: ahead.length,
+        commits: page.items,
+        files: [],
+      },
+      headers: page.headers,
+    };
   }
 }

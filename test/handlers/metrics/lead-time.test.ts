@@ -80,7 +80,7 @@ describe('lead time for changes', () => {
   it('shows the outliers with their chain PR → merge sha → deployment → previous deployment', () => {
     assert.deepEqual(lead.outliers.map(describeLeadTimeChain), [
       'acme/api#11 → matched by message → acme/api#2 (mc12) → previous acme/api#1 (m0)',
-      'acme/api#13 → merge r2 → acme/api#4 (r3) → previous acme/api#2 (mc12)',
+      'acme/api#13 → merge r2 (GitHub compare mc12...r3 filled a push not seen) → acme/api#4 (r3) → previous acme/api#2 (mc12)',
     ]);
   });
 
@@ -104,6 +104,35 @@ describe('lead time for changes', () => {
       [13, 14, 15],
     );
     assert.deepEqual(gapped.leadTime.coverage, { linked: 2, total: 5, share: 0.4 });
+  });
+
+  it('says which links a compare result made, and which came from pushes', () => {
+    const filled = { base: 'mc12', head: 'r3', status: 'ahead', truncated: false };
+    assert.deepEqual(
+      answer.basis.links.map((l) => [l.number, l.filledBy]),
+      [
+        [10, undefined],
+        [11, undefined],
+        [12, undefined],
+        [13, filled],
+        [14, filled],
+      ],
+    );
+  });
+
+  it('ships nothing past a compare whose head is behind the previous deployment', () => {
+    const input = buildDeliveryWeek();
+    input.compares = [{ repo: API, base: 'mc12', head: 'r3', status: 'behind', commits: [] }];
+    const behind = measureDora(input, {}, WEEK);
+    assert.deepEqual(behind.basis.gaps, []);
+    assert.deepEqual(
+      behind.basis.deploymentCommits.find((dc) => dc.deploymentKey === 'acme/api#4')?.shas,
+      new Set(),
+    );
+    assert.deepEqual(
+      behind.leadTime.unlinked.map((u) => u.number),
+      [13, 14, 15],
+    );
   });
 
   it('reads PR numbers from squash and merge titles, not from reverts', () => {
