@@ -1,5 +1,11 @@
 import assert from 'node:assert/strict';
-import { parseRange, previousPeriod, startsRange, typedRange, weeksOf } from '../../../handlers/metrics/parse-range.ts';
+import {
+  parseRange,
+  previousPeriod,
+  startsRange,
+  typedRange,
+  weeksOf,
+} from '../../../handlers/metrics/parse-range.ts';
 
 /** A Wednesday afternoon. */
 const NOW = new Date('2026-10-14T15:30:00Z');
