@@ -60,28 +60,37 @@ export function buildAgingWipChart({ items, percentiles, subtitle }: AgingWip): 
           shape: { field: 'band', type: 'nominal', scale: { domain: bands.domain, range: bands.shapes } },
         },
       },
-      // The dashed percentile lines, labelled at the right edge: with no percentiles, no lines.
-      {
-        data: { values: lines },
-        mark: { type: 'rule', strokeDash: [4, 3], color: PALETTE.grey },
-        encoding: { y: { field: 'value', type: 'quantitative' } },
-      },
-      {
-        data: { values: lines },
-        mark: {
-          type: 'text',
-          align: 'right',
-          baseline: 'bottom',
-          dy: -2,
-          fontSize: 10,
-          color: '#333333',
-        },
-        encoding: {
-          x: { value: { expr: 'width' } },
-          y: { field: 'value', type: 'quantitative' },
-          text: { field: 'text' },
-        },
-      },
+      ...percentileLayers(lines),
     ],
   };
+}
+
+type Layer = Extract<ChartSpec, { layer: unknown }>['layer'][number];
+
+/** The dashed percentile lines, labelled at the right edge; none without percentiles (Vega refuses empty data). */
+function percentileLayers(lines: { value: number; text: string }[]): Layer[] {
+  if (lines.length === 0) return [];
+  return [
+    {
+      data: { values: lines },
+      mark: { type: 'rule', strokeDash: [4, 3], color: PALETTE.grey },
+      encoding: { y: { field: 'value', type: 'quantitative' } },
+    },
+    {
+      data: { values: lines },
+      mark: {
+        type: 'text',
+        align: 'right',
+        baseline: 'bottom',
+        dy: -2,
+        fontSize: 10,
+        color: '#333333',
+      },
+      encoding: {
+        x: { value: { expr: 'width' } },
+        y: { field: 'value', type: 'quantitative' },
+        text: { field: 'text' },
+      },
+    },
+  ];
 }
