@@ -33,7 +33,7 @@ export interface ChatDeps {
   triage?: TriageActionPorts;
   /** The "why" and "back" buttons of /dora; absent (or without a reader) where metrics are not set up. */
   delivery?: DoraActionPorts;
-  /** Draws the /dora charts to PNG (in a worker thread); without it the figures come alone. */
+  /** Draws the charts of /dora, /sprint-health and /flow to PNG (in a worker thread); without it answers come alone. */
   charts?: ChartRenderer;
   /** What saving a standup's set-up form needs (the store, the policy for approvers, people by email). */
   standups?: StandupEdgePorts;

@@ -267,7 +267,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     source: createSprintSource(models, holidays, (tenantId) => availability.teamDefaultsOf(tenantId)),
     now: clock,
   };
-  // Charts (/dora, the sprint burndown) are drawn in one worker thread: vega-lite patches Set.prototype where it
+  // Charts (/dora, the sprint burndown, /flow's aging WIP) are drawn in one worker thread: vega-lite patches Set.prototype where it
   // loads (docs/charts.md).
   const charts = createChartRenderer();
   const commandPorts = {

@@ -1,7 +1,9 @@
 import type { Logger } from 'pino';
-import { buildBurndownChart } from '../../cards/charts/burndown-chart.ts';
+import type { FlowView } from '../../handlers/flow/flow-view.ts';
+import type { SprintHealthView } from '../../handlers/sprint/sprint-view.ts';
 import type { View } from '../../handlers/types.ts';
 import type { ChartRenderer } from './chart-renderer.ts';
+import type { ViewChart } from './view-charts.ts';
 
 /**
  * Teams shows a chart as a data URL inside the card. Some Adaptive Card renderers refuse data URLs past about
@@ -14,10 +16,14 @@ const SIZES = [
   { width: 440, height: 260, pixelRatio: 1 },
 ];
 
-/** The PNG data URL of a view's chart within the size budget, or undefined when it has none or none fits. */
-export async function chartDataUrlOf(view: View, renderer: ChartRenderer): Promise<string | undefined> {
-  if (view.kind !== 'sprint-health') return undefined;
-  const spec = buildBurndownChart(view.burndown);
+/** The answers whose one chart goes inside their own card. */
+export type InlineChartView = SprintHealthView | FlowView;
+export const isInlineChartView = (view: View): view is InlineChartView =>
+  view.kind === 'sprint-health' || view.kind === 'flow';
+
+/** The PNG data URL of a chart within the size budget, or undefined when none fits. */
+export async function chartDataUrlOf(chart: ViewChart, renderer: ChartRenderer): Promise<string | undefined> {
+  const spec = chart.spec();
   for (const size of SIZES) {
     const url = `data:image/png;base64,${(await renderer.renderPng(spec, size)).toString('base64')}`;
     if (url.length <= MAX_CHART_DATA_URL) return url;
@@ -26,23 +32,23 @@ export async function chartDataUrlOf(view: View, renderer: ChartRenderer): Promi
 }
 
 /** The view with its chart drawn in, for surfaces that show images inline; unchanged if drawing fails. */
-export async function attachChartImage(view: View, renderer: ChartRenderer, log: Logger): Promise<View> {
-  if (view.kind !== 'sprint-health') return view;
+export async function attachChartImage<T extends InlineChartView>(
+  view: T,
+  chart: ViewChart,
+  renderer: ChartRenderer,
+  log: Logger,
+): Promise<T> {
   try {
-    const dataUrl = await chartDataUrlOf(view, renderer);
-    if (!dataUrl) return view;
-    const unit = view.burndown.unit === 'points' ? 'story points' : 'issues';
-    return {
-      ...view,
-      chartImage: {
-        dataUrl,
-        altText: `Burndown of ${view.sprintName}: ${unit} left each day against the ideal line.`,
-      },
-    };
+    const dataUrl = await chartDataUrlOf(chart, renderer);
+    if (!dataUrl) {
+      log.warn({ view: view.kind, chart: chart.filename }, 'chart too large for the card, left out');
+      return view;
+    }
+    return { ...view, chartImage: { dataUrl, altText: chart.altText } };
   } catch (error) {
     log.warn(
-      { err: error instanceof Error ? error.message : String(error) },
-      'could not draw the sprint burndown',
+      { err: error instanceof Error ? error.message : String(error), view: view.kind, chart: chart.filename },
+      'could not draw the chart',
     );
     return view;
   }

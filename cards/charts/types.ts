@@ -29,7 +29,10 @@ export interface SprintBurndown {
 /** Items in progress by how long they have been in progress, against the team's historical cycle-time percentiles. */
 export interface AgingWip {
   items: { id: string; ageHours: number }[];
-  percentiles: { p50Hours: number; p85Hours: number; p95Hours: number };
+  /** Absent when too few items have finished for percentiles: the points are drawn without lines. */
+  percentiles?: { p50Hours: number; p85Hours: number; p95Hours: number };
+  /** A line under the title, e.g. what the lines are made of, or that only the oldest items are shown. */
+  subtitle?: string;
 }
 
 export interface ChartSize {

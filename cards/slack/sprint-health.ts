@@ -27,8 +27,8 @@ function sectionBlock(section: SprintViewSection): Block {
 
 /**
  * `/sprint-health`: the verdict and its worst reason, the figures as fields, and a Why button that answers with
- * every reason and the items behind them. The burndown image is uploaded beside it once Slack file uploads are
- * wired (files.uploadV2, docs/charts.md); `view.burndown` holds its data.
+ * every reason and the items behind them. The burndown follows as a file in the asker's DM (files.uploadV2,
+ * docs/charts.md), drawn from `view.burndown`.
  */
 export function renderSprintHealthForSlack(view: SprintHealthView): SlackMessage {
   const emoji = VERDICT_EMOJI[view.verdict.level];

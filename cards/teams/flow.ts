@@ -4,7 +4,10 @@ import { adaptiveCard, clip, type AdaptiveCard, type CardElement } from './types
 
 const TEXT_MAX = 2000;
 
-/** `flow`: a container per figure with its value, trend and basis, and a "Why?" button that sends `flow why …`. */
+/**
+ * `flow`: a container per figure with its value, trend and basis, and a "Why?" button that sends `flow why …`;
+ * then the aging-WIP chart (a data URL, when the edge drew it) and the aging items.
+ */
 export function renderFlowForTeams(view: FlowView): AdaptiveCard {
   const body: CardElement[] = [
     {
@@ -47,6 +50,9 @@ export function renderFlowForTeams(view: FlowView): AdaptiveCard {
         },
       ],
     });
+  }
+  if (view.chartImage) {
+    body.push({ type: 'Image', url: view.chartImage.dataUrl, altText: clip(view.chartImage.altText, 1000) });
   }
   if (view.aging.length > 0) {
     body.push({

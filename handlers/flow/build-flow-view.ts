@@ -1,8 +1,9 @@
-import type { AgeMode } from '../metrics/flow-types.ts';
-import type { FlowAnswer, PersonalFlow } from '../metrics/measure-flow.ts';
+import { measureAgingWip } from '../metrics/aging-wip.ts';
+import type { AgeMode, MeasureDuration } from '../metrics/flow-types.ts';
+import { workItemsOf, type FlowAnswer, type FlowInput, type PersonalFlow } from '../metrics/measure-flow.ts';
 import type { DurationSummary } from '../metrics/types.ts';
 import { describeDuration, describePercent, plural } from './describe-flow.ts';
-import type { FlowFigureId, FlowFigureView, FlowView } from './flow-view.ts';
+import type { FlowAgingChartData, FlowFigureId, FlowFigureView, FlowView } from './flow-view.ts';
 
 type Better = 'lower' | 'higher' | 'neither';
 
@@ -141,6 +142,35 @@ export function agingOf(answer: FlowAnswer, mode: AgeMode, limit = 10): FlowView
       age: describeDuration(item.ageMs, mode),
       passed: item.passed!,
     }));
+}
+
+const HOUR_MS = 3_600_000;
+/** Points the chart can label legibly at 600 px (a card's smaller image shows fewer: bot/charts/view-charts.ts). */
+export const AGING_CHART_ITEMS = 30;
+
+/**
+ * The aging-WIP chart: one set of percentile lines for all items, so they come from every finished item's cycle
+ * time (PRs and issues pooled, as measureAgingWip does per type), and the oldest items in progress at `at`.
+ */
+export function agingChartOf(
+  input: FlowInput,
+  at: Date,
+  measure: MeasureDuration,
+  limit = AGING_CHART_ITEMS,
+): FlowAgingChartData {
+  const pooled = measureAgingWip(
+    workItemsOf(input).map((item) => ({ ...item, type: 'all' })),
+    at,
+    measure,
+  );
+  const { p50, p85, p95 } = pooled.thresholds.all ?? { p50: null, p85: null, p95: null };
+  return {
+    items: pooled.items.slice(0, limit).map((item) => ({ id: item.id, ageHours: item.ageMs / HOUR_MS })),
+    ...(p50 !== null && p85 !== null && p95 !== null
+      ? { percentiles: { p50Hours: p50 / HOUR_MS, p85Hours: p85 / HOUR_MS, p95Hours: p95 / HOUR_MS } }
+      : {}),
+    inProgress: pooled.items.length,
+  };
 }
 
 /** The asker's own figures: their work in progress and review turnaround, and nothing of anyone else's. */

@@ -1,6 +1,6 @@
 import { formatUsage } from '../catalog.ts';
 import { measureFor } from '../metrics/duration-mode.ts';
-import { measureFlow, measurePersonalFlow } from '../metrics/measure-flow.ts';
+import { measuredAt, measureFlow, measurePersonalFlow } from '../metrics/measure-flow.ts';
 import {
   parseRange,
   previousPeriod,
@@ -10,7 +10,7 @@ import {
 } from '../metrics/parse-range.ts';
 import { resolveTriageScope } from '../triage/resolve-scope.ts';
 import type { CommandInput, CommandPorts, NoticeView, Reply } from '../types.ts';
-import { agingOf, buildFlowFigures, buildPersonalFigures } from './build-flow-view.ts';
+import { agingChartOf, agingOf, buildFlowFigures, buildPersonalFigures } from './build-flow-view.ts';
 import { describeRange } from './describe-flow.ts';
 import { explainFlowFigure, explainPersonalFigure } from './explain-flow-figure.ts';
 import type { FlowFacts, FlowPorts } from './flow-ports.ts';
@@ -153,6 +153,7 @@ export async function runFlowCommand(input: CommandInput, ports: CommandPorts): 
       personal: false,
       figures: buildFlowFigures(answer, previous, settings.ageMode, whyOf),
       aging: agingOf(answer, settings.ageMode),
+      agingChart: agingChartOf(loaded.input, measuredAt(range, now), measure),
       notes,
     },
   };

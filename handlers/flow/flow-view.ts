@@ -45,7 +45,22 @@ export interface FlowView {
   figures: FlowFigureView[];
   /** The oldest items in progress past their type's 85th percentile, for the chart and the list. */
   aging: { ref: string; type: string; age: string; passed: 'p50' | 'p85' | 'p95' }[];
+  /** The aging-WIP scatter's data (team answers only); the edges draw it. */
+  agingChart?: FlowAgingChartData;
+  /** The scatter drawn as a PNG data URL, added by the edge that shows images inline (Teams). */
+  chartImage?: { dataUrl: string; altText: string };
   notes: string[];
+}
+
+/**
+ * Aging WIP ready to draw (cards/charts/aging-wip-chart.ts): the oldest items in progress and, when enough have
+ * finished, the percentiles of every finished item's cycle time, PRs and issues together.
+ */
+export interface FlowAgingChartData {
+  items: { id: string; ageHours: number }[];
+  percentiles?: { p50Hours: number; p85Hours: number; p95Hours: number };
+  /** Items in progress in all, of which `items` are the oldest. */
+  inProgress: number;
 }
 
 /** The items behind one figure ("why this number?"): never a person, only PRs and issues. */

@@ -44,7 +44,6 @@ export interface DoraCharts {
  * images in one card would pass Teams' ~28 KB per message (Slack uploads the files instead).
  */
 export interface DoraChartImage {
-  chart: 'deployments' | 'lead-time';
   title: string;
   altText: string;
   /** `data:image/png;base64,…`. */

@@ -51,6 +51,9 @@ export function workItemsOf(input: FlowInput): WorkItem[] {
   return [...pulls, ...issues];
 }
 
+/** When a range's state (WIP, aging) is read: its end, or now when sooner. */
+export const measuredAt = (range: TimeRange, now: Date): Date => (now < range.to ? now : range.to);
+
 /**
  * The flow figures of a range. Percentile thresholds of aging WIP read every finished item passed in (the
  * history the loader bounded), so they are the type's past cycle times, not only the range's.
@@ -61,7 +64,7 @@ export function measureFlow(
   now: Date,
   measure: MeasureDuration = calendarDuration,
 ): FlowAnswer {
-  const at = now < range.to ? now : range.to;
+  const at = measuredAt(range, now);
   return {
     range,
     cycle: measurePrCycle(input.pulls, range, measure),
@@ -87,7 +90,7 @@ export function measurePersonalFlow(
   now: Date,
   measure: MeasureDuration = calendarDuration,
 ): PersonalFlow {
-  const at = now < range.to ? now : range.to;
+  const at = measuredAt(range, now);
   return {
     wip: countWip(listWip(input.pulls, input.issues, input.config, at), owners),
     reviewTurnaround: measureReviewTurnaround(input.pulls, range, measure, owners),

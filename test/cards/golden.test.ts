@@ -745,7 +745,6 @@ describe('/dora cards', () => {
       'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
     const card = renderDoraChartForTeams(
       {
-        chart: 'deployments',
         title: 'Deployments per week',
         altText: 'none',
         dataUrl: `data:image/png;base64,${png}`,

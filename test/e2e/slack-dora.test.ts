@@ -158,7 +158,7 @@ describe('Slack: /dora end to end (real database, fake Slack, fixture metrics re
       );
       assert.ok(note);
       assert.equal(t.slack.uploads().length, before);
-      assert.ok(t.server.logs.some((line) => line.msg === 'dora charts not delivered'));
+      assert.ok(t.server.logs.some((line) => line.msg === 'charts not delivered'));
     } finally {
       t.slack.missingScopes.delete('files:write');
     }

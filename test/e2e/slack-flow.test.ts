@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { FLOW_WHY_ACTION } from '../../handlers/flow/flow-view.ts';
 import { FakeSlack } from '../fakes/slack-api.ts';
 import { seedFlowFacts } from '../support/flow-fixture.ts';
+import { readPngSize } from '../support/png.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 import { buttonClick, postInteraction, slackUser } from '../support/slack-interactivity.ts';
 import { postToSlack, slashCommandBody } from '../support/slack-signing.ts';
@@ -98,6 +99,36 @@ describe('Slack: /flow, its Why? buttons, /em flow me and /em privacy (real data
       11,
     );
     assert.doesNotMatch(text, /\bana\b|\bbo\b|acc-/, 'a team answer names no one');
+
+    // The aging-WIP scatter follows in the asker's DM (the answer is ephemeral), through files.uploadV2.
+    await slack.http.waitFor((request) => request.path === '/api/files.completeUploadExternal', 20_000);
+    const [upload] = slack.uploads();
+    assert.equal(upload!.filename, 'aging-wip.png');
+    assert.equal(upload!.channel, 'D0ANA');
+    assert.equal(upload!.title, 'Aging work in progress');
+    assert.match(upload!.initialComment!, /^Chart for Flow: everyone, /);
+    assert.deepEqual(readPngSize(upload!.bytes), { width: 1200, height: 720 });
+    assert.equal(upload!.bytes.length, upload!.length);
+    // Two merged PRs are too few for percentile lines; the three items in progress, oldest first.
+    assert.equal(
+      upload!.altText,
+      'Aging work in progress, 3 items by age: EM-7 4.0 days, acme/web#13 48.0 h, acme/web#14 24.0 h; ' +
+        'too few finished items for percentile lines',
+    );
+  });
+
+  it('keeps the /flow answer when the chart cannot be uploaded (no files:write), and says so', async () => {
+    slack.missingScopes.add('files:write');
+    try {
+      const before = slack.uploads().length;
+      const reply = await command('', ANA, '/flow');
+      assert.match(JSON.stringify(reply.blocks), /Flow: everyone/);
+      await slack.http.waitFor((request) => request.body.includes('charts could not be sent'), 20_000);
+      assert.equal(slack.uploads().length, before);
+      assert.ok(server.logs.some((line) => line.msg === 'charts not delivered'));
+    } finally {
+      slack.missingScopes.delete('files:write');
+    }
   });
 
   it("answers a figure's Why? with the PRs behind it and no reviewer's name", async () => {

@@ -2,12 +2,16 @@ import assert from 'node:assert/strict';
 import type { AdaptiveCard, CardAction, CardElement } from '../../cards/teams/types.ts';
 import { sprintPaths } from '../../bot/http/openapi/sprint-paths.ts';
 import type { SprintHealthJson } from '../../bot/http/sprint-routes.ts';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { MAX_CHART_DATA_URL } from '../../bot/charts/attach-chart-image.ts';
 import { SPRINT_WHY_ACTION } from '../../handlers/sprint/sprint-actions.ts';
 import { FakeBotConnector } from '../fakes/bot-connector.ts';
 import { FakeSlack } from '../fakes/slack-api.ts';
 import { sprintStory, type StoryDelivery } from '../support/jira-sprint-story.ts';
 import { schemaProblems } from '../support/json-schema-subset.ts';
+import { readPngSize } from '../support/png.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 import { buttonClick, postInteraction, slackUser } from '../support/slack-interactivity.ts';
 import { postToSlack, slashCommandBody } from '../support/slack-signing.ts';
@@ -196,7 +200,7 @@ describe('sprint health end to end: Jira webhooks → snapshot and history → S
     assert.equal(anonymous.status, 401);
   });
 
-  it('answers /sprint-health privately in Slack, and Why? replaces it with every reason and item', async () => {
+  it('answers /sprint-health privately in Slack, uploads the burndown to the DM, and Why? replaces it with every reason and item', async () => {
     const body = slashCommandBody({
       text: '',
       command: '/sprint-health',
@@ -215,6 +219,29 @@ describe('sprint health end to end: Jira webhooks → snapshot and history → S
       .flatMap((block) => block.elements ?? [])
       .find((element: Json) => element.action_id === SPRINT_WHY_ACTION);
     assert.ok(why, 'a Why? button');
+
+    // The answer is ephemeral, and an ephemeral message carries no file: the burndown goes to the asker's DM,
+    // through the three steps of files.uploadV2.
+    await slack.http.waitFor((request) => request.path === '/api/files.completeUploadExternal', 20_000);
+    assert.equal(slack.calls('files.getUploadURLExternal').length, 1);
+    const [upload] = slack.uploads();
+    assert.equal(upload!.filename, 'sprint-burndown.png');
+    assert.equal(upload!.channel, 'D0ALICE', "in the asker's DM");
+    assert.equal(upload!.title, 'Burndown: ENG Sprint 14');
+    assert.match(
+      upload!.altText!,
+      /^Burndown of ENG Sprint 14: story points left each day against the ideal line/,
+    );
+    assert.match(upload!.initialComment!, /^Chart for ENG Sprint 14 \(/);
+    assert.equal(upload!.bytes.length, upload!.length, 'the declared length');
+    assert.deepEqual(readPngSize(upload!.bytes), { width: 1200, height: 720 }, '600×360 at 2x');
+    assert.ok(
+      upload!.bytes.length > 10_000 && upload!.bytes.length < 500_000,
+      `${upload!.bytes.length} bytes`,
+    );
+    const dir = join(tmpdir(), 'em-agent-charts');
+    await mkdir(dir, { recursive: true });
+    await writeFile(join(dir, 'slack-sprint-burndown.png'), upload!.bytes);
 
     const click = buttonClick({
       teamId: slack.team.id,

@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
+import { MAX_CHART_DATA_URL } from '../../bot/charts/attach-chart-image.ts';
 import type { AdaptiveCard, CardAction, CardElement } from '../../cards/teams/types.ts';
 import { FakeBotConnector } from '../fakes/bot-connector.ts';
 import { seedFlowFacts } from '../support/flow-fixture.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
+import { readPngSize } from '../support/png.ts';
 import { adaptiveCardProblems } from '../support/validate-cards.ts';
 
 /** Without app credentials (demo mode) the demo tenant serves every activity. */
@@ -66,7 +68,8 @@ describe('Teams: flow, its Why? buttons, flow me and privacy (demo mode, real da
       }),
     });
     assert.ok(response.status < 300, `status ${response.status}`);
-    const deadline = Date.now() + 5_000;
+    // The team answer draws its chart first: the renderer's first chart loads vega (about a second, more on a busy machine).
+    const deadline = Date.now() + 20_000;
     while (connector.posts().length <= before) {
       if (Date.now() > deadline) assert.fail('no reply');
       await new Promise((resolve) => setTimeout(resolve, 20));
@@ -87,6 +90,27 @@ describe('Teams: flow, its Why? buttons, flow me and privacy (demo mode, real da
     // The range by its dates: clicked tomorrow, it still explains these figures.
     assert.ok(whys.includes('flow why size acme/api 2026-11-20..2026-12-03'), whys.join(' | '));
     assert.doesNotMatch(text, /\bana\b|\bbo\b/);
+    // The aging-WIP scatter inside the card, a 1x PNG data URL within the budget, the card within 40 KB.
+    const image = card.body.find(
+      (element): element is Extract<CardElement, { type: 'Image' }> => element.type === 'Image',
+    );
+    assert.ok(image, 'the aging-WIP image');
+    assert.match(image.url, /^data:image\/png;base64,/);
+    assert.ok(image.url.length <= MAX_CHART_DATA_URL, `${image.url.length} characters`);
+    const png = Buffer.from(image.url.slice('data:image/png;base64,'.length), 'base64');
+    assert.equal(readPngSize(png).height, 320, '1x, the first size that fits');
+    assert.equal(image.altText, 'Aging work in progress: nothing is in progress', 'acme/api has none');
+    assert.ok(JSON.stringify(card).length < 40_000, `${JSON.stringify(card).length} characters`);
+    const everyone = await say('flow 14d');
+    const scatter = everyone.body.find(
+      (element): element is Extract<CardElement, { type: 'Image' }> => element.type === 'Image',
+    );
+    assert.match(
+      scatter?.altText ?? '',
+      /^Aging work in progress, 3 items by age: EM-7 [\d.]+ (h|days), acme\/web#13 [\d.]+ h, acme\/web#14 [\d.]+ h; too few finished items/,
+    );
+    assert.ok(scatter!.url.length <= MAX_CHART_DATA_URL);
+    assert.ok(JSON.stringify(everyone).length < 40_000, `${JSON.stringify(everyone).length} characters`);
   });
 
   it('sends a Why? as the command it names and answers with the items behind the figure', async () => {
@@ -104,7 +128,9 @@ describe('Teams: flow, its Why? buttons, flow me and privacy (demo mode, real da
       'no personal chat with Ana yet: she is told where to ask',
     );
     assert.doesNotMatch(shared, /acme\/web#13|work in progress/i);
-    const mine = JSON.stringify((await say('flow me', ANA, personal)).body);
+    const mineCard = await say('flow me', ANA, personal);
+    assert.ok(!mineCard.body.some((element) => element.type === 'Image'), "no chart of anyone's own work");
+    const mine = JSON.stringify(mineCard.body);
     assert.match(mine, /Your flow/);
     assert.match(mine, /Your work in progress: 1/);
     const wip = JSON.stringify((await say('flow why wip me', ANA, personal)).body);

@@ -4,10 +4,9 @@ import { renderViewForTeams } from '../../../cards/teams/render-view.ts';
 import { parseCommandText } from '../../../handlers/run-command.ts';
 import type { View } from '../../../handlers/types.ts';
 import type { TeamsDeps } from '../teams-deps.ts';
-import { attachChartImage } from '../../charts/attach-chart-image.ts';
 import { userFacingError } from '../../user-facing-error.ts';
 import { teamsUserIdOf } from '../teams-user-id.ts';
-import { sendDoraCharts } from '../send-dora-charts.ts';
+import { sendViewWithCharts } from '../send-view-with-charts.ts';
 
 export function sendView(context: TurnContext, view: View) {
   return context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(renderViewForTeams(view))));
@@ -92,18 +91,7 @@ export function register(app: Application, deps: TeamsDeps): void {
         await answerInPersonalChat(context, deps, tenantId, command.name, reply.view);
         return;
       }
-      // Teams shows a chart inside the card, as a data URL; /dora's charts follow as cards of their own.
-      await sendView(
-        context,
-        deps.charts ? await attachChartImage(reply.view, deps.charts, deps.log) : reply.view,
-      );
-      if (reply.view.kind === 'dora' && deps.charts) {
-        try {
-          await sendDoraCharts(context, reply.view, deps.charts);
-        } catch (error) {
-          deps.log.warn({ err: error }, 'dora charts not delivered');
-        }
-      }
+      await sendViewWithCharts(context, reply.view, deps.charts, deps.log);
     } catch (error) {
       await sendView(context, userFacingError(error, deps.log));
     } finally {

@@ -8,15 +8,18 @@ import { createChartRenderer } from '../../../bot/charts/chart-renderer.ts';
 import { buildDeploymentsChart } from '../../../cards/charts/deployments-chart.ts';
 import { buildLeadTimeChart } from '../../../cards/charts/lead-time-chart.ts';
 import {
-  renderDoraCharts,
+  chartsOfView,
+  renderCharts,
   SLACK_CHART_SIZE,
   TEAMS_CHART_SIZE,
-} from '../../../bot/charts/render-dora-charts.ts';
+} from '../../../bot/charts/view-charts.ts';
+import type { DoraCharts } from '../../../handlers/metrics/dora-view.ts';
+import { doraViewFixture } from '../../support/dora-fixture.ts';
 import { readPngSize } from '../../support/png.ts';
 
 const run = promisify(execFile);
 
-const CHARTS = {
+const CHARTS: DoraCharts = {
   deployments: [
     { weekStart: '2026-09-07', count: 5 },
     { weekStart: '2026-09-14', count: 8 },
@@ -27,13 +30,16 @@ const CHARTS = {
   ],
 };
 
+/** The /dora answer's two charts, for these series. */
+const doraCharts = (charts: DoraCharts) => chartsOfView({ ...doraViewFixture(), charts })!.charts;
+
 describe('chart renderer (worker thread)', function () {
   this.timeout(30_000);
   const renderer = createChartRenderer();
   after(() => renderer.close());
 
   it('draws both /dora charts as PNGs of the asked size, with alt text', async () => {
-    const slack = await renderDoraCharts(renderer, CHARTS, SLACK_CHART_SIZE);
+    const slack = await renderCharts(renderer, doraCharts(CHARTS), SLACK_CHART_SIZE);
     assert.deepEqual(
       slack.map((chart) => readPngSize(chart.png)),
       [
@@ -41,7 +47,7 @@ describe('chart renderer (worker thread)', function () {
         { width: 1200, height: 720 },
       ],
     );
-    const teams = await renderDoraCharts(renderer, CHARTS, TEAMS_CHART_SIZE);
+    const teams = await renderCharts(renderer, doraCharts(CHARTS), TEAMS_CHART_SIZE);
     for (const chart of teams) {
       assert.deepEqual(readPngSize(chart.png), { width: 480, height: 288 });
       assert.ok(chart.png.length < 28_000, `${chart.filename}: ${chart.png.length} bytes at 1x`);
@@ -51,7 +57,11 @@ describe('chart renderer (worker thread)', function () {
       slack[1]!.altText,
       'Lead time per week, p50 / p90: 2026-09-07 20.0 h / 60.0 h, 2026-09-14 26.0 h / 3.8 days',
     );
-    const empty = await renderDoraCharts(renderer, { deployments: [], leadTime: [] }, TEAMS_CHART_SIZE);
+    const empty = await renderCharts(
+      renderer,
+      doraCharts({ deployments: [], leadTime: [] }),
+      TEAMS_CHART_SIZE,
+    );
     assert.match(empty[1]!.altText, /no changes reached production/);
   });
 

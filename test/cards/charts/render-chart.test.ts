@@ -103,12 +103,13 @@ describe('renderChartPng', function () {
     }
   });
 
-  it('draws edge-case data without a warning: all-zero weeks, one point, markup in names', async () => {
+  it('draws edge-case data without a warning: all-zero weeks, one point, markup in names, no percentiles', async () => {
     const edgeCases = [
       buildDeploymentsChart({ weeks: deployments.weeks.map((week) => ({ ...week, count: 0 })) }),
       buildLeadTimeChart({ points: [{ date: '2026-09-07', p50Hours: 0, p90Hours: 0 }] }),
       buildBurndownChart({ ...burndown, sprintName: 'Q4 <beta> & "rc"' }),
       buildAgingWipChart({ ...agingWip, items: [{ id: 'A&B <1>', ageHours: 1 }] }),
+      buildAgingWipChart({ items: agingWip.items, subtitle: 'Too few finished items for percentile lines' }),
     ];
     for (const spec of edgeCases)
       assert.deepEqual(readPngSize(await renderChartPng(spec, SLACK_SIZE)), { width: 1200, height: 720 });

@@ -3,11 +3,12 @@ import type { Logger } from 'pino';
 import { renderViewForSlack } from '../../../../cards/slack/render-view.ts';
 import { parseCommandText } from '../../../../handlers/run-command.ts';
 import type { Reply } from '../../../../handlers/types.ts';
+import { chartsOfView } from '../../../charts/view-charts.ts';
 import type { ChatDeps } from '../../../chat-deps.ts';
 import { userFacingError } from '../../../user-facing-error.ts';
 import { decodeSlackText } from '../../decode-slack-text.ts';
 import { openStandupSetup } from '../../standup/open-standup-setup.ts';
-import { uploadDoraCharts } from '../../upload-dora-charts.ts';
+import { uploadViewCharts } from '../../upload-view-charts.ts';
 
 type SlashCommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
 
@@ -87,24 +88,27 @@ export function runSlashCommand(deps: ChatDeps, commandText: (typed: string) => 
         conversationId: command.channel_id,
         ...parseCommandText(commandText(decodeSlackText(command.text))),
       });
-    // The standup set-up is a modal, opened with this command's trigger; /dora's charts follow its answer.
+    // The standup set-up is a modal, opened with this command's trigger; charts (/dora, /sprint-health, /flow)
+    // follow the answer, as files in the asker's DM.
     const present: Present = (reply) => {
       const { view } = reply;
       if (view.kind === 'standup-setup') {
         return openStandupSetup(client, command.trigger_id, view, command.channel_id, deps.log);
       }
-      const charts = deps.charts;
-      if (view.kind !== 'dora' || !charts) return false;
+      const renderer = deps.charts;
+      const charts = renderer && chartsOfView(view);
+      // Charts go to the asker's DM: right for a private answer (all that have charts), not for a shared one.
+      if (!charts || reply.visibility !== 'private') return false;
       return (async () => {
         await respond({ response_type: 'ephemeral', ...renderViewForSlack(view) });
         try {
-          await uploadDoraCharts(client, command.user_id, view, charts);
+          await uploadViewCharts(client, command.user_id, charts, renderer);
         } catch (error) {
-          deps.log.warn({ err: error }, 'dora charts not delivered');
+          deps.log.warn({ err: error, view: view.kind }, 'charts not delivered');
           await respond({
             response_type: 'ephemeral',
             replace_original: false,
-            text: 'The charts could not be sent to your direct message with em-agent; the figures above stand.',
+            text: 'The charts could not be sent to your direct message with em-agent; the answer above stands.',
           });
         }
         return true;
