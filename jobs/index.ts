@@ -16,6 +16,7 @@ import * as standupBlockers from './standup-blockers.ts';
 import * as triageDigest from './triage-digest.ts';
 import * as triageNotify from './triage-notify.ts';
 import * as metricsRollups from './metrics-rollups.ts';
+import * as deliveryDigest from './delivery-digest.ts';
 
 export interface JobModule {
   define(agenda: Agenda, deps: JobDeps): Promise<void> | void;
@@ -39,4 +40,5 @@ export const JOBS: readonly JobModule[] = [
   triageDigest,
   purgeTriageRecords,
   metricsRollups,
+  deliveryDigest,
 ];
