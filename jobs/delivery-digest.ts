@@ -6,7 +6,7 @@ export const DELIVERY_DIGEST_JOB = 'delivery-digest';
 
 /**
  * Every 15 minutes: each team's (each active standup's) weekly delivery digest, for the teams that opted in.
- * It posts once per team per ISO week, from the team's day and time on in its zone.
+ * It posts once per team per ISO week, on the team's day from its time on, in its zone.
  */
 export async function define(agenda: Agenda, deps: JobDeps): Promise<void> {
   const digest = deps.deliveryDigest;

@@ -61,7 +61,7 @@ function readRequest(
   return { ok: true, request };
 }
 
-/** The team named, else the asker's (the first standup they are a member of). */
+/** The team named, else the asker's (the one standup they are a member of; asked when several). */
 async function findTeam(
   input: CommandInput,
   ports: Pick<CommandPorts, 'standups'>,
@@ -70,15 +70,21 @@ async function findTeam(
   const { actor } = input;
   const teams = (await ports.standups?.list(actor.tenantId)) ?? [];
   const usage = formatUsage(actor.surface, 'digest', DIGEST_ARGS);
+  const mine = teams.filter((standup) =>
+    standup.members.some(
+      (member) => member.tool === actor.surface && member.handle.toLowerCase() === actor.userId.toLowerCase(),
+    ),
+  );
   const found = typed
     ? teams.find((standup) => standup.name.toLowerCase() === typed.toLowerCase())
-    : teams.find((standup) =>
-        standup.members.some(
-          (member) =>
-            member.tool === actor.surface && member.handle.toLowerCase() === actor.userId.toLowerCase(),
-        ),
-      );
+    : mine.length === 1
+      ? mine[0]
+      : undefined;
   if (found) return { ok: true, team: found };
+  if (!typed && mine.length > 1) {
+    const names = mine.map((standup) => standup.name).join(', ');
+    return { ok: false, reply: reply('warning', 'Which team?', `You are in ${names}: name one.`, usage) };
+  }
   const known =
     teams.length > 0
       ? ` Teams here: ${teams
@@ -122,10 +128,10 @@ const weekdayName = (weekday: number) => {
   return `${name[0]!.toUpperCase()}${name.slice(1)}s`;
 };
 
-function describe(settings: DeliveryDigestSettings | undefined, surface: CommandInput['actor']['surface']) {
+function describe(settings: DeliveryDigestSettings | undefined): string {
   if (!settings?.enabled) return 'Off. Nothing is posted.';
-  const where = surface === 'slack' ? `<#${settings.channel}>` : 'the conversation it was turned on in';
-  return `On: ${weekdayName(settings.weekday)} at ${settings.time} (the team owner's time zone), in ${where}. It says what changed in delivery against the week before and why it matters; team figures only, nobody's own.`;
+  // Notices are plain text (a channel mention would show escaped), so the channel is described, not named.
+  return `On: ${weekdayName(settings.weekday)} at ${settings.time} (the team owner's time zone), in the channel chosen when it was turned on. It says what changed in delivery against the week before and why it matters; team figures only, nobody's own.`;
 }
 
 /**
@@ -160,7 +166,7 @@ export async function runDigestCommand(input: CommandInput, ports: CommandPorts)
   const { team } = found;
   const current = await store.settingsOf(actor.tenantId, team.id);
   if (!request.toggle) {
-    return reply('info', `Delivery digest for ${team.name}`, describe(current, actor.surface), usage);
+    return reply('info', `Delivery digest for ${team.name}`, describe(current), usage);
   }
   const refused = await refuseTeamChange(input, ports);
   if (refused) return refused;
@@ -175,5 +181,5 @@ export async function runDigestCommand(input: CommandInput, ports: CommandPorts)
     time: request.time ?? current?.time ?? DEFAULT_DIGEST_TIME,
   };
   await store.save(actor.tenantId, team.id, settings, `${actor.surface}:${actor.userId}`);
-  return reply('info', `Saved. Delivery digest for ${team.name}`, describe(settings, actor.surface));
+  return reply('info', `Saved. Delivery digest for ${team.name}`, describe(settings));
 }

@@ -16,9 +16,12 @@ export interface DeliveryDigestDeps extends DigestSources {
 
 export type DeliveryDigestOutcome = 'off' | 'not-due' | 'done' | 'posted' | 'refused';
 
-/** Due from the team's day and time on, to the end of its ISO week: a bot down on Monday posts on Tuesday. */
+/**
+ * Due on the team's day from its time on. Only that day: a team that opts in on a Wednesday hears first on its
+ * next digest day, not at once; a bot down all that day misses that week.
+ */
 const isDue = (settings: DeliveryDigestSettings, local: { weekday: number; time: string }) =>
-  local.weekday > settings.weekday || (local.weekday === settings.weekday && local.time >= settings.time);
+  local.weekday === settings.weekday && local.time >= settings.time;
 
 /**
  * One tick of a team's weekly delivery digest: when due in the team's zone, whoever claims the team's ISO week
