@@ -32,12 +32,10 @@ export function renderDeliveryDigestForSlack(view: DeliveryDigestView): SlackMes
   if (view.notes.length > 0) {
     blocks.push({
       type: 'context',
-      elements: view.notes
-        .slice(0, SLACK_LIMITS.contextElements)
-        .map((note) => ({
-          type: 'mrkdwn' as const,
-          text: truncate(escapeMrkdwn(note), SLACK_LIMITS.sectionText),
-        })),
+      elements: view.notes.slice(0, SLACK_LIMITS.contextElements).map((note) => ({
+        type: 'mrkdwn' as const,
+        text: truncate(escapeMrkdwn(note), SLACK_LIMITS.sectionText),
+      })),
     });
   }
   return { text: truncate(escapeMrkdwn(`${title}: ${summary}`), SLACK_LIMITS.fallbackText), blocks };
