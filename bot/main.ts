@@ -84,6 +84,7 @@ import { createCompareGapFiller, createCompareOctokit } from '../data/metrics/fi
 import { createMetricsSettingsStore } from '../data/metrics/mongo-metrics-settings.ts';
 import { createMetricsSettingsPorts } from '../data/metrics/metrics-settings-ports.ts';
 import { createMetricsReader } from '../data/metrics/mongo-metrics-reader.ts';
+import { createDeliveryDigestStore } from '../data/delivery-digest/mongo-delivery-digest-store.ts';
 
 export const DEMO_TENANT_ID = 'demo';
 
@@ -356,6 +357,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   // and facts (data/metrics/), unless a test hands in its own.
   const metricsReader: MetricsReader = options.metricsReader ?? createMetricsReader(models, metricsSettings);
   const delivery = { reader: metricsReader, now: clock };
+  const deliveryDigests = createDeliveryDigestStore(models);
   // Doc answers reach people in chat ("ask this person", stale-docs digests) through their linked accounts.
   const reach = createChatReach(models.Person, poster);
   const chat: ChatDeps = {
@@ -371,7 +373,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
         ask: askPortsOf(),
         standupStats: standupFlow.stats,
         triage,
-        ...(delivery ? { metrics: delivery } : {}),
+        ...(delivery ? { metrics: delivery, deliveryDigests } : {}),
       }),
     answers: { store: () => knowledge.answerStore, reach },
     emails: createChatEmailLearner(models.Person, log, profileReports),
@@ -506,6 +508,18 @@ export async function startServer(config: Config, options: StartOptions = {}): P
         digest: {
           digests: createDigestStore(models, triageSettings),
           queue: options.triageQueue ?? loadQueue,
+          poster,
+          calendars,
+        },
+        teams: () => standupFlow.active(),
+        now: clock,
+      },
+      deliveryDigest: {
+        deps: {
+          digests: deliveryDigests,
+          metrics: metricsReader,
+          flow: commandPorts.flow,
+          sprint,
           poster,
           calendars,
         },

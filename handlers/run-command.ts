@@ -17,6 +17,7 @@ import { NOTIFY_ARGS, runNotifyCommand } from './triage/notify-command.ts';
 import { FLOW_ARGS, runFlowCommand } from './flow/flow-command.ts';
 import { showPrivacy } from './privacy/show-privacy.ts';
 import { DORA_ARGS, runDoraCommand } from './metrics/dora-command.ts';
+import { DIGEST_ARGS, runDigestCommand } from './delivery-digest/digest-command.ts';
 import { METRICS_ARGS, runMetricsCommand } from './metrics/metrics-command.ts';
 import type { CommandInput, CommandPorts, Reply } from './types.ts';
 
@@ -173,6 +174,15 @@ export const COMMANDS: readonly CommandDefinition[] = [
     // Teams' menu is full at 10; set once, so typed as `metrics settings`.
     inTeamsMenu: false,
     run: runMetricsCommand,
+  },
+  {
+    name: 'digest',
+    argsHint: DIGEST_ARGS,
+    description:
+      "A team's weekly delivery digest: what changed against the week before and why it matters. Opt-in, approvers.",
+    // Teams' menu is full at 10; typed as `digest delivery on` in the channel it should post to.
+    inTeamsMenu: false,
+    run: runDigestCommand,
   },
 ];
 

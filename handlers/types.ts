@@ -19,6 +19,7 @@ import type { PrivacyView, RetentionSettings } from './privacy/privacy-view.ts';
 import type { TriageQueueView } from './triage/queue-view.ts';
 import type { TriagePorts } from './triage/triage-ports.ts';
 import type { NotifySettingsStore, TriageDigestView, TriageNoticeView } from './triage/notify-types.ts';
+import type { DeliveryDigestStore, DeliveryDigestView } from './delivery-digest/types.ts';
 
 export type Surface = 'slack' | 'teams';
 
@@ -41,6 +42,8 @@ export interface CommandInput {
   /** Everything after the command name, as typed (not logged: it may hold personal data). */
   rawArgs: string;
   conversationId?: string;
+  /** `shared` when others are in the conversation (a Teams channel or group chat); Slack's ids say it themselves. */
+  conversationKind?: 'personal' | 'shared';
 }
 
 export interface HelpEntry {
@@ -141,7 +144,8 @@ export type View =
   | PrivacyView
   | DoraView
   | DoraWhyView
-  | SprintHealthView;
+  | SprintHealthView
+  | DeliveryDigestView;
 
 export interface Reply {
   view: View;
@@ -177,6 +181,8 @@ export interface CommandPorts {
   metricsSettings?: MetricsSettingsPorts;
   /** Sprint health (`sprint`, `/sprint-health`); absent where Jira facts are not wired. */
   sprint?: SprintPorts;
+  /** Teams' weekly delivery digest choices (`digest delivery on|off`); absent without delivery metrics. */
+  deliveryDigests?: DeliveryDigestStore;
   /** Personal PR notifications (`notify on|off|settings`). */
   notifications?: NotifySettingsStore;
   /** Team-level standup stats, computed elsewhere; `standup stats` says so when it is absent. */

@@ -14,6 +14,7 @@ import type { Standup } from '../handlers/standup/types.ts';
 import type { StandupDeps } from '../handlers/standup/standup-deps.ts';
 import type { NoticeDeliveryDeps } from '../handlers/triage/deliver-notices.ts';
 import type { DigestDeps } from '../handlers/triage/run-digest-tick.ts';
+import type { DeliveryDigestDeps } from '../handlers/delivery-digest/run-delivery-digest.ts';
 import type { MetricsRollupUpdates } from '../data/metrics/metrics-rollup-updates.ts';
 import type { CompareGapFiller } from '../data/metrics/fill-compare-gaps.ts';
 
@@ -41,6 +42,8 @@ export interface JobDeps {
   standupRetentionDays?: number;
   /** PR notifications and team triage digests (teams are the active standups); absent until chat delivery is wired. */
   triage?: { notices: NoticeDeliveryDeps; digest: DigestDeps; teams(): Promise<Standup[]>; now(): Date };
+  /** Teams' weekly delivery digests (teams are the active standups); absent until chat delivery is wired. */
+  deliveryDigest?: { deps: DeliveryDigestDeps; teams(): Promise<Standup[]>; now(): Date };
   /** Delivery metrics: the incremental rollup updates (data/metrics/metrics-rollup-updates.ts). */
   metricsRollups?: Pick<MetricsRollupUpdates, 'tenantsToUpdate' | 'updateTenant'>;
   /** Delivery metrics: push-chain gaps filled with GitHub's compare API; absent without a GitHub token. */

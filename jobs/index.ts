@@ -17,6 +17,7 @@ import * as triageDigest from './triage-digest.ts';
 import * as triageNotify from './triage-notify.ts';
 import * as metricsRollups from './metrics-rollups.ts';
 import * as metricsCompareGaps from './metrics-compare-gaps.ts';
+import * as deliveryDigest from './delivery-digest.ts';
 
 export interface JobModule {
   define(agenda: Agenda, deps: JobDeps): Promise<void> | void;
@@ -41,4 +42,5 @@ export const JOBS: readonly JobModule[] = [
   purgeTriageRecords,
   metricsRollups,
   metricsCompareGaps,
+  deliveryDigest,
 ];

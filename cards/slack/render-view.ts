@@ -2,6 +2,7 @@ import { renderHomeMessageForSlack } from './home.ts';
 import { renderFlowForSlack, renderFlowWhyForSlack } from './flow.ts';
 import { renderPrivacyForSlack } from './privacy.ts';
 import type { View } from '../../handlers/types.ts';
+import { renderDeliveryDigestForSlack } from './delivery-digest.ts';
 import { renderDoraForSlack } from './dora.ts';
 import { renderDoraWhyForSlack } from './dora-why.ts';
 import { renderTriageQueueForSlack } from './triage-queue.ts';
@@ -71,5 +72,7 @@ export function renderViewForSlack(view: View): SlackMessage {
       return renderDoraForSlack(view);
     case 'dora-why':
       return renderDoraWhyForSlack(view);
+    case 'delivery-digest':
+      return renderDeliveryDigestForSlack(view);
   }
 }

@@ -2,6 +2,7 @@ import { renderHomeForTeams } from './home.ts';
 import { renderFlowForTeams, renderFlowWhyForTeams } from './flow.ts';
 import { renderPrivacyForTeams } from './privacy.ts';
 import type { View } from '../../handlers/types.ts';
+import { renderDeliveryDigestForTeams } from './delivery-digest.ts';
 import { renderDoraForTeams } from './dora.ts';
 import { renderDoraWhyForTeams } from './dora-why.ts';
 import { renderTriageQueueForTeams } from './triage-queue.ts';
@@ -71,5 +72,7 @@ export function renderViewForTeams(view: View): AdaptiveCard {
       return renderDoraForTeams(view);
     case 'dora-why':
       return renderDoraWhyForTeams(view);
+    case 'delivery-digest':
+      return renderDeliveryDigestForTeams(view);
   }
 }

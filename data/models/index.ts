@@ -31,6 +31,8 @@ import { defineTriageSettingsModel } from './triage-settings.ts';
 import { defineNotifySettingsModel } from './notify-settings.ts';
 import { defineTriageDigestModel } from './triage-digest.ts';
 import { defineTriageDigestSettingsModel } from './triage-digest-settings.ts';
+import { defineDeliveryDigestModel } from './delivery-digest.ts';
+import { defineDeliveryDigestSettingsModel } from './delivery-digest-settings.ts';
 import { defineSprintSnapshotModel } from './sprint-snapshot.ts';
 import { defineTriageNoticeEventModel } from './triage-notice-event.ts';
 import { defineTriageNoticeModel } from './triage-notice.ts';
@@ -90,6 +92,9 @@ export function defineModels(connection: Connection) {
     MetricDirtyMark: defineMetricDirtyMarkModel(connection),
     // Sprint health: the sprint's contents at its start (issue 13).
     SprintSnapshot: defineSprintSnapshotModel(connection),
+    // The weekly delivery digest per team (issue 13).
+    DeliveryDigest: defineDeliveryDigestModel(connection),
+    DeliveryDigestSettings: defineDeliveryDigestSettingsModel(connection),
     ...defineIngestModels(connection),
   };
 }

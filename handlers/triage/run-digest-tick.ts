@@ -1,6 +1,7 @@
 import type { CalendarSource } from '../availability/types.ts';
 import type { ChatPoster } from '../delivery/types.ts';
 import type { Standup } from '../standup/types.ts';
+import { teamZoneOf } from '../availability/team-zone.ts';
 import { buildDigestView, digestItemsOf } from './build-digest-view.ts';
 import { localTimeOf } from './local-time.ts';
 import type { DigestStore, TriageDigestView, TriageQueuePort } from './notify-types.ts';
@@ -31,17 +32,6 @@ const fingerprintOf = (view: TriageDigestView) =>
     ]),
     view.resolved.map((item) => [item.repo, item.number]),
   ]);
-
-/**
- * The team's zone: its standup owner's (their `tz`, else their chat profile's, else UTC). A standup has no zone
- * of its own (each member is prompted in theirs), and the owner is who set the team up.
- */
-async function teamZoneOf(calendars: CalendarSource, standup: Standup): Promise<string> {
-  const calendar = (await calendars.calendarsOf(standup.tenantId, [standup.owner])).get(
-    `${standup.owner.tool}:${standup.owner.handle}`,
-  );
-  return calendar?.timeZone ?? 'UTC';
-}
 
 /**
  * One tick of a team's triage digest: on a weekday at or after the team's time, one decision a day (post when

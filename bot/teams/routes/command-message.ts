@@ -84,6 +84,7 @@ export function register(app: Application, deps: TeamsDeps): void {
       const reply = await deps.runCommand({
         actor: { surface: 'teams', tenantId, userId: teamsUserIdOf(from), displayName: from.name },
         conversationId: context.activity.conversation.id,
+        conversationKind: isPersonalChat(context) ? 'personal' : 'shared',
         ...command,
       });
       // A channel or group chat has others in it: an answer about the asker alone goes to their personal chat.
