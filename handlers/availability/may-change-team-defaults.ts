@@ -28,5 +28,6 @@ export async function refuseTeamChange(
 ): Promise<Reply | undefined> {
   const policy = ports.approvals && (await ports.approvals.policies.inForce(input.actor.tenantId)).policy;
   if (policy && mayChangeTeamDefaults(policy, input.actor)) return undefined;
-  return notice('warning', refusal.title, refusal.body);
+  // A refusal is about the team's settings, not about the asker: it may answer where they asked.
+  return { ...notice('warning', refusal.title, refusal.body), visibility: 'private' };
 }
