@@ -9,7 +9,8 @@
  *    metrics-rollups job runs every minute): events per second, all included.
  * 4. readDora for one team (TEAM_REPOS repositories, default 5) over one quarter from the rollups, RUNS times
  *    (default 50): p50 and p95; and the same figures computed exactly from the facts (explainDora: the loader and
- *    measureDora), EXACT_RUNS times (default 3). Both must agree.
+ *    measureDora), EXACT_RUNS times (default 3). Both must agree. Then what `/dora` reads for its card (the
+ *    quarter, the period before and each week): one readDoraRanges, against a readDora per range.
  *   npm run bench -- bench/metrics-rollups.bench.ts      (REPOS, DAYS, TAIL_DAYS, TEAM_REPOS, RUNS, EXACT_RUNS)
  */
 import { execFile } from 'node:child_process';
@@ -23,6 +24,7 @@ import { factModelsOf } from '../data/models/ingest-models.ts';
 import { defineModels, ensureIndexes } from '../data/models/index.ts';
 import type { FactWrite } from '../data/sources/fact-write.ts';
 import { factIdOf, mergeFact, type FactDocument } from '../data/sources/merge-fact.ts';
+import { previousPeriod, weeksOf } from '../handlers/metrics/parse-range.ts';
 import { at } from '../test/handlers/metrics/build-facts.ts';
 import { generateOrg } from '../test/handlers/metrics/generate-org.ts';
 import { metricsFactWrites } from '../test/data/metrics/metrics-fact-writes.ts';
@@ -188,6 +190,27 @@ history.length = 0;
       `faster at the median (goal ≥ 50×); same figures: ${same ? 'yes' : 'NO'}`,
   );
   if (!same) process.exitCode = 1;
+
+  // What `/dora` reads for its card: the quarter, the period before it and each week, in one read.
+  const viewRanges = [quarter, previousPeriod(quarter), ...weeksOf(quarter)];
+  const timed = async (runs: number, read: () => Promise<unknown>) => {
+    const list: number[] = [];
+    for (let run = 0; run < runs; run += 1) {
+      const started = performance.now();
+      await read();
+      list.push(performance.now() - started);
+    }
+    return list.sort((a, b) => a - b);
+  };
+  const oneRead = await timed(RUNS, () => reader.readDoraRanges(TENANT, scope, viewRanges));
+  const eachRange = await timed(Math.min(RUNS, 10), () =>
+    Promise.all(viewRanges.map((range) => reader.readDora(TENANT, scope, range))),
+  );
+  console.log(
+    `/dora view (${viewRanges.length} ranges: the quarter, the one before, ${viewRanges.length - 2} weeks): ` +
+      `one readDoraRanges p50 ${percentile(oneRead, 0.5).toFixed(1)} ms, p95 ${percentile(oneRead, 0.95).toFixed(1)} ms; ` +
+      `a readDora per range p50 ${percentile(eachRange, 0.5).toFixed(1)} ms, p95 ${percentile(eachRange, 0.95).toFixed(1)} ms`,
+  );
 }
 await connection.dropDatabase();
 await connection.close();

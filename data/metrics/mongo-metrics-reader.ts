@@ -135,19 +135,15 @@ export function createMetricsReader(
   }
 
   /**
-   * The day documents of `range`: one query per month it touches (tenant and month are equalities FerretDB v1
-   * pushes down; a day range it would filter only after reading every document of the tenant), each returning
-   * that month's days, one packed field each.
+   * The day documents of these months: one query per month (tenant and month are equalities FerretDB v1 pushes
+   * down; a day range it would filter only after reading every document of the tenant), each returning that
+   * month's days, one packed field each.
    */
-  async function readDays(tenantId: string, range: TimeRange) {
-    const first = dayOf(range.from);
-    const last = dayOf(new Date(range.to.getTime() - 1));
-    const months: string[] = [];
-    for (let month = monthOf(first); month <= monthOf(last); month = nextMonthOf(month)) months.push(month);
+  async function readMonths(tenantId: string, months: readonly string[]) {
     const docs = await Promise.all(
       months.map((month) => models.MetricRollup.find({ tenantId, month }, { day: 1, rollups: 1 }).lean()),
     );
-    return docs.flat().filter((doc) => doc.day >= first && doc.day <= last);
+    return docs.flat();
   }
 
   /** The scope's entries of those days (all of them for the tenant), each with its day. */
@@ -166,23 +162,40 @@ export function createMetricsReader(
     );
   }
 
+  /**
+   * Each range's figures from its whole UTC days: the settings and the scope resolved once, each month the ranges
+   * touch read once, while the scope is resolved (the days do not depend on it).
+   */
+  async function readRanges(tenantId: string, scope: MetricsScope, ranges: readonly TimeRange[]) {
+    const spans = ranges.map((range) => ({
+      first: dayOf(range.from),
+      last: dayOf(new Date(range.to.getTime() - 1)),
+      weeks: (range.to.getTime() - range.from.getTime()) / WEEK_MS,
+    }));
+    const months = new Set<string>();
+    for (const { first, last } of spans)
+      for (let month = monthOf(first); month <= monthOf(last); month = nextMonthOf(month)) months.add(month);
+    const [days, { configured, resolved }] = await Promise.all([
+      readMonths(tenantId, [...months]),
+      settings.settingsOf(tenantId).then(async (configured) => ({
+        configured,
+        resolved: await scopeOf(tenantId, scope, configured),
+      })),
+    ]);
+    const entries = entriesOf(days, resolved);
+    return spans.map(({ first, last, weeks }) =>
+      readRollups(
+        addUpDays(entries.filter((entry) => entry.day >= first && entry.day <= last)),
+        weeks,
+        configured.reportYear,
+      ),
+    );
+  }
+
   return {
     scopeOf,
-    async readDora(tenantId, scope, range) {
-      // The days are read while the scope is resolved: they do not depend on it.
-      const [days, { configured, resolved }] = await Promise.all([
-        readDays(tenantId, range),
-        settings.settingsOf(tenantId).then(async (configured) => ({
-          configured,
-          resolved: await scopeOf(tenantId, scope, configured),
-        })),
-      ]);
-      return readRollups(
-        addUpDays(entriesOf(days, resolved)),
-        (range.to.getTime() - range.from.getTime()) / WEEK_MS,
-        configured.reportYear,
-      );
-    },
+    readDora: async (tenantId, scope, range) => (await readRanges(tenantId, scope, [range]))[0]!,
+    readDoraRanges: readRanges,
     async explainDora(tenantId, scope, range) {
       const configured = await settings.settingsOf(tenantId);
       const resolved = await scopeOf(tenantId, scope, configured);

@@ -1,3 +1,4 @@
+import { eachConcurrently } from '../db/each-concurrently.ts';
 import type { DoraRollup } from '../../handlers/metrics/dora-rollup.ts';
 import { measureDora } from '../../handlers/metrics/measure-dora.ts';
 import { dayOf, splitRollupsByDay } from '../../handlers/metrics/split-rollups.ts';
@@ -61,18 +62,14 @@ export async function recomputeRollupDays(
     byDay.set(rollup.day, list);
   }
   let changed = 0;
-  // Days are independent in the ledger: a few settle at once, so round trips overlap instead of queueing.
-  let next = 0;
-  const settleNext = async (): Promise<void> => {
-    for (let day = days[next++]; day !== undefined; day = days[next++]) {
-      const entries = (byDay.get(day) ?? []).sort((a, b) =>
-        a.kind === b.kind ? (a.scope < b.scope ? -1 : 1) : a.kind < b.kind ? -1 : 1,
-      );
-      if ((await ledger.settleDay(tenantId, day, claims.get(day)!, entries)) === 'applied') changed += 1;
-      onDay?.(day);
-    }
-  };
-  await Promise.all(Array.from({ length: SETTLING_AT_ONCE }, settleNext));
+  // Days are independent in the ledger: a few settle at once.
+  await eachConcurrently(days, SETTLING_AT_ONCE, async (day) => {
+    const entries = (byDay.get(day) ?? []).sort((a, b) =>
+      a.kind === b.kind ? (a.scope < b.scope ? -1 : 1) : a.kind < b.kind ? -1 : 1,
+    );
+    if ((await ledger.settleDay(tenantId, day, claims.get(day)!, entries)) === 'applied') changed += 1;
+    onDay?.(day);
+  });
   return { days: days.length, changed };
 }
 
