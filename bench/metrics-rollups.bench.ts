@@ -3,25 +3,28 @@
  * generate-org.ts): REPOS repositories (default 50) over DAYS days (default 730) of squash merges, deployments
  * (some failing, redeployed, status flips), missed pushes and incidents, as the fact writes webhooks make.
  * 1. History (all but the last TAIL_DAYS days, default 2) is merged in memory and bulk-inserted: not timed.
- * 2. `metrics rebuild` of the tenant: timed, with the peak resident memory while it runs.
+ * 2. `metrics rebuild` of the tenant, in a process of its own: timed, with that process's peak resident memory.
  * 3. The tail's fact writes arrive in time order, 100 a batch, as the normalizer applies them: facts applied,
  *    the dirty mark recorded, and the rollup update run every BATCHES_PER_UPDATE batches (default 10, as the
  *    metrics-rollups job runs every minute): events per second, all included.
  * 4. readDora for one team (TEAM_REPOS repositories, default 5) over one quarter from the rollups, RUNS times
  *    (default 50): p50 and p95; and the same figures computed exactly from the facts (explainDora: the loader and
- *    measureDora), EXACT_RUNS times (default 3). Both must agree.
+ *    measureDora), EXACT_RUNS times (default 3). Both must agree. Then what `/dora` reads for its card (the
+ *    quarter, the period before and each week): one readDoraRanges, against a readDora per range.
  *   npm run bench -- bench/metrics-rollups.bench.ts      (REPOS, DAYS, TAIL_DAYS, TEAM_REPOS, RUNS, EXACT_RUNS)
  */
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import mongoose from 'mongoose';
 import { applyFactWrites } from '../data/ingest/apply-fact-writes.ts';
 import { createMetricsRollupUpdates } from '../data/metrics/metrics-rollup-updates.ts';
 import { createMetricsReader } from '../data/metrics/mongo-metrics-reader.ts';
 import { createMetricsSettingsStore } from '../data/metrics/mongo-metrics-settings.ts';
-import { rebuildRollups } from '../data/metrics/recompute-rollups.ts';
 import { factModelsOf } from '../data/models/ingest-models.ts';
 import { defineModels, ensureIndexes } from '../data/models/index.ts';
 import type { FactWrite } from '../data/sources/fact-write.ts';
 import { factIdOf, mergeFact, type FactDocument } from '../data/sources/merge-fact.ts';
+import { previousPeriod, weeksOf } from '../handlers/metrics/parse-range.ts';
 import { at } from '../test/handlers/metrics/build-facts.ts';
 import { generateOrg } from '../test/handlers/metrics/generate-org.ts';
 import { metricsFactWrites } from '../test/data/metrics/metrics-fact-writes.ts';
@@ -40,6 +43,7 @@ const BATCHES_PER_UPDATE = Number(process.env.BATCHES_PER_UPDATE ?? 10);
 const TENANT = 'T0METRICSBENCH';
 const NOW = at(DAYS * 24 + 1);
 const MB = 1024 * 1024;
+const run = promisify(execFile);
 
 const timeOf = (write: FactWrite) =>
   Math.min(
@@ -107,19 +111,20 @@ await settings.mapTeam(TENANT, 'Payments', team);
 writes.length = 0;
 history.length = 0;
 
-// 2. Full rebuild.
+// 2. Full rebuild, in a process of its own (bench/support/rebuild-rollups.ts), as `metrics rebuild` runs.
 {
-  let peak = process.memoryUsage().rss;
-  const before = peak;
-  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
-  const started = Date.now();
-  const result = await rebuildRollups(deps, TENANT, { now: NOW });
-  clearInterval(sampler);
-  const seconds = (Date.now() - started) / 1000;
+  const { stdout } = await run(process.execPath, [
+    'bench/support/rebuild-rollups.ts',
+    connection.name,
+    TENANT,
+    NOW.toISOString(),
+  ]);
+  const rebuilt = JSON.parse(stdout) as { days: number; seconds: number; beforeRss: number; peakRss: number };
   const rollups = await models.MetricRollup.countDocuments({ tenantId: TENANT });
   console.log(
-    `rebuild: ${result.days} days (${rollups} rollup documents) in ${seconds.toFixed(1)} s; ` +
-      `peak RSS ${(peak / MB).toFixed(0)} MB (${(before / MB).toFixed(0)} MB before; goal ≤ 300 MB)`,
+    `rebuild: ${rebuilt.days} days (${rollups} rollup documents) in ${rebuilt.seconds.toFixed(1)} s; ` +
+      `peak RSS of the rebuilding process ${(rebuilt.peakRss / MB).toFixed(0)} MB ` +
+      `(${(rebuilt.beforeRss / MB).toFixed(0)} MB at its start; goal ≤ 300 MB)`,
   );
 }
 
@@ -185,6 +190,32 @@ history.length = 0;
       `faster at the median (goal ≥ 50×); same figures: ${same ? 'yes' : 'NO'}`,
   );
   if (!same) process.exitCode = 1;
+
+  // What `/dora` reads for its card: the quarter, the period before it and each week, in one read.
+  const viewRanges = [quarter, previousPeriod(quarter), ...weeksOf(quarter)];
+  const timed = async (runs: number, read: () => Promise<unknown>) => {
+    const list: number[] = [];
+    for (let run = 0; run < runs; run += 1) {
+      const started = performance.now();
+      await read();
+      list.push(performance.now() - started);
+    }
+    return list.sort((a, b) => a - b);
+  };
+  const oneRead = await timed(RUNS, () => reader.readDoraRanges(TENANT, scope, viewRanges));
+  // As `/dora` read before: a readDora per range, all at once (on a busy shared PostgreSQL that many queries at
+  // once can run out of connections; then say so and go on).
+  const eachRange = await timed(Math.min(RUNS, 10), () =>
+    Promise.all(viewRanges.map((range) => reader.readDora(TENANT, scope, range))),
+  ).catch((error: unknown) => (error as Error).message.split('\n')[0]!);
+  const shown = (list: number[] | string) =>
+    typeof list === 'string'
+      ? `failed: ${list}`
+      : `p50 ${percentile(list, 0.5).toFixed(1)} ms, p95 ${percentile(list, 0.95).toFixed(1)} ms`;
+  console.log(
+    `/dora view (${viewRanges.length} ranges: the quarter, the one before, ${viewRanges.length - 2} weeks): ` +
+      `one readDoraRanges ${shown(oneRead)}; a readDora per range at once ${shown(eachRange)}`,
+  );
 }
 await connection.dropDatabase();
 await connection.close();

@@ -1,3 +1,4 @@
+import { eachConcurrently } from '../db/each-concurrently.ts';
 import { tenantCollection } from '../db/tenant-collection.ts';
 import type { FactWrite } from '../sources/fact-write.ts';
 import { factIdOf } from '../sources/merge-fact.ts';
@@ -10,6 +11,9 @@ import { DAY_MS, findEarliestFact, rebuildRollups, type RollupDeps } from './rec
  * back is looked up (a deployment's previous one, a named deployment, an incident's trigger).
  */
 export const REACH_MS = 2 * DAY_MS;
+
+/** Writes whose affected time is looked up at once (each look-up is a round trip or two). */
+const LOOKUPS_AT_ONCE = 8;
 
 type Section = 'once' | 'earliest' | 'latest' | 'set';
 const SECTIONS: Section[] = ['once', 'earliest', 'latest', 'set'];
@@ -138,10 +142,11 @@ export function createMetricsRollupUpdates(deps: MetricsUpdateDeps) {
   return {
     async recordWrites(tenantId: string, writes: readonly FactWrite[], now = new Date()): Promise<void> {
       let earliest: number | undefined;
-      for (const write of writes) {
+      // Each write's look-ups are independent: a few at once.
+      await eachConcurrently(writes, LOOKUPS_AT_ONCE, async (write) => {
         const from = await affectedFrom(tenantId, write);
         if (from && (earliest === undefined || from.getTime() < earliest)) earliest = from.getTime();
-      }
+      });
       if (earliest === undefined) return;
       await insertDirtyMark(deps.MetricDirtyMark, tenantId, new Date(earliest), now);
     },

@@ -5,11 +5,18 @@ import { dayOf } from '../../handlers/metrics/split-rollups.ts';
 import type { TimeRange } from '../../handlers/metrics/types.ts';
 import { factModelsOf } from '../models/ingest-models.ts';
 import type { Models } from '../models/index.ts';
+import { unpackEntries } from '../models/metric-rollup.ts';
 import { factWindowOf, loadMetricsInput, type LoadScope } from './load-metrics-input.ts';
 import type { MetricsSettingsStore } from './mongo-metrics-settings.ts';
 import { DAY_MS } from './recompute-rollups.ts';
+import { monthOf } from './rollup-ledger.ts';
 
 const WEEK_MS = 7 * DAY_MS;
+/** `YYYY-MM` → the month after it. */
+const nextMonthOf = (month: string) => {
+  const [year, index] = month.split('-').map(Number) as [number, number];
+  return index === 12 ? `${year + 1}-01` : `${year}-${String(index + 1).padStart(2, '0')}`;
+};
 /** A team without configured repositories: the ones its members' PRs merged into over this span. */
 const TEAM_REPOS_SPAN_MS = 90 * DAY_MS;
 
@@ -35,7 +42,7 @@ function addUpDays(docs: readonly (StoredRollup & { day: string })[]): StoredRol
 }
 
 /**
- * The MetricsReader on the database: headline figures from the daily rollups (`metric_rollups`), the exact
+ * The MetricsReader on the database: headline figures from the daily rollups (`metric_rollup_days`), the exact
  * answer with its basis from the facts (loader + measureDora). A range is read as the whole UTC days it touches.
  */
 export function createMetricsReader(
@@ -128,46 +135,67 @@ export function createMetricsReader(
   }
 
   /**
-   * One query per scope (tenant, kind and scope are equalities FerretDB v1 pushes down; the day bound is checked
-   * on that scope's documents), or one for the whole tenant.
+   * The day documents of these months: one query per month (tenant and month are equalities FerretDB v1 pushes
+   * down; a day range it would filter only after reading every document of the tenant), each returning that
+   * month's days, one packed field each.
    */
-  async function readDocs(tenantId: string, scope: LoadScope, range: TimeRange) {
-    const days = { $gte: dayOf(range.from), $lte: dayOf(new Date(range.to.getTime() - 1)) };
-    const queries =
+  async function readMonths(tenantId: string, months: readonly string[]) {
+    const docs = await Promise.all(
+      months.map((month) => models.MetricRollup.find({ tenantId, month }, { day: 1, rollups: 1 }).lean()),
+    );
+    return docs.flat();
+  }
+
+  /** The scope's entries of those days (all of them for the tenant), each with its day. */
+  function entriesOf(days: readonly { day: string; rollups: string }[], scope: LoadScope) {
+    const wanted =
       scope.repos || scope.services
-        ? [
-            ...(scope.repos ?? []).map((repo) => ({
-              tenantId,
-              kind: 'repo' as const,
-              scope: repo,
-              day: days,
-            })),
-            ...(scope.services ?? []).map((service) => ({
-              tenantId,
-              kind: 'service' as const,
-              scope: service,
-              day: days,
-            })),
-          ]
-        : [{ tenantId, day: days }];
-    return (
-      await Promise.all(
-        queries.map((filter) => models.MetricRollup.find(filter, { day: 1, counts: 1, hist: 1 }).lean()),
-      )
-    ).flat();
+        ? new Set([
+            ...(scope.repos ?? []).map((repo) => `repo\u0000${repo}`),
+            ...(scope.services ?? []).map((service) => `service\u0000${service}`),
+          ])
+        : undefined;
+    return days.flatMap(({ day, rollups }) =>
+      unpackEntries(rollups)
+        .filter((entry) => !wanted || wanted.has(`${entry.kind}\u0000${entry.scope}`))
+        .map((entry) => ({ ...entry, day })),
+    );
+  }
+
+  /**
+   * Each range's figures from its whole UTC days: the settings and the scope resolved once, each month the ranges
+   * touch read once, while the scope is resolved (the days do not depend on it).
+   */
+  async function readRanges(tenantId: string, scope: MetricsScope, ranges: readonly TimeRange[]) {
+    const spans = ranges.map((range) => ({
+      first: dayOf(range.from),
+      last: dayOf(new Date(range.to.getTime() - 1)),
+      weeks: (range.to.getTime() - range.from.getTime()) / WEEK_MS,
+    }));
+    const months = new Set<string>();
+    for (const { first, last } of spans)
+      for (let month = monthOf(first); month <= monthOf(last); month = nextMonthOf(month)) months.add(month);
+    const [days, { configured, resolved }] = await Promise.all([
+      readMonths(tenantId, [...months]),
+      settings.settingsOf(tenantId).then(async (configured) => ({
+        configured,
+        resolved: await scopeOf(tenantId, scope, configured),
+      })),
+    ]);
+    const entries = entriesOf(days, resolved);
+    return spans.map(({ first, last, weeks }) =>
+      readRollups(
+        addUpDays(entries.filter((entry) => entry.day >= first && entry.day <= last)),
+        weeks,
+        configured.reportYear,
+      ),
+    );
   }
 
   return {
     scopeOf,
-    async readDora(tenantId, scope, range) {
-      const configured = await settings.settingsOf(tenantId);
-      const docs = await readDocs(tenantId, await scopeOf(tenantId, scope, configured), range);
-      return readRollups(
-        addUpDays(docs),
-        (range.to.getTime() - range.from.getTime()) / WEEK_MS,
-        configured.reportYear,
-      );
-    },
+    readDora: async (tenantId, scope, range) => (await readRanges(tenantId, scope, [range]))[0]!,
+    readDoraRanges: readRanges,
     async explainDora(tenantId, scope, range) {
       const configured = await settings.settingsOf(tenantId);
       const resolved = await scopeOf(tenantId, scope, configured);

@@ -1,3 +1,4 @@
+import { eachConcurrently } from '../db/each-concurrently.ts';
 import type { DoraRollup } from '../../handlers/metrics/dora-rollup.ts';
 import { measureDora } from '../../handlers/metrics/measure-dora.ts';
 import { dayOf, splitRollupsByDay } from '../../handlers/metrics/split-rollups.ts';
@@ -11,6 +12,8 @@ import { createRollupLedger, type LedgerModels } from './rollup-ledger.ts';
 export const DAY_MS = 24 * 3600 * 1000;
 /** Rebuilds go this many days at a time: memory holds one chunk's facts and its look-back, not all history. */
 export const REBUILD_CHUNK_DAYS = 30;
+/** Days settled at once by one recompute (each is a handful of round trips). */
+const SETTLING_AT_ONCE = 4;
 
 export interface RollupDeps extends LedgerModels {
   facts: FactModels;
@@ -31,7 +34,7 @@ function toEntry(kind: 'repo' | 'service', scope: string, rollup: DoraRollup): V
 /**
  * Brings the stored rollups of the whole days in `range` to their exact values: claims the days' next ledger
  * versions, reads the facts (the range with its look-back and look-ahead), measures the range exactly once,
- * splits the answer by scope and day, and settles each day (data/metrics/rollup-ledger.ts).
+ * splits the answer by scope and day, and settles each day (data/metrics/rollup-ledger.ts), a few at once.
  */
 export async function recomputeRollupDays(
   deps: RollupDeps,
@@ -59,13 +62,14 @@ export async function recomputeRollupDays(
     byDay.set(rollup.day, list);
   }
   let changed = 0;
-  for (const day of days) {
+  // Days are independent in the ledger: a few settle at once.
+  await eachConcurrently(days, SETTLING_AT_ONCE, async (day) => {
     const entries = (byDay.get(day) ?? []).sort((a, b) =>
       a.kind === b.kind ? (a.scope < b.scope ? -1 : 1) : a.kind < b.kind ? -1 : 1,
     );
     if ((await ledger.settleDay(tenantId, day, claims.get(day)!, entries)) === 'applied') changed += 1;
     onDay?.(day);
-  }
+  });
   return { days: days.length, changed };
 }
 

@@ -43,10 +43,10 @@ export async function readDoraView(
   settings: TenantMetricsSettings,
 ): Promise<DoraView> {
   const weeks = weeksOf(range);
-  const [current, previous, ...weekly] = await Promise.all([
-    reader.readDora(tenantId, scope, range),
-    reader.readDora(tenantId, scope, previousPeriod(range)),
-    ...weeks.map((week) => reader.readDora(tenantId, scope, week)),
+  const [current, previous, ...weekly] = await reader.readDoraRanges(tenantId, scope, [
+    range,
+    previousPeriod(range),
+    ...weeks,
   ]);
   return buildDoraView({
     current: current!,

@@ -25,6 +25,12 @@ export interface TenantMetricsSettings extends MetricsConfig {
 export interface MetricsReader {
   /** The headline figures of a range, from the stored daily rollups: fast at any range. */
   readDora(tenantId: string, scope: MetricsScope, range: TimeRange): Promise<DoraFromRollups>;
+  /** readDora of several ranges of one scope (a view's range, the period before, its weeks) in one read. */
+  readDoraRanges(
+    tenantId: string,
+    scope: MetricsScope,
+    ranges: readonly TimeRange[],
+  ): Promise<DoraFromRollups[]>;
   /** The exact answer with its basis (the items behind every figure), for "why this number?". */
   explainDora(tenantId: string, scope: MetricsScope, range: TimeRange): Promise<DoraAnswer>;
   settingsOf(tenantId: string): Promise<TenantMetricsSettings>;

@@ -24,11 +24,14 @@ export function createWeeklyMetricsReader(
   team: string,
   weeks: Record<string, DoraFromRollups>,
 ): MetricsReader {
+  const readDora: MetricsReader['readDora'] = async (asked, scope, range) => {
+    const mine = asked === tenantId && scope.kind === 'team' && scope.team === team;
+    return (mine && weeks[range.from.toISOString().slice(0, 10)]) || NONE;
+  };
   return {
-    async readDora(asked, scope, range) {
-      const mine = asked === tenantId && scope.kind === 'team' && scope.team === team;
-      return (mine && weeks[range.from.toISOString().slice(0, 10)]) || NONE;
-    },
+    readDora,
+    readDoraRanges: (asked, scope, ranges) =>
+      Promise.all(ranges.map((range) => readDora(asked, scope, range))),
     async explainDora() {
       throw new Error('the digest does not explain figures');
     },

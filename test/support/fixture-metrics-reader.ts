@@ -62,15 +62,18 @@ export function createFixtureMetricsReader(
       ),
     };
   };
+  const readDora = async (tenantId: string, scope: MetricsScope, range: TimeRange) => {
+    const answer = measureDora(inputOf(tenantId, scope), config, range, year);
+    return readRollups(
+      [summarizeForRollup(answer)],
+      (range.to.getTime() - range.from.getTime()) / WEEK_MS,
+      year,
+    );
+  };
   return {
-    async readDora(tenantId, scope, range: TimeRange) {
-      const answer = measureDora(inputOf(tenantId, scope), config, range, year);
-      return readRollups(
-        [summarizeForRollup(answer)],
-        (range.to.getTime() - range.from.getTime()) / WEEK_MS,
-        year,
-      );
-    },
+    readDora,
+    readDoraRanges: (tenantId, scope, ranges) =>
+      Promise.all(ranges.map((range) => readDora(tenantId, scope, range))),
     async explainDora(tenantId, scope, range) {
       return measureDora(inputOf(tenantId, scope), config, range, year);
     },

@@ -9,6 +9,7 @@ import { rebuildRollups } from '../../../data/metrics/recompute-rollups.ts';
 import type { DemoDelivery } from '../../../data/demo/generate-demo.ts';
 import { factModelsOf } from '../../../data/models/ingest-models.ts';
 import { defineModels, ensureIndexes, type Models } from '../../../data/models/index.ts';
+import { unpackEntries } from '../../../data/models/metric-rollup.ts';
 import type { FactWrite } from '../../../data/sources/fact-write.ts';
 import { normalizeEvent } from '../../../data/sources/normalize-event.ts';
 import { RELATIVE_ACCURACY } from '../../../handlers/metrics/log-histogram.ts';
@@ -64,24 +65,26 @@ describe('delivery metrics rollups on the database', function () {
   const org = generateOrg(13, 4, DAYS);
   const writes = metricsFactWrites(org);
 
-  /** What a rollup document holds, by scope and day, without zeros: equal documents, equal figures. */
+  /** What the rollup documents hold, by scope and day, without zeros: equal documents, equal figures. */
   async function storedRollups(tenantId: string) {
     const docs = await models.MetricRollup.find({ tenantId }).lean();
     const stripped = (values: Record<string, number> | undefined) =>
       Object.fromEntries(Object.entries(values ?? {}).filter(([, value]) => value !== 0));
     return Object.fromEntries(
       docs
-        .map((doc) => {
-          assert.ok(doc._id.startsWith(`${tenantId}|`));
-          const hist = Object.fromEntries(
-            Object.entries(doc.hist ?? {})
-              .map(([name, buckets]) => [name, stripped(buckets)] as const)
-              .filter(([, buckets]) => Object.keys(buckets).length > 0),
-          );
-          return [
-            `${doc.kind}|${doc.scope}|${doc.day}`,
-            { counts: stripped(doc.counts as Record<string, number>), hist },
-          ] as const;
+        .flatMap((doc) => {
+          assert.equal(doc._id, `${tenantId}|${doc.day}`);
+          return unpackEntries(doc.rollups).map((entry) => {
+            const hist = Object.fromEntries(
+              Object.entries(entry.hist ?? {})
+                .map(([name, buckets]) => [name, stripped(buckets)] as const)
+                .filter(([, buckets]) => Object.keys(buckets).length > 0),
+            );
+            return [
+              `${entry.kind}|${entry.scope}|${doc.day}`,
+              { counts: stripped(entry.counts as Record<string, number>), hist },
+            ] as const;
+          });
         })
         .filter(([, doc]) => Object.keys(doc.counts).length > 0 || Object.keys(doc.hist).length > 0),
     );
