@@ -45,7 +45,10 @@ export interface JobDeps {
   /** Teams' weekly delivery digests (teams are the active standups); absent until chat delivery is wired. */
   deliveryDigest?: { deps: DeliveryDigestDeps; teams(): Promise<Standup[]>; now(): Date };
   /** Delivery metrics: the incremental rollup updates (data/metrics/metrics-rollup-updates.ts). */
-  metricsRollups?: Pick<MetricsRollupUpdates, 'tenantsToUpdate' | 'updateTenant'>;
+  metricsRollups?: Pick<
+    MetricsRollupUpdates,
+    'tenantsToUpdate' | 'updateTenant' | 'markTenantsWithoutRollups'
+  >;
   /** Delivery metrics: push-chain gaps filled with GitHub's compare API; absent without a GitHub token. */
   compareGaps?: Pick<CompareGapFiller, 'tenants' | 'fillTenant'>;
 }

@@ -11,11 +11,22 @@ export const METRICS_ROLLUPS_JOB = 'metrics-rollups';
 export async function define(agenda: Agenda, deps: JobDeps): Promise<void> {
   const rollups = deps.metricsRollups;
   if (!rollups) return;
+  // Once per process: a tenant with facts and no rollups yet (an upgrade, a restore) is rebuilt whole.
+  let checkedForMissing = false;
   defineJob(
     agenda,
     METRICS_ROLLUPS_JOB,
     deps,
     async (job) => {
+      if (!checkedForMissing) {
+        const marked = await rollups.markTenantsWithoutRollups();
+        if (marked.length > 0)
+          deps.log.info(
+            { job: METRICS_ROLLUPS_JOB, tenants: marked.length },
+            'metrics rollups to build from scratch',
+          );
+        checkedForMissing = true;
+      }
       for (const tenantId of await rollups.tenantsToUpdate()) {
         // One tenant's failure leaves its marks for the next run and the other tenants to this one.
         const result = await rollups.updateTenant(tenantId).catch((error: unknown) => {

@@ -139,7 +139,7 @@ export function createMetricsRollupUpdates(deps: MetricsUpdateDeps) {
     return known.length > 0 ? new Date(Math.min(...known)) : undefined;
   }
 
-  return {
+  const updates = {
     async recordWrites(tenantId: string, writes: readonly FactWrite[], now = new Date()): Promise<void> {
       let earliest: number | undefined;
       // Each write's look-ups are independent: a few at once.
@@ -183,9 +183,24 @@ export function createMetricsRollupUpdates(deps: MetricsUpdateDeps) {
       return result;
     },
 
+    /**
+     * Tenants with deployments and not one stored rollup day (rollups kept before `metric_rollup_days`, or facts
+     * written without marks) get every day marked, so upgrading needs no `metrics rebuild` by hand. Returns them.
+     */
+    async markTenantsWithoutRollups(now = new Date()): Promise<string[]> {
+      const [withFacts, withRollups] = await Promise.all([
+        deployments.tenantIds({}),
+        tenantCollection(deps.MetricRollup).tenantIds({}),
+      ]);
+      const missing = withFacts.filter((tenantId) => !withRollups.includes(tenantId));
+      for (const tenantId of missing) await updates.markAll(tenantId, now);
+      return missing;
+    },
+
     /** Tenants with marks: a system-level read of tenant ids only (the job's loop). */
     tenantsToUpdate: () => tenantCollection(deps.MetricDirtyMark).tenantIds({}),
   };
+  return updates;
 }
 
 export type MetricsRollupUpdates = ReturnType<typeof createMetricsRollupUpdates>;

@@ -202,6 +202,17 @@ describe('delivery metrics rollups on the database', function () {
     assert.equal((await one.reader.readDora('NOBODY', { kind: 'tenant' }, RANGE)).deployments, 0);
   });
 
+  it('are built whole, once, for a tenant with facts and no rollups yet (an upgrade)', async () => {
+    await applyFactWrites(factModelsOf(models), 'UPGRADED', metricsFactWrites(generateOrg(7, 2, DAYS)));
+    const marked = await one.updates.markTenantsWithoutRollups(NOW);
+    assert.ok(marked.includes('UPGRADED'), marked.join());
+    assert.ok(!marked.includes('REF'), 'a tenant with rollups is left alone');
+    assert.equal((await one.reader.readDora('UPGRADED', { kind: 'tenant' }, RANGE)).deployments, 0);
+    await one.updates.updateTenant('UPGRADED', NOW);
+    await assertReadMatchesExact('UPGRADED', { kind: 'tenant' }, RANGE);
+    assert.ok(!(await one.updates.markTenantsWithoutRollups(NOW)).includes('UPGRADED'));
+  });
+
   it('follow the services map after a rebuild', async () => {
     const before = await one.reader.readDora('REF', { kind: 'repo', repo: 'acme/svc0' }, RANGE);
     await one.settings.mapService('REF', 'billing', ['acme/svc0']);

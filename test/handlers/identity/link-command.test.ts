@@ -26,7 +26,7 @@ describe('link <tool> <handle> (identity mapping from chat)', () => {
       { identity },
     );
     assert.equal(reply.view.kind, 'notice');
-    assert.equal(reply.visibility, 'private');
+    assert.equal(reply.visibility, 'personal', 'who you are elsewhere is yours alone');
     return reply.view as NoticeView;
   }
 
