@@ -4,7 +4,7 @@ import type { CommandInput, CommandPorts, Reply } from '../types.ts';
 import { formatDay } from './availability-commands.ts';
 import { holidayRegionOf } from './build-calendar.ts';
 import { refuseTeamChange } from './may-change-team-defaults.ts';
-import { accountOf, notice, unavailable } from './replies.ts';
+import { aboutTheTeam, accountOf, notice, unavailable } from './replies.ts';
 import { todayIn } from './time-zone.ts';
 import {
   NO_HOLIDAY_REGION,
@@ -109,7 +109,7 @@ export async function runHolidaysCommand(
   if (!store || !regions) return unavailable();
   const [first, second, ...extra] = input.args;
   if (first?.toLowerCase() === 'team' && extra.length === 0) {
-    return runTeamHolidays(input, ports, regions, second, now);
+    return aboutTheTeam(await runTeamHolidays(input, ports, regions, second, now));
   }
   const usage = formatUsage(input.actor.surface, 'holidays', 'US-CA');
   if (second !== undefined) {

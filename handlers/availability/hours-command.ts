@@ -3,7 +3,7 @@ import { policyUserIdOf } from '../policy/approvers.ts';
 import type { CommandInput, CommandPorts, Reply } from '../types.ts';
 import { weeklyHoursOf } from './build-calendar.ts';
 import { refuseTeamChange } from './may-change-team-defaults.ts';
-import { accountOf, notice, unavailable } from './replies.ts';
+import { aboutTheTeam, accountOf, notice, unavailable } from './replies.ts';
 import { DEFAULT_WEEKLY_HOURS, timeZoneOf, type TeamDefaults } from './types.ts';
 import { formatWeeklyHours, parseWeeklyHours } from './weekly-hours.ts';
 
@@ -48,7 +48,7 @@ export async function runHoursCommand(input: CommandInput, ports: CommandPorts):
   const store = ports.availability;
   if (!store) return unavailable();
   const [first = '', ...rest] = input.args;
-  if (first.toLowerCase() === 'team') return runTeamHours(input, ports, rest);
+  if (first.toLowerCase() === 'team') return aboutTheTeam(await runTeamHours(input, ports, rest));
   const usage = formatUsage(input.actor.surface, 'hours', EXAMPLE);
   const { tenantId } = input.actor;
   const [settings, team] = await Promise.all([

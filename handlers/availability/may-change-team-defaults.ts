@@ -1,7 +1,7 @@
 import { isInApproverSet, policyUserIdOf } from '../policy/approvers.ts';
 import type { Policy } from '../policy/policy-schema.ts';
 import type { Actor, CommandInput, CommandPorts, Reply } from '../types.ts';
-import { notice } from './replies.ts';
+import { aboutTheTeam, notice } from './replies.ts';
 
 /**
  * Whether someone may change the team's working hours and holiday region: people the policy names by id as
@@ -28,6 +28,5 @@ export async function refuseTeamChange(
 ): Promise<Reply | undefined> {
   const policy = ports.approvals && (await ports.approvals.policies.inForce(input.actor.tenantId)).policy;
   if (policy && mayChangeTeamDefaults(policy, input.actor)) return undefined;
-  // A refusal is about the team's settings, not about the asker: it may answer where they asked.
-  return { ...notice('warning', refusal.title, refusal.body), visibility: 'private' };
+  return aboutTheTeam(notice('warning', refusal.title, refusal.body));
 }

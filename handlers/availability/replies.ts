@@ -13,6 +13,9 @@ export function notice(
   };
 }
 
+/** A reply about the team's defaults, not the asker: it may answer where they asked. */
+export const aboutTheTeam = (reply: Reply): Reply => ({ ...reply, visibility: 'private' });
+
 export const unavailable = () =>
   notice('error', 'Availability is not available', 'The availability store is not connected.');
 

@@ -97,6 +97,23 @@ describe('hours and holidays (availability commands, on the real database)', () 
     assert.match(await hours(APPROVER, 'hours team 9-5'), /"9-5" is not a day/, 'checked before the policy');
   });
 
+  it("answers about the team where asked, and about the asker's own calendar to them alone", async () => {
+    const visibility = async (text: string) =>
+      (text.startsWith('holidays')
+        ? await runHolidaysCommand(input('U2', text), ports, NOW)
+        : await runHoursCommand(input('U2', text), ports)
+      ).visibility;
+    assert.equal(await visibility('hours team'), 'private');
+    assert.equal(await visibility('holidays team'), 'private');
+    assert.equal(
+      await visibility('hours team mon-fri 09:00-17:00'),
+      'private',
+      'a refusal is about the team',
+    );
+    assert.equal(await visibility('hours'), 'personal');
+    assert.equal(await visibility('holidays'), 'personal');
+  });
+
   it('lets anyone set team defaults while the policy names no approvers at all', async () => {
     const open = { ...ports, approvals: approvalsWith(DEFAULT_POLICY_YAML) };
     const reply = await runHolidaysCommand(input('U3', 'holidays team DE-BY'), open, NOW);
