@@ -1,4 +1,4 @@
-import { isDuplicateKey, upsertRetryingRace } from '../db/duplicate-key.ts';
+import { insertOnce, upsertRetryingRace } from '../db/duplicate-key.ts';
 import { tenantCollection } from '../db/tenant-collection.ts';
 import type { DeliveryDigestStore } from '../../handlers/delivery-digest/types.ts';
 import type { Models } from '../models/index.ts';
@@ -32,8 +32,8 @@ export function createDeliveryDigestStore(
       );
     },
     async claim(tenantId, standupId, week, now) {
-      try {
-        await DeliveryDigest.create({
+      return insertOnce(() =>
+        DeliveryDigest.create({
           _id: weekId(tenantId, standupId, week),
           tenantId,
           standupId,
@@ -41,12 +41,8 @@ export function createDeliveryDigestStore(
           state: 'claimed',
           claimedAt: now,
           updatedAt: now,
-        });
-        return true;
-      } catch (error) {
-        if (isDuplicateKey(error)) return false;
-        throw error;
-      }
+        }),
+      );
     },
     async release(tenantId, standupId, week) {
       await tenantCollection(DeliveryDigest).deleteById(tenantId, weekId(tenantId, standupId, week));

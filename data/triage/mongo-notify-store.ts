@@ -1,4 +1,4 @@
-import { isDuplicateKey, upsertRetryingRace } from '../db/duplicate-key.ts';
+import { insertOnce, upsertRetryingRace } from '../db/duplicate-key.ts';
 import type { ChatAccount, MessageRef } from '../../handlers/delivery/types.ts';
 import { isBotAuthor } from '../../handlers/triage/bot-authors.ts';
 import {
@@ -20,17 +20,6 @@ type NotifyModels = Pick<
   Models,
   'Person' | 'PullRequest' | 'NotifySettings' | 'TriageNotice' | 'TriageNoticeEvent' | 'DeliveryClaim'
 >;
-
-/** Inserts a claim document; false when someone holds it already. */
-async function insertOnce(insert: () => Promise<unknown>): Promise<boolean> {
-  try {
-    await insert();
-    return true;
-  } catch (error) {
-    if (isDuplicateKey(error)) return false;
-    throw error;
-  }
-}
 
 /**
  * PR notifications on the database: people's choices, events recorded from fact writes (insert-once), and the

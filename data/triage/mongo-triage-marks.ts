@@ -1,5 +1,5 @@
 import type { Model } from 'mongoose';
-import { isDuplicateKey } from '../db/duplicate-key.ts';
+import { insertOnce } from '../db/duplicate-key.ts';
 import { tenantCollection } from '../db/tenant-collection.ts';
 import type { TriageMarks } from '../../handlers/triage/triage-ports.ts';
 import type { TriageNudgeFields } from '../models/triage-nudge.ts';
@@ -8,17 +8,6 @@ import type { TriageTakenFields } from '../models/triage-taken.ts';
 
 /** How far GitHub's clock (a PR's openedAt) and ours (a mark's takenAt) may disagree. */
 const TAKEN_CLOCK_MARGIN_MS = 3_600_000;
-
-/** Inserts a claim document; false when its `_id` is already there (someone else has it). */
-async function insertOnce(insert: () => Promise<void>): Promise<boolean> {
-  try {
-    await insert();
-    return true;
-  } catch (error) {
-    if (isDuplicateKey(error)) return false;
-    throw error;
-  }
-}
 
 /** The /triage buttons' memory in MongoDB/FerretDB: every read and write goes by `_id`, except a viewer's snoozes. */
 export function createTriageMarks(models: {
